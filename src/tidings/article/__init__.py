@@ -1,0 +1,1 @@
+"""Article-level cleaning: title, publication date, page furniture."""

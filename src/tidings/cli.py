@@ -1,0 +1,135 @@
+"""The ``tidings`` command line. Thin: parse arguments, call the library, print.
+
+Exit codes: 0 every input processed; 1 some inputs were rejected (one line each on standard
+error naming the input and the reason; the rest were processed); 2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from . import __version__
+from .contract import to_record
+from .errors import InputError, TidingsError
+from .model import Article
+from .pipeline import DEFAULT_STAGES, Registry
+from .readers import ReadOptions, read_paths
+from .runner import RunOptions, run
+from .writers import write_json, write_jsonl, write_table
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+EXTRACT_EPILOG = """\
+examples:
+  tidings extract article.txt                      one file; a table on a terminal, JSONL when piped
+  tidings extract news/ --format jsonl > out.jsonl  a folder, recursed (.txt .html .htm .jsonl)
+  tidings extract docs.jsonl --published 2021-02-26 --no-text
+  cat page.html | tidings extract - --format json
+
+JSONL input: one object per line with "text" or "html", optional "id", "published", "title", "url".
+Publication date: a JSONL "published" field wins, then --published, then the HTML meta tags,
+the URL, or a dateline near the top of a text file.
+exit codes: 0 all inputs processed; 1 some inputs rejected (one line each on stderr); 2 bad usage.
+"""
+
+
+def _date(s: str) -> date:
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{s!r} is not a YYYY-MM-DD date") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tidings",
+        description="Turn news articles into a sourced, dated, geolocated record of events.",
+        epilog="Run `tidings COMMAND --help` for a command's options and examples.",
+    )
+    p.add_argument("--version", action="version", version=f"tidings {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    ex = sub.add_parser(
+        "extract",
+        help="extract entities, times, places, quantities, quotes and events (contract v1)",
+        description="Extract a contract-v1 record from each input document.",
+        epilog=EXTRACT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ex.add_argument("paths", nargs="*", metavar="PATH", default=["-"], help="file, folder, or - for standard input (default: -)")
+    ex.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for documents whose input gives none")
+    ex.add_argument("--format", choices=["jsonl", "json", "table"], help="output format (default: table on a terminal, else jsonl)")
+    ex.add_argument("--no-text", action="store_true", help="leave the document text out of each record")
+    ex.add_argument("--processes", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    ex.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per batch (default: 32)")
+    ex.add_argument("--stages", metavar="A,B,...", help=f"stages to run, in order (default: {','.join(DEFAULT_STAGES)})")
+    ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar on stderr (default: on when stderr is a terminal)")
+    sub.add_parser("stages", help="list the available pipeline stages", description="List the available pipeline stages.", epilog="example:\n  tidings stages", formatter_class=argparse.RawDescriptionHelpFormatter)
+    return p
+
+
+def _records(items: Iterator[Article | InputError], include_text: bool, rejected: list[str]) -> Iterator[dict[str, Any]]:
+    for item in items:
+        if isinstance(item, InputError):
+            rejected.append(str(item))
+            print(f"tidings: rejected {item}", file=sys.stderr, flush=True)
+            continue
+        yield to_record(item, include_text=include_text)
+
+
+def _progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
+    if not enabled:
+        return items
+    from tqdm import tqdm
+
+    return iter(tqdm(items, unit="doc", file=sys.stderr, dynamic_ncols=True))
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
+    if args.processes < 1 or args.batch_size < 1:
+        print("tidings: --processes and --batch-size must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    items = read_paths(args.paths, ReadOptions(published=args.published))
+    done = run(items, RunOptions(stages=stages, batch_size=args.batch_size, processes=args.processes))
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    rejected: list[str] = []
+    records = _records(_progress(done, show), not args.no_text, rejected)
+    writer = {"jsonl": write_jsonl, "json": write_json, "table": write_table}[fmt]
+    for _ in writer(records, sys.stdout):
+        sys.stdout.flush() if fmt == "jsonl" else None
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def cmd_stages(_: argparse.Namespace) -> int:
+    reg = Registry()
+    for name in reg.names():
+        print(f"{name}{'  (default)' if name in DEFAULT_STAGES else ''}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        if args.command == "extract":
+            return cmd_extract(args)
+        return cmd_stages(args)
+    except TidingsError as exc:
+        print(f"tidings: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def entry() -> None:  # console-script entry point
+    sys.exit(main())

@@ -1,0 +1,313 @@
+"""Input readers. Formats are chosen by extension, then by content for standard input and
+unknown extensions."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from ..article.clean import clean_text
+from ..article.dates import date_from_url
+from ..errors import (
+    BinaryInput,
+    EmptyInput,
+    EncodingError,
+    InputError,
+    MalformedInput,
+    TooLargeInput,
+    UnreadableInput,
+)
+from ..model import Article, Published
+
+#: Largest single .txt/.html file or standard input accepted (bytes).
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Largest document text accepted after cleaning (characters); spaCy's own default limit.
+MAX_DOCUMENT_CHARS = 1_000_000
+#: Largest JSONL line accepted (bytes).
+MAX_LINE_BYTES = 25 * 1024 * 1024
+
+TEXT_EXT = {".txt", ".text"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+KNOWN_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT
+
+Item = Article | InputError
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """``published`` is used for documents whose input carries no date of its own."""
+
+    published: date | None = None
+
+
+def content_id(text: str, source: str) -> str:
+    return hashlib.sha256(f"{source}\x00{text}".encode()).hexdigest()[:16]
+
+
+def read_paths(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
+    opts = options or ReadOptions()
+    for p in paths:
+        if p == "-":
+            yield from _read_stream(sys.stdin.buffer, "-", opts)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(_walk(path)):
+                yield from _read_file(f, opts)
+        elif path.exists():
+            yield from _read_file(path, opts)
+        else:
+            yield UnreadableInput(p, "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            f = Path(root) / name
+            if not name.startswith(".") and f.suffix.lower() in KNOWN_EXT:
+                yield f
+
+
+def _read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
+    src = str(path)
+    try:
+        if not path.is_file():
+            yield UnreadableInput(src, "not a regular file")
+            return
+        ext = path.suffix.lower()
+        if ext in JSONL_EXT:
+            with path.open("rb") as fh:
+                yield from _read_jsonl(fh, src, opts)
+            return
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield TooLargeInput(src, f"{size} bytes is over the {MAX_FILE_BYTES}-byte limit for one file; split it")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield UnreadableInput(src, exc.strerror or str(exc))
+        return
+    yield from _read_bytes(data, src, ext, opts)
+
+
+def _read_stream(fh: IO[bytes], src: str, opts: ReadOptions) -> Iterator[Item]:
+    head = fh.peek(64) if hasattr(fh, "peek") else b""
+    if head.lstrip()[:1] == b"{":
+        yield from _read_jsonl(fh, src, opts)
+        return
+    data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        yield TooLargeInput(src, f"over the {MAX_FILE_BYTES}-byte limit for one document")
+        return
+    yield from _read_bytes(data, src, "", opts)
+
+
+def _read_bytes(data: bytes, src: str, ext: str, opts: ReadOptions) -> Iterator[Item]:
+    try:
+        text = decode(data, src)
+    except InputError as err:
+        yield err
+        return
+    if ext in JSONL_EXT or (ext not in KNOWN_EXT and text.lstrip().startswith("{")):
+        yield from _jsonl_lines(text.splitlines(), src, opts)
+    elif ext in HTML_EXT or (ext not in KNOWN_EXT and _looks_html(text)):
+        yield _guard(lambda: article_from_html(text, source=src, options=opts), src)
+    else:
+        yield _guard(lambda: article_from_text(text, source=src, options=opts, clean=True), src)
+
+
+def _guard(make: Any, src: str) -> Item:
+    try:
+        result: Article = make()
+        return result
+    except InputError as err:
+        return err
+
+
+def _looks_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head or "<p>" in head
+
+
+def decode(data: bytes, src: str) -> str:
+    """Bytes -> str: BOM-marked UTF-8/16/32, else strict UTF-8. Binary data is refused."""
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise EncodingError(src, f"invalid {enc} after its byte-order mark ({exc.reason} at byte {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise BinaryInput(src, "binary data (NUL bytes), not text, HTML or JSONL")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(
+            src,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. `iconv -f windows-1252 -t utf-8`",
+        ) from None
+
+
+def _read_jsonl(fh: IO[bytes], src: str, opts: ReadOptions) -> Iterator[Item]:
+    for n, raw in enumerate(_limited_lines(fh), start=1):
+        where = f"{src}:{n}"
+        if raw is None:
+            yield TooLargeInput(where, f"line over the {MAX_LINE_BYTES}-byte limit")
+            continue
+        try:
+            line = decode(raw, where)
+        except InputError as err:
+            yield err
+            continue
+        yield from _jsonl_lines([line], src, opts, first=n)
+
+
+def _limited_lines(fh: IO[bytes]) -> Iterator[bytes | None]:
+    while True:
+        line = fh.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = fh.readline(MAX_LINE_BYTES)
+            yield None
+            continue
+        yield line
+
+
+def _jsonl_lines(lines: Iterable[str], src: str, opts: ReadOptions, first: int = 1) -> Iterator[Item]:
+    for n, line in enumerate(lines, start=first):
+        if not line.strip():
+            continue
+        yield _guard(lambda: article_from_json(line, f"{src}:{n}", src, opts), f"{src}:{n}")
+
+
+def article_from_json(line: str, where: str, src: str, opts: ReadOptions) -> Article:
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        raise MalformedInput(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise MalformedInput(where, "a JSONL line must be a JSON object with 'text' or 'html'")
+    text, html = obj.get("text"), obj.get("html")
+    pub = _input_date(obj.get("published"), where)
+    ident = obj.get("id")
+    if ident is not None and not isinstance(ident, (str, int)):
+        raise MalformedInput(where, "'id' must be a string or a number")
+    source = str(obj.get("url") or src)
+    title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    if isinstance(text, str):
+        art = article_from_text(text, source=source, options=opts, clean=False, title=title, where=where)
+    elif isinstance(html, str):
+        art = article_from_html(html, source=source, options=opts, where=where, url=url)
+        if title:
+            art = art.with_(title=title)
+    else:
+        raise MalformedInput(where, "the object has no 'text' or 'html' string")
+    changes: dict[str, Any] = {"url": url}
+    if ident is not None:
+        changes["id"] = str(ident)
+    if pub is not None:
+        changes["published"] = Published(pub.isoformat(), "input")
+    return art.with_(**changes)
+
+
+def _input_date(value: Any, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise MalformedInput(where, "'published' must be a YYYY-MM-DD string")
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise MalformedInput(where, f"'published' {value!r} is not a YYYY-MM-DD date") from None
+
+
+def _check_size(text: str, where: str) -> None:
+    if not text.strip():
+        raise EmptyInput(where, "no text to extract from")
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise TooLargeInput(where, f"{len(text)} characters is over the {MAX_DOCUMENT_CHARS}-character limit for one document; split it")
+
+
+def _published(found: date | None, origin: str, opts: ReadOptions) -> Published:
+    if opts.published is not None:
+        return Published(opts.published.isoformat(), "input")
+    if found is not None:
+        return Published(found.isoformat(), origin)  # type: ignore[arg-type]
+    return Published()
+
+
+def article_from_text(
+    text: str,
+    *,
+    source: str,
+    options: ReadOptions | None = None,
+    clean: bool = True,
+    title: str | None = None,
+    where: str | None = None,
+) -> Article:
+    """A plain-text article. With ``clean`` (files), title/dateline/furniture are handled;
+    without it (JSONL ``text``), the text is taken exactly as given."""
+    opts = options or ReadOptions()
+    where = where or source
+    dateline = None
+    if clean:
+        if "\x00" in text:
+            raise BinaryInput(where, "NUL characters in text")
+        c = clean_text(text)
+        text, title, dateline = c.text, c.title, c.dateline
+    _check_size(text, where)
+    return Article(
+        id=content_id(text, source),
+        source=source,
+        text=text,
+        title=title,
+        published=_published(dateline, "dateline", opts),
+    )
+
+
+def article_from_html(
+    html: str,
+    *,
+    source: str,
+    options: ReadOptions | None = None,
+    where: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """Main text, title and publication date of an HTML page (trafilatura + htmldate)."""
+    from .html import extract_html
+
+    opts = options or ReadOptions()
+    where = where or source
+    page = extract_html(html, where)
+    _check_size(page.text, where)
+    found, origin = page.published, "html-meta"
+    if found is None and url:
+        found, origin = date_from_url(url), "url"
+    return Article(
+        id=content_id(page.text, source),
+        source=source,
+        text=page.text,
+        title=page.title,
+        published=_published(found, origin, opts),
+        url=url,
+    )

@@ -1,0 +1,78 @@
+"""Run a pipeline over a stream of read items, in batches, optionally in worker processes.
+
+Input order is kept. Rejected inputs pass through as :class:`InputError` values; an article
+that a stage fails on becomes an ``InputError`` too (the batch is retried one by one), so one
+bad document never takes the batch down.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+
+from .errors import InputError, TidingsError
+from .model import Article
+from .pipeline import DEFAULT_STAGES, Pipeline
+
+Item = Article | InputError
+
+
+class StageFailed(InputError):
+    """A stage raised on one document; the document is reported and skipped."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    stages: tuple[str, ...] = field(default=DEFAULT_STAGES)
+    batch_size: int = 32
+    processes: int = 1
+
+
+@lru_cache(maxsize=4)
+def _pipeline(stages: tuple[str, ...], batch_size: int) -> Pipeline:
+    return Pipeline.from_names(stages, batch_size=batch_size)
+
+
+def process_batch(batch: Sequence[Item], stages: tuple[str, ...], batch_size: int) -> list[Item]:
+    pipe = _pipeline(stages, batch_size)
+    articles = [a for a in batch if isinstance(a, Article)]
+    try:
+        done: list[Item] = list(pipe.process(articles))
+    except TidingsError:
+        raise
+    except Exception:
+        done = [_one(pipe, a) for a in articles]
+    it = iter(done)
+    return [next(it) if isinstance(x, Article) else x for x in batch]
+
+
+def _one(pipe: Pipeline, article: Article) -> Item:
+    try:
+        return pipe(article)
+    except TidingsError:
+        raise
+    except Exception as exc:  # reported per document, with the stage's error type
+        return StageFailed(article.source if article.source != "-" else article.id, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def _worker(args: tuple[list[Item], tuple[str, ...], int]) -> list[Item]:
+    return process_batch(*args)
+
+
+def run(items: Iterable[Item], options: RunOptions | None = None) -> Iterator[Item]:
+    """Yield processed articles and rejections, in input order."""
+    opts = options or RunOptions()
+    it = iter(items)
+    batches = iter(lambda: list(islice(it, opts.batch_size)), [])
+    if opts.processes <= 1:
+        for batch in batches:
+            yield from process_batch(batch, opts.stages, opts.batch_size)
+        return
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(opts.processes) as pool:
+        jobs = ((b, opts.stages, opts.batch_size) for b in batches)
+        for done in pool.imap(_worker, jobs, chunksize=1):
+            yield from done
