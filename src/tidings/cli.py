@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for documents whose input gives none")
     ex.add_argument("--format", choices=["jsonl", "json", "table"], help="output format (default: table on a terminal, else jsonl)")
     ex.add_argument("--no-text", action="store_true", help="leave the document text out of each record")
-    ex.add_argument("--processes", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    ex.add_argument("--processes", type=int, default=int(os.environ.get("TIDINGS_PROCESSES") or 1), metavar="N", help="worker processes (default: $TIDINGS_PROCESSES or 1)")
     ex.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per batch (default: 32)")
     ex.add_argument("--stages", metavar="A,B,...", help=f"stages to run, in order (default: {','.join(DEFAULT_STAGES)})")
     ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar on stderr (default: on when stderr is a terminal)")
