@@ -91,9 +91,9 @@ class Registry:
         return stage
 
 
-def check_order(stages: Sequence[Stage]) -> None:
+def check_order(stages: Sequence[Stage], provided: frozenset[str] = BASE_LAYERS) -> None:
     """Raise PipelineOrderError if a stage requires a layer no earlier stage assigns."""
-    have = set(BASE_LAYERS)
+    have = set(provided)
     for stage in stages:
         missing = stage.requires - have
         if missing:
@@ -108,8 +108,10 @@ def check_order(stages: Sequence[Stage]) -> None:
 class Pipeline:
     """An ordered, checked list of stages, run over articles in batches."""
 
-    def __init__(self, stages: Sequence[Stage], *, batch_size: int = 64) -> None:
-        check_order(stages)
+    def __init__(
+        self, stages: Sequence[Stage], *, batch_size: int = 64, provided: frozenset[str] = BASE_LAYERS
+    ) -> None:
+        check_order(stages, provided)
         self.stages = tuple(stages)
         self.batch_size = batch_size
 
@@ -121,11 +123,12 @@ class Pipeline:
         registry: Registry | None = None,
         options: Mapping[str, Mapping[str, Any]] | None = None,
         batch_size: int = 64,
+        provided: frozenset[str] = BASE_LAYERS,
     ) -> Pipeline:
         reg = registry or Registry()
         opts = options or {}
         stages = [reg.create(n, **dict(opts.get(n, {}))) for n in names]
-        return cls(stages, batch_size=batch_size)
+        return cls(stages, batch_size=batch_size, provided=provided)
 
     def process(self, articles: Sequence[Article]) -> list[Article]:
         out = list(articles)
