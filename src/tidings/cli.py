@@ -19,7 +19,7 @@ from .errors import InputError, TidingsError
 from .model import Article
 from .pipeline import DEFAULT_STAGES, Registry
 from .readers import ReadOptions, read_paths
-from .runner import RunOptions, run
+from .runner import RunOptions, check_stages, run
 from .writers import write_json, write_jsonl, write_table
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -94,6 +94,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.processes < 1 or args.batch_size < 1:
         print("tidings: --processes and --batch-size must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    check_stages(stages, args.batch_size)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     items = read_paths(args.paths, ReadOptions(published=args.published))
     done = run(items, RunOptions(stages=stages, batch_size=args.batch_size, processes=args.processes))

@@ -36,6 +36,12 @@ def _pipeline(stages: tuple[str, ...], batch_size: int) -> Pipeline:
     return Pipeline.from_names(stages, batch_size=batch_size)
 
 
+def check_stages(stages: tuple[str, ...], batch_size: int = 32) -> None:
+    """Build the pipeline once (stages load their models lazily), so that a bad stage list
+    fails before any input is read."""
+    _pipeline(stages, batch_size)
+
+
 def process_batch(batch: Sequence[Item], stages: tuple[str, ...], batch_size: int) -> list[Item]:
     pipe = _pipeline(stages, batch_size)
     articles = [a for a in batch if isinstance(a, Article)]

@@ -24,14 +24,17 @@ def write_json(records: Iterable[dict[str, Any]], out: TextIO) -> Iterator[dict[
 
 
 def _clip(s: Any, n: int) -> str:
-    s = " ".join(str(s if s is not None else "-").split())
-    return s if len(s) <= n else s[: n - 1] + "\u2026"
+    t = " ".join(str(s if s is not None else "-").split())
+    return t if len(t) <= n else t[: n - 1] + "\u2026"
 
 
 def _table(headers: list[str], rows: list[list[Any]], widths: list[int]) -> list[str]:
-    cells = [[_clip(c, w) for c, w in zip(r, widths)] for r in rows]
+    cells = [[_clip(c, w) for c, w in zip(r, widths, strict=False)] for r in rows]
     cols = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, cols)).rstrip()  # noqa: E731
+
+    def line(r: list[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(r, cols, strict=False)).rstrip()
+
     return [line(headers), line(["-" * w for w in cols])] + [line(r) for r in cells]
 
 

@@ -28,7 +28,7 @@ MONTHS = {
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s\u00a0]+" + _MON + r",?[\s\u00a0]+(?P<y>\d{4})\b", re.I)
 _MDY = re.compile(r"\b" + _MON + r"[\s\u00a0]+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?[\s\u00a0]+(?P<y>\d{4})\b", re.I)
-_ISO = re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")
+_ISO = re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 _EUR = re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})\b")
 _URL = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)")
 

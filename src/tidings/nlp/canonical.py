@@ -5,12 +5,7 @@ from __future__ import annotations
 import re
 
 TITLES = frozenset(
-    """president vice prime minister foreign defence defense interior secretary general gen
-    lt col colonel major maj capt captain sgt sergeant admiral commander chief mr mrs ms miss
-    dr prof professor sir dame lord lady king queen prince princess sheikh emir sultan pope
-    rev reverend father bishop archbishop imam ayatollah senator sen rep representative
-    governor gov mayor judge justice chancellor premier ambassador spokesman spokeswoman
-    spokesperson deputy acting former late mp minister-president president-elect""".split()
+    ["president", "vice", "prime", "minister", "foreign", "defence", "defense", "interior", "secretary", "general", "gen", "lt", "col", "colonel", "major", "maj", "capt", "captain", "sgt", "sergeant", "admiral", "commander", "chief", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "pope", "rev", "reverend", "father", "bishop", "archbishop", "imam", "ayatollah", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "chancellor", "premier", "ambassador", "spokesman", "spokeswoman", "spokesperson", "deputy", "acting", "former", "late", "mp", "minister-president", "president-elect"]
 )
 _PERSONISH = {"PERSON"}
 _WS = re.compile(r"\s+")
@@ -31,10 +26,10 @@ def canonical_names(mentions: list[tuple[str, str]]) -> list[str]:
     maps to a full name whose initials spell it.
     """
     base = [strip_title(t) if label in _PERSONISH else _WS.sub(" ", t).strip() for t, label in mentions]
-    people = sorted({b for b, (_, lab) in zip(base, mentions) if lab in _PERSONISH}, key=len, reverse=True)
-    orgs = sorted({b for b, (_, lab) in zip(base, mentions) if lab == "ORG"}, key=len, reverse=True)
+    people = sorted({b for b, (_, lab) in zip(base, mentions, strict=False) if lab in _PERSONISH}, key=len, reverse=True)
+    orgs = sorted({b for b, (_, lab) in zip(base, mentions, strict=False) if lab == "ORG"}, key=len, reverse=True)
     out = []
-    for name, (_, label) in zip(base, mentions):
+    for name, (_, label) in zip(base, mentions, strict=False):
         if label in _PERSONISH:
             out.append(_longest_person(name, people))
         elif label == "ORG" and name.isupper() and 2 <= len(name) <= 6:

@@ -49,7 +49,7 @@ def load_nlp(model: str = MODEL, *, with_ruler: bool = True) -> Any:
         raise ModelNotInstalled(model) from exc
     patterns = ruler_patterns() if with_ruler else []
     if patterns:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns(patterns)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.max_length = MAX_CHARS + 1

@@ -21,4 +21,4 @@ class NlpStage:
     def process(self, articles: Sequence[Article]) -> list[Article]:
         nlp = load_nlp(self.model)
         docs = nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
-        return [to_article(a, d) for a, d in zip(articles, docs)]
+        return [to_article(a, d) for a, d in zip(articles, docs, strict=False)]

@@ -8,7 +8,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -121,15 +121,15 @@ def _read_bytes(data: bytes, src: str, ext: str, opts: ReadOptions) -> Iterator[
     if ext in JSONL_EXT or (ext not in KNOWN_EXT and text.lstrip().startswith("{")):
         yield from _jsonl_lines(text.splitlines(), src, opts)
     elif ext in HTML_EXT or (ext not in KNOWN_EXT and _looks_html(text)):
-        yield _guard(lambda: article_from_html(text, source=src, options=opts), src)
+        yield _guard(article_from_html, text, source=src, options=opts)
     else:
-        yield _guard(lambda: article_from_text(text, source=src, options=opts, clean=True), src)
+        yield _guard(article_from_text, text, source=src, options=opts, clean=True)
 
 
-def _guard(make: Any, src: str) -> Item:
+def _guard(make: Callable[..., Article], *args: Any, **kwargs: Any) -> Item:
+    """Call a reader; an InputError becomes a value in the stream."""
     try:
-        result: Article = make()
-        return result
+        return make(*args, **kwargs)
     except InputError as err:
         return err
 
@@ -196,14 +196,16 @@ def _jsonl_lines(lines: Iterable[str], src: str, opts: ReadOptions, first: int =
     for n, line in enumerate(lines, start=first):
         if not line.strip():
             continue
-        yield _guard(lambda: article_from_json(line, f"{src}:{n}", src, opts), f"{src}:{n}")
+        yield _guard(article_from_json, line, f"{src}:{n}", src, opts)
 
 
 def article_from_json(line: str, where: str, src: str, opts: ReadOptions) -> Article:
     try:
         obj = json.loads(line)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise MalformedInput(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except ValueError as exc:  # e.g. numbers too long to convert
+        raise MalformedInput(where, f"not valid JSON ({exc})") from None
     if not isinstance(obj, dict):
         raise MalformedInput(where, "a JSONL line must be a JSON object with 'text' or 'html'")
     text, html = obj.get("text"), obj.get("html")

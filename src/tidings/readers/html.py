@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ..errors import EmptyInput, MalformedInput
 
@@ -30,13 +31,15 @@ def extract_html(html: str, where: str) -> Page:
         )
     except Exception as exc:  # trafilatura/lxml raise many types; translate at the boundary
         raise MalformedInput(where, f"HTML could not be parsed ({type(exc).__name__})") from None
-    if doc is None or not (doc.text or "").strip():
+    fields: dict[str, Any] = {} if doc is None else (doc if isinstance(doc, dict) else doc.as_dict())
+    text = str(fields.get("text") or "")
+    if not text.strip():
         raise EmptyInput(where, "no main text found in the HTML page")
     published = None
-    if doc.date:
+    if fields.get("date"):
         try:
-            published = date.fromisoformat(str(doc.date)[:10])
+            published = date.fromisoformat(str(fields["date"])[:10])
         except ValueError:
             published = None
-    title = (doc.title or "").strip() or None
-    return Page(text=doc.text, title=title, published=published)
+    title = str(fields.get("title") or "").strip() or None
+    return Page(text=text, title=title, published=published)
