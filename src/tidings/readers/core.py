@@ -216,6 +216,8 @@ def article_from_json(line: str, where: str, src: str, opts: ReadOptions) -> Art
     source = str(obj.get("url") or src)
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    if title is not None:
+        _check_unicode(title, where)
     if isinstance(text, str):
         art = article_from_text(text, source=source, options=opts, clean=False, title=title, where=where)
     elif isinstance(html, str):
@@ -243,7 +245,15 @@ def _input_date(value: Any, where: str) -> date | None:
         raise MalformedInput(where, f"'published' {value!r} is not a YYYY-MM-DD date") from None
 
 
+def _check_unicode(text: str, where: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise EncodingError(where, f"text holds a lone surrogate (U+{ord(text[exc.start]):04X} at character {exc.start}), which is not valid Unicode") from None
+
+
 def _check_size(text: str, where: str) -> None:
+    _check_unicode(text, where)
     if not text.strip():
         raise EmptyInput(where, "no text to extract from")
     if len(text) > MAX_DOCUMENT_CHARS:
