@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install lint eval bench clean
+.PHONY: demo test install lint eval bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,9 @@ eval: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+bench: $(STAMP)
+	HF_HUB_OFFLINE=1 $(PY) bench/bench.py --shared $(SHARED)
+
+fuzz: $(STAMP)
+	HF_HUB_OFFLINE=1 TIDINGS_FUZZ_SCALE=500 $(VENV)/bin/pytest tests/hostile/test_fuzz.py -k "decode or cleaner" -q

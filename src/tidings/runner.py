@@ -11,7 +11,7 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 from .errors import InputError, TidingsError
 from .model import Article
@@ -72,7 +72,10 @@ def run(items: Iterable[Item], options: RunOptions | None = None) -> Iterator[It
     """Yield processed articles and rejections, in input order."""
     opts = options or RunOptions()
     it = iter(items)
-    batches = iter(lambda: list(islice(it, opts.batch_size)), [])
+    # the first batch holds one document, so that the first record comes out quickly
+    first = list(islice(it, 1))
+    rest = iter(lambda: list(islice(it, opts.batch_size)), [])
+    batches = chain([first] if first else [], rest)
     if opts.processes <= 1:
         for batch in batches:
             yield from process_batch(batch, opts.stages, opts.batch_size)

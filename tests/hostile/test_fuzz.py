@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,9 @@ from tidings.model import Article
 from tidings.readers import read_paths
 from tidings.readers.core import decode
 
+#: `make fuzz` raises this (TIDINGS_FUZZ_SCALE=500: 100,000 inputs for decode and the cleaner).
+SCALE = int(os.environ.get("TIDINGS_FUZZ_SCALE", "1"))
+
 NEWSY = st.sampled_from(
     ["killed", "attacked", "on Friday", "said", '"', "\u201c", "\u201d", "\u00a0", "\n\n", "25-26 February 1992",
      "Read: 12", "More about:", "Police", "in Kabul", "12 people", "dozens", "31 February", ",", ".", " "]
@@ -23,7 +27,7 @@ NEWSY = st.sampled_from(
 TEXTS = st.lists(st.one_of(st.text(max_size=20), NEWSY), max_size=30).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200 * SCALE, deadline=None)
 @given(st.binary(max_size=2000))
 def test_decode_never_crashes_unexpectedly(data: bytes) -> None:
     try:
@@ -34,7 +38,7 @@ def test_decode_never_crashes_unexpectedly(data: bytes) -> None:
         assert isinstance(out, str)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200 * SCALE, deadline=None)
 @given(TEXTS)
 def test_cleaner_keeps_lines_from_its_input(raw: str) -> None:
     c = clean_text(raw)
@@ -46,7 +50,7 @@ def test_cleaner_keeps_lines_from_its_input(raw: str) -> None:
             assert " ".join(line.split()) in norm_raw
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=60 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.binary(max_size=3000), st.sampled_from([".txt", ".html", ".jsonl", ".xyz"]))
 def test_readers_on_random_bytes(tmp_path: Path, data: bytes, ext: str) -> None:
     f = tmp_path / f"in{ext}"
@@ -57,7 +61,7 @@ def test_readers_on_random_bytes(tmp_path: Path, data: bytes, ext: str) -> None:
             assert "\n" not in str(item) and str(f) in str(item)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS, st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())))
 def test_extract_records_are_valid(default_pipeline: Any, text: str, published: str | None) -> None:
     line = json.dumps({"text": text, "published": published})
