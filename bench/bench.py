@@ -87,7 +87,7 @@ def main() -> int:
         }
     base = rows["bare spaCy nlp.pipe"]["seconds"]
     print(f"{args.docs} Reuters documents, {nwords} words, batch size {args.batch_size}, {os.cpu_count()} CPUs\n")
-    print(f"| run | seconds | ratio to bare spaCy | words/s | docs/s | peak RSS MB | first record s |")
+    print("| run | seconds | ratio to bare spaCy | words/s | docs/s | peak RSS MB | first record s |")
     print("|---|---|---|---|---|---|---|")
     for name, r in rows.items():
         print(f"| {name} | {r['seconds']:.1f} | {r['seconds'] / base:.2f} | {nwords / r['seconds']:.0f} | {r['docs'] / r['seconds']:.1f} | {r['rss_mb']:.0f} | {r.get('first_record_s', float('nan')):.2f} |")
