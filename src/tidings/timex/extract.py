@@ -1,0 +1,110 @@
+"""Find, resolve and merge the time expressions of one article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Article, Time, Warning
+from . import calendar as cal
+from .lexicon import load_lexicon
+from .normalise import Context, Impossible, Resolved
+from .recognise import Candidate, candidates, select
+from .resolve import resolve
+from .tense import TenseIndex
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|until|till|through|thru)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    cand: Candidate
+    res: Resolved
+    start: int
+    end: int
+
+
+def reference_date(article: Article) -> date | None:
+    m = _ISO_DAY.match(article.published.value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
+    text, lex = article.text, load_lexicon()
+    ref = reference_date(article)
+    tenses = TenseIndex(article.tokens)
+    found: list[Found] = []
+    warnings: list[Warning] = []
+    prev: cal.Interval | None = None
+    prev_grain = "day"
+    for c in select(candidates(text)):
+        ctx = Context(ref, tenses.tense_at(c.start), prev, prev_grain)
+        try:
+            res = resolve(c, ctx, lex)
+        except Impossible as exc:
+            warnings.append(Warning("time-impossible", str(exc), article.span(c.start, c.end)))
+            continue
+        if res.problem:
+            warnings.append(Warning("time-unresolved", res.problem, article.span(c.start, c.end)))
+        if res.interval is not None and c.kind not in NOT_ANCHORS:
+            prev, prev_grain = res.interval, res.grain
+        found.append(Found(c, res, c.start, c.end))
+    return [_to_time(article, f, ref) for f in _merge(found, text)], warnings
+
+
+def _merge(found: list[Found], text: str) -> list[Found | tuple[str, Found, Found | None]]:
+    out: list[Found | tuple[str, Found, Found | None]] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if _is_range(a, b, text):
+            assert b is not None
+            out.append(("range", a, b))
+            i += 2
+            continue
+        if a.res.interval is not None and a.res.type == "DATE" and _SINCE.search(text, max(0, a.start - 8), a.start):
+            out.append(("since", a, None))
+        else:
+            out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(a: Found, b: Found | None, text: str) -> bool:
+    if b is None or a.res.interval is None or b.res.interval is None:
+        return False
+    if a.res.type != "DATE" or b.res.type != "DATE" or b.res.interval.end < a.res.interval.begin:
+        return False
+    if not _RANGE_JOIN.fullmatch(text, a.end, b.start):
+        return False
+    return bool(_RANGE_OPEN.search(text, max(0, a.start - 10), a.start))
+
+
+def _to_time(article: Article, item: Found | tuple[str, Found, Found | None], ref: date | None) -> Time:
+    if isinstance(item, Found):
+        iv = item.res.interval
+        begin = iv.begin.isoformat() if iv and item.res.type in ("DATE", "TIME") else None
+        end = iv.end.isoformat() if iv and item.res.type in ("DATE", "TIME") else None
+        return Time(article.span(item.start, item.end), item.res.type, item.res.value, begin, end, item.res.anchor)
+    how, a, b = item
+    assert a.res.interval is not None
+    if how == "range" and b is not None and b.res.interval is not None:
+        return Time(
+            article.span(a.start, b.end), "DATE", a.res.value, a.res.interval.begin.isoformat(),
+            b.res.interval.end.isoformat(), a.res.anchor if a.res.anchor != "none" else b.res.anchor,
+        )
+    start = _SINCE.search(article.text, max(0, a.start - 8), a.start)
+    assert start is not None
+    until = max(ref, a.res.interval.end).isoformat() if ref else None
+    return Time(article.span(start.start(), a.end), "DATE", a.res.value, a.res.interval.begin.isoformat(), until, a.res.anchor)

@@ -1,0 +1,156 @@
+"""Resolvers for quarters and halves, clock times, durations and sets."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from . import calendar as cal
+from .lexicon import Lexicon
+from .normalise import Context, Resolved, _int, unresolved
+from .recognise import Candidate
+from .relative import STEPS, _count, _norm, reporting_day
+
+QREL = {"latest": 0, "current": 0, "same": 0, "recent": 0, "fiscal": 0, "comparable": 0,
+        "last": -1, "previous": -1, "past": -1, "next": 1}  # fmt: skip
+
+
+def _year_of_part(c: Candidate, ctx: Context) -> tuple[int | None, bool]:
+    """The year a quarter/half belongs to, and whether the publication date decided it."""
+    y = _int(c.get("year"))
+    if y is not None:
+        return y, False
+    if ctx.ref is None:
+        return None, False
+    yrel = c.get("yrel") or c.get("yrel2")
+    if yrel:
+        return ctx.ref.year + STEPS[_norm(yrel)], True
+    return ctx.ref.year, True
+
+
+def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    ordw = c.get("ord")
+    y, relative = _year_of_part(c, ctx)
+    if ordw:
+        q = lex.ordinals[_norm(ordw)]
+        if y is None:
+            return unresolved("DATE", f"XXXX-Q{q}", "no publication date to resolve the year")
+        if ctx.ref is not None and relative and not (c.get("yrel") or c.get("yrel2")) and ctx.tense != "future":
+            if q > cal.quarter_of(ctx.ref) + 1:  # a fourth quarter reported in February
+                y -= 1
+        anchor = "published" if relative else "none"
+        return Resolved("DATE", "", cal.quarter(y, q), anchor, grain="quarter")  # type: ignore[arg-type]
+    if ctx.ref is None:
+        return unresolved("DATE", "XXXX-QX", "no publication date to resolve the quarter")
+    qrel = _norm(c.get("qrel"))
+    base = reporting_day(ctx.ref)
+    if qrel in ("year-ago", "year-earlier"):
+        base = cal.shift(base, "year", -1)
+    else:
+        base = cal.shift(base, "quarter", QREL.get(qrel, 0))
+    return Resolved("DATE", "", cal.at_granularity(base, "quarter"), "published", grain="quarter")
+
+
+def half(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    h = 1 if _norm(c.get("hord")) == "first" else 2
+    y, relative = _year_of_part(c, ctx)
+    if y is None:
+        return unresolved("DATE", f"XXXX-H{h}", "no publication date to resolve the year")
+    if ctx.ref is not None and relative and h == 2 and ctx.ref.month <= 6 and ctx.tense == "past":
+        y -= 1
+    return Resolved("DATE", "", cal.half(y, h), "published" if relative else "none", grain="half")
+
+
+def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    noon = _norm(c.get("noon"))
+    if noon:
+        hh, mm = (12, 0) if noon in ("noon", "midday") else (24, 0)
+    else:
+        hh, mm = _int(c.get("hour")) or 0, _int(c.get("min")) or 0
+        ampm = _norm(c.get("ampm")).replace(".", "")
+        if ampm == "pm" and hh < 12:
+            hh += 12
+        elif ampm == "am" and hh == 12:
+            hh = 0
+    if hh > 24 or (hh == 24 and mm):
+        return unresolved("TIME", "XXXX-XX-XXTXX:XX", "not a time of day")
+    clock_s = f"T{hh:02d}:{mm:02d}"
+    if ctx.ref is None:
+        return unresolved("TIME", "XXXX-XX-XX" + clock_s, "no publication date to resolve the day")
+    d = ctx.ref
+    wd, word = c.get("wd"), _norm(c.get("deictic"))
+    if wd:
+        d = cal.weekday_near(ctx.ref, lex.weekdays[wd.lower()], -1 if ctx.tense != "future" else 1)
+    elif word:
+        d = ctx.ref + timedelta(days=lex.deictic[word])
+    return Resolved("TIME", d.isoformat() + clock_s, cal.day(d), "published")
+
+
+def _period(n: float | str, unit_word: str, lex: Lexicon) -> str | None:
+    unit = lex.unit(unit_word)
+    if unit is None:
+        return None
+    t = "T" if unit.is_clock else ""
+    if isinstance(n, str):
+        return f"P{t}X{unit.letter}"
+    amount = n * unit.size
+    shown = str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
+    return f"P{t}{shown}{unit.letter}"
+
+
+def duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    if c.get("half"):
+        return _half_duration(_norm(c.get("unit")), 0.5, lex)
+    if c.get("unit2"):
+        return _half_duration(_norm(c.get("unit2")), 1.5, lex)
+    n: float | str | None
+    raw = lex.number(c.get("num") or "a")
+    n = raw if raw is not None else _float(c.get("num"))
+    if n is None:
+        return unresolved("DURATION", "PXY", "unreadable number")
+    value = _period(n, c.get("unit") or (c.get("det") or "").split()[-1], lex)
+    if value is None:
+        return unresolved("DURATION", "PXY", "unknown unit")
+    return Resolved("DURATION", value)
+
+
+def _float(s: str | None) -> float | None:
+    try:
+        return float((s or "").replace(",", ""))
+    except ValueError:
+        return None
+
+
+_SMALLER = {"year": (12, "M"), "decade": (120, "M"), "century": (100, "Y"), "day": (24, "TH"), "hour": (60, "TM")}
+
+
+def _half_duration(unit: str, factor: float, lex: Lexicon) -> Resolved:
+    size, letter = _SMALLER.get(unit, (1, "X"))
+    amount = int(size * factor)
+    t = "T" if letter.startswith("T") else ""
+    return Resolved("DURATION", f"P{t}{amount}{letter[-1]}")
+
+
+def vague(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    unit = _norm(c.get("unit"))
+    value = _period("X", unit, lex) or "PXY"
+    if unit.startswith(("decade", "centur")):
+        value = "PXY"
+    return Resolved("DURATION", value)
+
+
+def set_(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    adv = c.get("adv")
+    if adv:
+        return Resolved("SET", lex.sets[adv.lower()])
+    wd = c.get("wd")
+    if wd:
+        pod = _norm(c.get("pod"))
+        suffix = "T" + lex.parts_of_day[pod] if pod else ""
+        return Resolved("SET", f"XXXX-WXX-{lex.weekdays[wd.lower()]}{suffix}")
+    n: float | str = 2 if c.get("other") else 1
+    if c.get("num"):
+        n = _count(c, lex) or "X"
+    value = _period(n, c.get("unit") or "", lex)
+    if value is None:
+        return unresolved("SET", "PX", "unknown unit")
+    return Resolved("SET", value)

@@ -1,0 +1,214 @@
+"""Find time expressions in text: precompiled regular expressions built from the lexicon.
+
+Each pattern has a *kind* that tells the normaliser how to read its named groups. All patterns
+run over the whole text (C-speed ``finditer``); overlapping candidates are resolved longest
+first, then by pattern order. Spans leave out a preceding preposition but keep determiners and
+modifiers ("the last week", "early this year"), as TimeML does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon, alternation, load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    groups: tuple[tuple[str, str], ...]
+    rank: int
+
+    def get(self, name: str) -> str | None:
+        for k, v in self.groups:
+            if k == name:
+                return v
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    kind: str
+    regex: re.Pattern[str]
+
+
+B = r"(?<![\w'\u2019-])"  # left word boundary that also refuses "-" ("mid-" is a modifier)
+E = r"(?![\w-])"
+# an untimely "-" right after a match ("year-end") is handled by patterns that want it
+
+
+def _blocks(lex: Lexicon) -> dict[str, str]:
+    months = alternation(lex.months) + r"\.?"
+    wd = alternation(lex.weekdays)
+    units = alternation(list(lex.units) + list(lex.plurals)) + r"s?"
+    tens = alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and v >= 20)
+    ones = alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and 0 < v < 10 and k not in ("a", "an"))
+    numword = alternation(lex.numbers)
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{tens}[\s-]{ones}|{numword})"
+    return {
+        "MON": rf"(?P<mon>{months})",
+        "WD": rf"(?P<wd>{wd})",
+        "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?",
+        "DAY2": r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?",
+        "YEAR": r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d,.%]\d|\d|%)",
+        "UNIT": rf"(?P<unit>{units})",
+        "NUM": rf"(?P<num>{num})",
+        "POD": rf"(?P<pod>{alternation(lex.parts_of_day)})",
+        "SEASON": rf"(?P<season>{alternation(lex.seasons)})",
+        "DEICTIC": rf"(?P<deictic>{alternation(lex.deictic)})",
+        "DECW": rf"(?P<decw>{alternation(lex.decades)})",
+        "ORD": rf"(?P<ord>{alternation(lex.ordinals)})",
+        "MOD": r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)(?:\s+|-))?",
+        "REL": r"(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+same|the\s+last|the\s+next|this|last|next|past|the|coming|current)",
+    }
+
+
+_SPECS: tuple[tuple[str, str], ...] = (
+    # calendar dates
+    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{DAY}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?{E}"),
+    ("range", r"{B}{DAY}\s*[-\u2013]\s*{DAY2}\s+{MON}(?:,?\s+{YEAR})?{E}"),
+    ("range", r"{B}{MON}\s+{DAY}\s*[-\u2013]\s*{DAY2}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}{MOD}{MON},?\s+(?:of\s+)?{YEAR}{E}"),
+    ("cal", r"{B}{MOD}{MON}(?:\s+(?P<yrel>this|last|next)\s+year)?{E}"),
+    ("iso", r"{B}{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
+    ("numeric", r"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),
+    ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
+    ("year", r"{B}{MOD}{YEAR}{E}"),
+    ("decade", r"{B}(?:the\s+)?(?:{MOD})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s|{DECW}){E}"),
+    ("century", r"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)\s+century{E}"),
+    # relative to the reference date
+    ("relunit", r"{B}{MOD}{REL}\s+(?P<unit>week|month|year|fiscal\s+year|weekend|decade|century){E}"),
+    ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past)\s+{WD}(?:\s+{POD})?{E}"),
+    ("weekday", r"{B}{MOD}{WD}(?:\s+{POD})?{E}"),
+    ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}"),
+    ("season", r"{B}{MOD}(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?{E}"),
+    ("season", r"{B}{MOD}{SEASON}\s+(?P<yrel>this|last|next)\s+year{E}"),
+    ("deictic", r"{B}{MOD}{DEICTIC}(?:\s+{POD})?{E}"),
+    ("deictic", r"{B}(?P<deictic>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)){E}"),
+    ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
+    ("ref", r"{B}(?P<ref>{REFS}){E}"),
+    ("offset", r"{B}(?:(?P<about>about|some|nearly|almost)\s+)?{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
+    ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
+    ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night|weekend){E}"),
+    ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?!\s+of)"),
+    ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:{ORD}|(?P<qrel>latest|current|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal|first-half|second-half))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
+    ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?(?!\w)"),
+    ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|[A-Z]{{1,3}}T)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    # durations and sets
+    ("duration", r"{B}(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)?{NUM}[\s-]+{UNIT}(?P<long>-long|-old|\s+old)?{E}"),
+    ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
+    ("duration", r"{B}(?:(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>hour|day|year|century|decade))|(?:(?P<num>an?|one)\s+(?P<unit2>hour|day|year)\s+and\s+a\s+half){E}"),
+    ("vague", r"\b(?:for|over|in|within|after|took|take|takes|lasted|spent)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)){E}"),
+    ("vague", r"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)-long{E}"),
+    ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>{UNITW}|(?P<wd>{WDN})))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
+    ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),
+    ("set", r"{B}(?P<adv>{SETS}){E}"),
+)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[Pattern, ...]:
+    lex = load_lexicon()
+    blocks = _blocks(lex)
+    extra = {
+        "B": B,
+        "E": E,
+        "REFS": alternation(lex.refs),
+        "SETS": alternation(lex.sets),
+        "HOLIDAYS": alternation(lex.holidays),
+        "WDN": alternation(lex.weekdays),
+        "NUMW": alternation(k for k in lex.numbers if k not in ("a", "an")),
+        "UNITW": alternation(lex.units),
+    }
+    out = []
+    for kind, spec in _SPECS:
+        src = spec.format(**blocks, **extra)
+        out.append(Pattern(kind, re.compile(src, re.IGNORECASE)))
+    return tuple(out)
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every pattern match in ``text`` that passes the cheap context checks."""
+    found = []
+    for rank, pat in enumerate(patterns()):
+        for m in pat.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            start, end = m.span("t") if "t" in pat.regex.groupindex else m.span()
+            c = Candidate(start, end, pat.kind, groups, rank)
+            if plausible(c, text):
+                found.append(c)
+    return found
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first, then by pattern order; in text order."""
+    starts: list[int] = []  # sorted starts of the chosen spans (which never overlap)
+    chosen: dict[int, Candidate] = {}
+    for c in sorted(found, key=lambda c: (c.start - c.end, c.rank, c.start)):
+        i = bisect_left(starts, c.start)
+        if i > 0 and chosen[starts[i - 1]].end > c.start:
+            continue
+        if i < len(starts) and starts[i] < c.end:
+            continue
+        starts.insert(i, c.start)
+        chosen[c.start] = c
+    return [chosen[s] for s in starts]
+
+
+#: Words after which a bare month name or a bare year is a date ("in May", "since 1988").
+DATE_CUES = frozenset(
+    "in since of from to until till by before after during through throughout between and or "
+    "early late mid last next this until circa around than the fiscal on".split()
+)
+_WORD_BEFORE = re.compile(r"([\w'\u2019]+)[\s,]*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def plausible(c: Candidate, text: str) -> bool:
+    """Cheap context checks that refuse common false alarms of the patterns."""
+    mon, wd = c.get("mon"), c.get("wd")
+    if (mon is not None and not mon[0].isupper()) or (wd is not None and not wd[0].isupper()):
+        return False
+    if c.kind == "cal" and c.get("day") is None and c.get("year") is None and c.get("yrel") is None:
+        return _bare_month_ok(c, text, mon or "")
+    if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
+        return _word_before(text, c.start) in DATE_CUES
+    if c.kind == "quarter":
+        return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2"))
+    if c.kind == "season":
+        return any(c.get(k) for k in ("rel", "year", "yrel", "mod"))
+    if c.kind == "duration":
+        return _duration_ok(c)
+    return True
+
+
+def _bare_month_ok(c: Candidate, text: str, mon: str) -> bool:
+    if c.get("mod"):
+        return True
+    word = mon.lower().rstrip(".")
+    if word in ("may", "march", "mar") or (len(word) <= 4 and not mon.endswith(".") and word != "june" and word != "july"):
+        return _word_before(text, c.start) in DATE_CUES
+    return True
+
+
+def _duration_ok(c: Candidate) -> bool:
+    num = (c.get("num") or "").lower()
+    unit = (c.get("unit") or "").lower()
+    if num in ("a", "an") and unit.startswith(("second", "quarter")):
+        return False
+    return True
