@@ -125,10 +125,11 @@ def weekday_near(ref: date, weekday: int, direction: int) -> date:
     return ref - timedelta(days=back) if back <= fwd else ref + timedelta(days=fwd)
 
 
-def month_day_near(ref: date, m: int, d: int, direction: int) -> date | None:
+def month_day_near(ref: date, m: int, d: int, direction: int, ahead: int = 0) -> date | None:
     """The date ``m``/``d`` in the year that puts it on or before ``ref`` (direction -1), on or
-    after it (+1) or nearest to it (0). None if the day does not exist in any candidate year
-    (29 February in a year that is not a leap year is moved to the nearest leap year)."""
+    after it (+1) or nearest to it (0). With direction -1, a date at most ``ahead`` days after
+    ``ref`` is still taken (a deadline: "was extended to Nov. 16"). None if the day does not
+    exist in any candidate year (29 February looks for a leap year)."""
     cands = []
     for y in range(ref.year - 4, ref.year + 5):
         try:
@@ -138,6 +139,9 @@ def month_day_near(ref: date, m: int, d: int, direction: int) -> date | None:
     if not cands:
         return None
     if direction < 0:
+        soon = [c for c in cands if ref < c <= ref + timedelta(days=ahead)]
+        if soon:
+            return soon[0]
         past = [c for c in cands if c <= ref]
         return max(past) if past else None
     if direction > 0:
@@ -146,9 +150,12 @@ def month_day_near(ref: date, m: int, d: int, direction: int) -> date | None:
     return min(cands, key=lambda c: (abs((c - ref).days), c > ref))
 
 
-def month_near(ref: date, m: int, direction: int) -> int:
-    """The year of month ``m`` before/after/nearest ``ref`` (month granularity)."""
+def month_near(ref: date, m: int, direction: int, ahead: int = 0) -> int:
+    """The year of month ``m`` before/after/nearest ``ref`` (month granularity); with direction
+    -1 a month at most ``ahead`` months after ``ref`` is still taken."""
     if direction < 0:
+        if 0 < (m - ref.month) % 12 <= ahead:
+            return ref.year if m > ref.month else ref.year + 1
         return ref.year if m <= ref.month else ref.year - 1
     if direction > 0:
         return ref.year if m >= ref.month else ref.year + 1
@@ -158,3 +165,9 @@ def month_near(ref: date, m: int, direction: int) -> int:
     if diff < -6:
         return ref.year + 1
     return ref.year
+
+
+def nth_weekday(year_: int, m: int, weekday: int, n: int) -> date:
+    """The ``n``-th ``weekday`` (ISO 1-7) of a month: Thanksgiving is the 4th Thursday of November."""
+    first = date(year_, m, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))

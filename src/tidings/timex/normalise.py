@@ -45,6 +45,26 @@ def direction(tense: Tense, default: int = 0) -> int:
     return {"past": -1, "future": 1}.get(tense, default)
 
 
+#: How far after the publication date a year-less date may still lie when the clause is in
+#: the past tense (deadlines: "was extended to Nov. 16") or has no clear tense.
+AHEAD_DAYS = {"past": 21, "present": 120, "none": 120, "future": 0}
+AHEAD_MONTHS = {"past": 1, "present": 3, "none": 3, "future": 0}
+
+
+def year_less(ref: date, m: int, d: int, tense: Tense) -> date | None:
+    """Resolve a day and month: forward when the clause is future, else backward, allowing
+    a date shortly after publication."""
+    if tense == "future":
+        return cal.month_day_near(ref, m, d, 1)
+    return cal.month_day_near(ref, m, d, -1, AHEAD_DAYS[tense])
+
+
+def month_year(ref: date, m: int, tense: Tense) -> int:
+    if tense == "future":
+        return cal.month_near(ref, m, 1)
+    return cal.month_near(ref, m, -1, AHEAD_MONTHS[tense])
+
+
 def unresolved(type_: TimeType, value: str, why: str) -> Resolved:
     return Resolved(type_, value, None, "none", why)
 
@@ -73,7 +93,7 @@ def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         _month_day_exists(m, d)
         if ctx.ref is None:
             return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "no publication date to resolve the year")
-        found = cal.month_day_near(ctx.ref, m, d, direction(ctx.tense))
+        found = year_less(ctx.ref, m, d, ctx.tense)
         if found is None:
             raise Impossible(f"{m:02d}-{d:02d} does not exist near the publication date")
         return Resolved("DATE", "", cal.day(found), "published")
@@ -85,7 +105,7 @@ def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if yrel:
         y = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[yrel.lower()]
     else:
-        y = cal.month_near(ctx.ref, m, direction(ctx.tense))
+        y = month_year(ctx.ref, m, ctx.tense)
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
 
 
@@ -99,7 +119,7 @@ def resolve_range(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         _month_day_exists(m, d2)
         if ctx.ref is None:
             return unresolved("DATE", f"XXXX-{m:02d}-{d1:02d}", "no publication date to resolve the year")
-        first = cal.month_day_near(ctx.ref, m, d1, direction(ctx.tense))
+        first = year_less(ctx.ref, m, d1, ctx.tense)
         if first is None:
             raise Impossible(f"{m:02d}-{d1:02d} does not exist near the publication date")
         y, anchor = first.year, "published"
@@ -155,16 +175,46 @@ def resolve_century(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     return Resolved("DATE", "", cal.century(n - 1), grain="century")
 
 
+def _holiday_on(rule: str, y: int) -> date:
+    mm, dd = rule.split("-")
+    if dd[0].isdigit() and dd[1:].isdigit():
+        return date(y, int(mm), int(dd))
+    weekdays = {"MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6, "SUN": 7}
+    return cal.nth_weekday(y, int(mm), weekdays[dd[1:]], int(dd[0]))
+
+
 def _holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
-    mm, dd = (int(x) for x in lex.holidays[" ".join((c.get("hol") or "").lower().split()).replace("\u2019", "'")].split("-"))
+    rule = lex.holidays[" ".join((c.get("hol") or "").lower().split()).replace("\u2019", "'")]
     y = _int(c.get("year"))
     if y is not None:
-        return Resolved("DATE", "", cal.day(_date(y, mm, dd)))
+        return Resolved("DATE", "", cal.day(_holiday_on(rule, y)))
     if ctx.ref is None:
-        return unresolved("DATE", f"XXXX-{mm:02d}-{dd:02d}", "no publication date to resolve the year")
-    found = cal.month_day_near(ctx.ref, mm, dd, direction(ctx.tense))
-    assert found is not None
+        return unresolved("DATE", f"XXXX-{rule[:2]}-XX", "no publication date to resolve the year")
+    ref = ctx.ref
+    cands = [_holiday_on(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if ctx.tense == "future":
+        found = min(d for d in cands if d >= ref)
+    else:
+        found = max(d for d in cands if d <= ref + timedelta(days=AHEAD_DAYS[ctx.tense]))
     return Resolved("DATE", "", cal.day(found), "published")
+
+
+def resolve_yearend(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    if ctx.ref is None:
+        return unresolved("DATE", "XXXX-12-31", "no publication date to resolve the year")
+    y = ctx.ref.year - (1 if ctx.tense == "past" and ctx.ref.month < 12 else 0)
+    return Resolved("DATE", "", cal.day(date(y, 12, 31)), "published")
+
+
+def resolve_spelled(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    ones = lex.numbers.get((c.get("ones") or "zero").lower(), 0)
+    assert isinstance(ones, int)
+    if c.get("thousand"):
+        return Resolved("DATE", "", cal.year(2000 + ones), grain="year")
+    cent = {"nineteen": 1900, "eighteen": 1800}[(c.get("cent") or "").lower()]
+    tens = lex.numbers[(c.get("tens") or "").lower()]
+    assert isinstance(tens, int)
+    return Resolved("DATE", "", cal.year(cent + tens + ones), grain="year")
 
 
 def finish(r: Resolved) -> Resolved:

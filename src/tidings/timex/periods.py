@@ -10,13 +10,13 @@ from .normalise import Context, Resolved, _int, unresolved
 from .recognise import Candidate
 from .relative import STEPS, _count, _norm, reporting_day
 
-QREL = {"latest": 0, "current": 0, "same": 0, "recent": 0, "fiscal": 0, "comparable": 0,
+QREL = {"latest": 0, "this": 0, "same": 0, "recent": 0, "fiscal": 0, "comparable": 0,
         "last": -1, "previous": -1, "past": -1, "next": 1}  # fmt: skip
 
 
 def _year_of_part(c: Candidate, ctx: Context) -> tuple[int | None, bool]:
     """The year a quarter/half belongs to, and whether the publication date decided it."""
-    y = _int(c.get("year"))
+    y = _int(c.get("year") or c.get("qyear"))
     if y is not None:
         return y, False
     if ctx.ref is None:
@@ -34,15 +34,15 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         q = lex.ordinals[_norm(ordw)]
         if y is None:
             return unresolved("DATE", f"XXXX-Q{q}", "no publication date to resolve the year")
-        if ctx.ref is not None and relative and not (c.get("yrel") or c.get("yrel2")) and ctx.tense != "future":
-            if q > cal.quarter_of(ctx.ref) + 1:  # a fourth quarter reported in February
-                y -= 1
+        explicit = c.get("yrel") or c.get("yrel2")
+        if ctx.ref is not None and relative and not explicit and ctx.tense != "future" and q > cal.quarter_of(ctx.ref) + 1:
+            y -= 1  # a fourth quarter reported in February
         anchor = "published" if relative else "none"
         return Resolved("DATE", "", cal.quarter(y, q), anchor, grain="quarter")  # type: ignore[arg-type]
     if ctx.ref is None:
         return unresolved("DATE", "XXXX-QX", "no publication date to resolve the quarter")
     qrel = _norm(c.get("qrel"))
-    base = reporting_day(ctx.ref)
+    base = ctx.ref if qrel == "current" else reporting_day(ctx.ref)
     if qrel in ("year-ago", "year-earlier"):
         base = cal.shift(base, "year", -1)
     else:

@@ -43,7 +43,9 @@ E = r"(?![\w-])"
 
 
 def _blocks(lex: Lexicon) -> dict[str, str]:
-    months = alternation(lex.months) + r"\.?"
+    full = [k for k in lex.months if len(k) > 4 or k in ("june", "july")]
+    abbrev = [k for k in lex.months if k not in full]
+    months = rf"(?:{alternation(full)}|{alternation(abbrev)}\.?)"
     wd = alternation(lex.weekdays)
     units = alternation(list(lex.units) + list(lex.plurals)) + r"s?"
     tens = alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and v >= 20)
@@ -86,30 +88,35 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("relunit", r"{B}{MOD}{REL}\s+(?P<unit>week|month|year|fiscal\s+year|weekend|decade|century){E}"),
     ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past)\s+{WD}(?:\s+{POD})?{E}"),
     ("weekday", r"{B}{MOD}{WD}(?:\s+{POD})?{E}"),
-    ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}"),
+    ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\s*\d)"),
     ("season", r"{B}{MOD}(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?{E}"),
     ("season", r"{B}{MOD}{SEASON}\s+(?P<yrel>this|last|next)\s+year{E}"),
     ("deictic", r"{B}{MOD}{DEICTIC}(?:\s+{POD})?{E}"),
     ("deictic", r"{B}(?P<deictic>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)){E}"),
     ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
-    ("ref", r"{B}(?P<ref>{REFS}){E}"),
+    ("ref", r"{B}(?P<ref>{REFS}){E}(?!\s+accounts?\b)"),
     ("offset", r"{B}(?:(?P<about>about|some|nearly|almost)\s+)?{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night|weekend){E}"),
     ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?!\s+of)"),
-    ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:{ORD}|(?P<qrel>latest|current|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal|first-half|second-half))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
-    ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+)?(?:{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal|fiscal-first))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    ("quarter", r"{B}(?P<det>the)\s+(?P<qrel>latest|year-ago|year-earlier|comparable)\s+period{E}"),
+    ("yearend", r"{B}(?P<ye>year[\s-]?end|year['\u2019]s\s+end|the\s+end\s+of\s+the\s+year){E}"),
+    ("spelled", r"{B}(?:the\s+year\s+)?(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
+    ("spelled", r"{B}(?:the\s+year\s+)?(?P<thousand>two\s+thousand)(?:\s+and\s+(?P<ones>{ONES}))?{E}"),
+    ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second|last)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
     ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|[A-Z]{{1,3}}T)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     # durations and sets
-    ("duration", r"{B}(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)?{NUM}[\s-]+{UNIT}(?P<long>-long|-old|\s+old)?{E}"),
+    ("duration", r"{B}(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)?{NUM}[\s-]+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
     ("duration", r"{B}(?:(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>hour|day|year|century|decade))|(?:(?P<num>an?|one)\s+(?P<unit2>hour|day|year)\s+and\s+a\s+half){E}"),
     ("vague", r"\b(?:for|over|in|within|after|took|take|takes|lasted|spent)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)){E}"),
     ("vague", r"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)-long{E}"),
-    ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>{UNITW}|(?P<wd>{WDN})))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
+    ("duration", r"{B}(?P<unit>hour|day|week|month|year|decade)-long{E}"),
+    ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>{UNITW}|(?P<wd>{WDN})|{MON}))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
     ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),
     ("set", r"{B}(?P<adv>{SETS}){E}"),
 )
@@ -128,6 +135,8 @@ def patterns() -> tuple[Pattern, ...]:
         "WDN": alternation(lex.weekdays),
         "NUMW": alternation(k for k in lex.numbers if k not in ("a", "an")),
         "UNITW": alternation(lex.units),
+        "TENS": alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and 20 <= v < 100),
+        "ONES": alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and 0 < v < 10 and k not in ("a", "an")),
     }
     out = []
     for kind, spec in _SPECS:
@@ -168,8 +177,7 @@ def select(found: list[Candidate]) -> list[Candidate]:
 
 #: Words after which a bare month name or a bare year is a date ("in May", "since 1988").
 DATE_CUES = frozenset(
-    "in since of from to until till by before after during through throughout between and or "
-    "early late mid last next this until circa around than the fiscal on".split()
+    ["in", "since", "of", "from", "to", "until", "till", "by", "before", "after", "during", "through", "throughout", "between", "and", "or", "early", "late", "mid", "last", "next", "this", "until", "circa", "around", "than", "the", "fiscal", "on"]
 )
 _WORD_BEFORE = re.compile(r"([\w'\u2019]+)[\s,]*$")
 
@@ -187,28 +195,45 @@ def plausible(c: Candidate, text: str) -> bool:
     if c.kind == "cal" and c.get("day") is None and c.get("year") is None and c.get("yrel") is None:
         return _bare_month_ok(c, text, mon or "")
     if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
-        return _word_before(text, c.start) in DATE_CUES
+        return _year_ok(c, text)
     if c.kind == "quarter":
-        return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2"))
+        return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear"))
     if c.kind == "season":
         return any(c.get(k) for k in ("rel", "year", "yrel", "mod"))
     if c.kind == "duration":
-        return _duration_ok(c)
+        return _duration_ok(c, text)
     return True
+
+
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
+_COUNT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|(?:[a-z]+\s+)?(?:people|persons|men|women|children|troops|soldiers|shares|members|times|votes|units|cars|jobs|tons|feet|meters|metres|miles|acres|pounds|dollars|euros|points)\b)", re.IGNORECASE)
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$#\u00a3\u20ac]|\bNo\.|\bnumber|\broute|\bflight|\broom)\s*$", re.IGNORECASE)
 
 
 def _bare_month_ok(c: Candidate, text: str, mon: str) -> bool:
     if c.get("mod"):
         return True
+    if _NAME_AFTER.match(text, c.end):  # "April Smith", "Jan Kavan"
+        return False
     word = mon.lower().rstrip(".")
-    if word in ("may", "march", "mar") or (len(word) <= 4 and not mon.endswith(".") and word != "june" and word != "july"):
-        return _word_before(text, c.start) in DATE_CUES
+    if word in ("may", "march", "mar") or (len(word) <= 4 and not mon.endswith(".") and word not in ("june", "july")):
+        return _word_before(text, c.start) in MONTH_CUES
     return True
 
 
-def _duration_ok(c: Candidate) -> bool:
+MONTH_CUES = frozenset(["in", "since", "until", "till", "by", "from", "through", "early", "late", "mid", "last", "next", "this", "during", "before", "after", "of", "to", "and"])
+
+
+def _year_ok(c: Candidate, text: str) -> bool:
+    y = int(c.get("year") or 0)
+    if not 1800 <= y <= 2099 or _COUNT_AFTER.match(text, c.end):
+        return False
+    return not _NOT_YEAR_BEFORE.search(text, max(0, c.start - 12), c.start)
+
+
+def _duration_ok(c: Candidate, text: str) -> bool:
     num = (c.get("num") or "").lower()
     unit = (c.get("unit") or "").lower()
     if num in ("a", "an") and unit.startswith(("second", "quarter")):
         return False
-    return True
+    return not (unit.startswith("quarter") and re.match(r"\s+of\b", text[c.end:c.end + 4]))

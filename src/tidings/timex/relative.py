@@ -150,12 +150,15 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     sign = 1 if dir_ in ("later", "from now", "hence") else -1
     if n is None:
         return Resolved("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None)
+    grain = "day" if unit.is_clock else unit.grain
     base, anchor = ctx.ref, "published"
-    if dir_ in ("earlier", "later") and ctx.prev is not None:
+    if ctx.prev is not None and ctx.prev_grain == "quarter" and unit.grain == "year" and n == 1:
+        moved = cal.shift(ctx.prev.begin, "year", -sign * -1 if sign > 0 else -1)
+        return Resolved("DATE", "", cal.at_granularity(moved, "quarter"), "previous-time", grain="quarter")
+    if dir_ in ("earlier", "later") and ctx.prev is not None and ctx.prev_grain == "day":
         base, anchor = ctx.prev.begin, "previous-time"
     if base is None:
         return _no_ref("XXXX-XX-XX")
-    grain = "day" if unit.is_clock else unit.grain
     moved = cal.shift(base, grain if grain != "decade" else "year", sign * n * unit.size)
     return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
 
@@ -167,8 +170,9 @@ def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     moved = cal.shift(ctx.ref, unit, -1)
     grain = _norm(c.get("grain"))
     grain = "quarter" if grain in ("quarter", "period") else unit
-    if grain == "quarter":
-        moved = cal.shift(reporting_day(ctx.ref), "year", -1)
+    if grain == "quarter" or ctx.prev_grain == "quarter":
+        base = ctx.prev.begin if ctx.prev is not None and ctx.prev_grain == "quarter" else reporting_day(ctx.ref)
+        moved, grain = cal.shift(base, "year", -1), "quarter"
     return Resolved("DATE", "", cal.at_granularity(moved, grain), "published", grain=grain)
 
 

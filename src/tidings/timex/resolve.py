@@ -23,6 +23,8 @@ RESOLVERS: MappingProxyType[str, Resolver] = MappingProxyType(
         "decade": nm.resolve_decade,
         "century": nm.resolve_century,
         "holiday": nm._holiday,
+        "yearend": nm.resolve_yearend,
+        "spelled": nm.resolve_spelled,
         "relunit": relative.relunit,
         "relweekday": relative.weekday,
         "weekday": relative.weekday,

@@ -55,8 +55,8 @@ class TenseIndex:
             return "future"
         if "to" in words and verb.tag == "VB":
             head = self.tokens[verb.head]
-            if head.lemma.lower() in FUTURE_HEADS:
-                return "past" if head.tag == "VBD" and head.lemma.lower() != "be" else "future"
+            if head.lemma.lower() in FUTURE_HEADS and verb.head != v:
+                return "past" if self._past(verb.head) else "future"
         if any(a.tag == "MD" for a in auxes):
             return "future"
         if verb.tag == "VBD" or any(a.tag == "VBD" for a in auxes):
@@ -68,3 +68,9 @@ class TenseIndex:
         if verb.tag in ("VBZ", "VBP", "VBG", "VB"):
             return "present"
         return "none"
+
+    def _past(self, v: int) -> bool:
+        """Whether the word governing an infinitive is itself in the past ("had been due to")."""
+        tok = self.tokens[v]
+        auxes = [self.tokens[j] for j in self.aux.get(v, ())]
+        return tok.tag == "VBD" or any(a.tag == "VBD" for a in auxes)
