@@ -145,18 +145,64 @@ def patterns() -> tuple[Pattern, ...]:
     return tuple(out)
 
 
+_WORD = re.compile(r"\w+")
+#: Characters around an anchor word that a time expression may span ("the first nine months").
+WINDOW = 48
+
+
+@lru_cache(maxsize=1)
+def anchor_words() -> frozenset[str]:
+    """Words that every time expression contains at least one of: the patterns run only
+    in windows around them, so text without any costs one word scan."""
+    lex = load_lexicon()
+    words: set[str] = {"noon", "midnight", "midday", "m", "am", "pm", "nineteen", "eighteen", "thousand", "yearend",
+                       "weekend", "weekends", "period"}
+    for table in (lex.months, lex.weekdays, lex.units, lex.plurals, lex.seasons, lex.decades, lex.deictic,
+                  lex.refs, lex.sets, lex.holidays, lex.parts_of_day):  # fmt: skip
+        for key in table:
+            words.update(w.strip("'\u2019") for w in key.lower().split())
+    words.update(w + "s" for w in list(lex.units) + list(lex.parts_of_day))
+    return frozenset(words - {"the", "a", "an", "in", "at", "this", "of", "s"})
+
+
+def _is_anchor(word: str, words: frozenset[str]) -> bool:
+    if word[0].isdigit():
+        return len(word) == 4 or word.endswith("0s") or word.endswith(("st", "nd", "rd", "th")) or len(word) <= 2
+    return word.lower() in words
+
+
+def regions(text: str) -> list[tuple[int, int]]:
+    """Merged windows of ``text`` around anchor words."""
+    words = anchor_words()
+    out: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        if not _is_anchor(m.group(), words):
+            continue
+        lo, hi = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every pattern match in ``text`` that passes the cheap context checks."""
     found = []
+    seen: set[tuple[int, int, int]] = set()
+    spans = regions(text)
     for rank, pat in enumerate(patterns()):
-        for m in pat.regex.finditer(text):
-            if m.end() == m.start():
-                continue
-            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-            start, end = m.span("t") if "t" in pat.regex.groupindex else m.span()
-            c = Candidate(start, end, pat.kind, groups, rank)
-            if plausible(c, text):
-                found.append(c)
+        has_t = "t" in pat.regex.groupindex
+        for lo, hi in spans:
+            for m in pat.regex.finditer(text, lo, hi):
+                start, end = m.span("t") if has_t else m.span()
+                if end == start or (start, end, rank) in seen:
+                    continue
+                seen.add((start, end, rank))
+                groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+                c = Candidate(start, end, pat.kind, groups, rank)
+                if plausible(c, text):
+                    found.append(c)
     return found
 
 
