@@ -84,7 +84,8 @@ def _merge(found: list[Found], text: str) -> list[Found | tuple[str, Found, Foun
 def _is_range(a: Found, b: Found | None, text: str) -> bool:
     if b is None or a.res.interval is None or b.res.interval is None:
         return False
-    if a.res.type != "DATE" or b.res.type != "DATE" or b.res.interval.end < a.res.interval.begin:
+    first = _range_start(a, b)
+    if a.res.type != "DATE" or b.res.type != "DATE" or first is None or b.res.interval.end < first.begin:
         return False
     if not _RANGE_JOIN.fullmatch(text, a.end, b.start):
         return False
@@ -100,11 +101,31 @@ def _to_time(article: Article, item: Found | tuple[str, Found, Found | None], re
     how, a, b = item
     assert a.res.interval is not None
     if how == "range" and b is not None and b.res.interval is not None:
+        first = _range_start(a, b)
+        assert first is not None
+        anchor = a.res.anchor if first is a.res.interval else "none"
         return Time(
-            article.span(a.start, b.end), "DATE", a.res.value, a.res.interval.begin.isoformat(),
-            b.res.interval.end.isoformat(), a.res.anchor if a.res.anchor != "none" else b.res.anchor,
+            article.span(a.start, b.end), "DATE", first.value, first.begin.isoformat(),
+            b.res.interval.end.isoformat(), anchor if anchor != "none" else b.res.anchor,
         )
     start = _SINCE.search(article.text, max(0, a.start - 8), a.start)
     assert start is not None
     until = max(ref, a.res.interval.end).isoformat() if ref else None
     return Time(article.span(start.start(), a.end), "DATE", a.res.value, a.res.interval.begin.isoformat(), until, a.res.anchor)
+
+
+def _range_start(a: Found, b: Found) -> cal.Interval | None:
+    """Where a range begins: a year-less start takes the year written at its end
+    ("from March to May 2019")."""
+    first = a.res.interval
+    if first is not None and b.res.interval is not None and a.res.anchor == "published" and b.res.anchor == "none":
+        return _in_year(first, b.res.interval.begin.year)
+    return first
+
+
+def _in_year(iv: cal.Interval, year: int) -> cal.Interval:
+    """The same calendar stretch moved into ``year`` (the year written once at the range's end)."""
+    months = 12 * (year - iv.begin.year)
+    begin, end = cal.add_months(iv.begin, months), cal.add_months(iv.end, months)
+    value = f"{year:04d}{iv.value[4:]}" if iv.value[:4].isdigit() else iv.value
+    return cal.Interval(value, begin, end)

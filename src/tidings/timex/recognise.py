@@ -43,7 +43,7 @@ E = r"(?![\w-])"
 
 
 def _blocks(lex: Lexicon) -> dict[str, str]:
-    full = [k for k in lex.months if len(k) > 4 or k in ("june", "july")]
+    full = [k for k in lex.months if len(k) > 4 or k in ("may", "june", "july")]
     abbrev = [k for k in lex.months if k not in full]
     months = rf"(?:{alternation(full)}|{alternation(abbrev)}\.?)"
     wd = alternation(lex.weekdays)
@@ -156,7 +156,7 @@ def anchor_words() -> frozenset[str]:
     in windows around them, so text without any costs one word scan."""
     lex = load_lexicon()
     words: set[str] = {"noon", "midnight", "midday", "m", "am", "pm", "nineteen", "eighteen", "thousand", "yearend",
-                       "weekend", "weekends", "period"}
+                       "weekend", "weekends", "period", "half"}
     for table in (lex.months, lex.weekdays, lex.units, lex.plurals, lex.seasons, lex.decades, lex.deictic,
                   lex.refs, lex.sets, lex.holidays, lex.parts_of_day):  # fmt: skip
         for key in table:
