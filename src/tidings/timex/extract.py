@@ -9,7 +9,7 @@ from datetime import date
 from ..model import Article, Time, Warning
 from . import calendar as cal
 from .lexicon import load_lexicon
-from .normalise import Context, Impossible, Resolved
+from .normalise import Context, Impossible, Resolved, Tense
 from .recognise import Candidate, candidates, select
 from .resolve import resolve
 from .tense import TenseIndex
@@ -39,6 +39,21 @@ def reference_date(article: Article) -> date | None:
         return None
 
 
+#: Words right before a date that point it forward whatever the verb's tense ("payable Dec. 7")
+#: or make its direction open ("until March").
+_FORWARD_CUE = re.compile(r"\b(?:payable|effective|record|due|expires?|expiring|starting|deadline\s+of)\s+(?:on\s+)?$", re.IGNORECASE)
+_OPEN_CUE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
+
+
+def _cue_tense(text: str, start: int) -> Tense | None:
+    lo = max(0, start - 25)
+    if _FORWARD_CUE.search(text, lo, start):
+        return "future"
+    if _OPEN_CUE.search(text, lo, start):
+        return "none"
+    return None
+
+
 def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     text, lex = article.text, load_lexicon()
     ref = reference_date(article)
@@ -48,7 +63,7 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     prev: cal.Interval | None = None
     prev_grain = "day"
     for c in select(candidates(text)):
-        ctx = Context(ref, tenses.tense_at(c.start), prev, prev_grain)
+        ctx = Context(ref, _cue_tense(text, c.start) or tenses.tense_at(c.start), prev, prev_grain)
         try:
             res = resolve(c, ctx, lex)
         except Impossible as exc:

@@ -41,6 +41,9 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return Resolved("DATE", "", cal.quarter(y, q), anchor, grain="quarter")  # type: ignore[arg-type]
     if ctx.ref is None:
         return unresolved("DATE", "XXXX-QX", "no publication date to resolve the quarter")
+    if y is not None and not relative:  # "the 1988 quarter": the quarter being reported, that year
+        q = cal.quarter_of(reporting_day(ctx.ref))
+        return Resolved("DATE", "", cal.quarter(y, q), "published", grain="quarter")
     qrel = _norm(c.get("qrel"))
     base = ctx.ref if qrel == "current" else reporting_day(ctx.ref)
     if qrel in ("year-ago", "year-earlier"):

@@ -66,7 +66,8 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
         "DECW": rf"(?P<decw>{alternation(lex.decades)})",
         "ORD": rf"(?P<ord>{alternation(lex.ordinals)})",
         "MOD": r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)(?:\s+|-))?",
-        "REL": r"(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+same|the\s+last|the\s+next|this|last|next|past|the|coming|current)",
+        "MODW": r"(?:(?P<mod>early|late|mid)(?:\s+|-))?",
+        "REL": r"(?P<rel>the\s+full|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+same|the\s+last|the\s+next|this|last|next|past|the|coming|current)",
     }
 
 
@@ -85,9 +86,10 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("decade", r"{B}(?:the\s+)?(?:{MOD})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s|{DECW}){E}"),
     ("century", r"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)\s+century{E}"),
     # relative to the reference date
+    ("duration", r"{B}the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z])))"),
     ("relunit", r"{B}{MOD}{REL}\s+(?P<unit>week|month|year|fiscal\s+year|weekend|decade|century){E}"),
-    ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past)\s+{WD}(?:\s+{POD})?{E}"),
-    ("weekday", r"{B}{MOD}{WD}(?:\s+{POD})?{E}"),
+    ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next)\s+{WD}(?:\s+{POD})?{E}"),
+    ("weekday", r"{B}{MODW}{WD}(?:\s+{POD})?{E}"),
     ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\s*\d)"),
     ("season", r"{B}{MOD}(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?{E}"),
     ("season", r"{B}{MOD}{SEASON}\s+(?P<yrel>this|last|next)\s+year{E}"),
@@ -99,7 +101,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night|weekend){E}"),
     ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?!\s+of)"),
-    ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+)?(?:{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal|fiscal-first))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+)?(?:(?:fiscal[\s-]+)?{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
     ("quarter", r"{B}(?P<det>the)\s+(?P<qrel>latest|year-ago|year-earlier|comparable)\s+period{E}"),
     ("yearend", r"{B}(?P<ye>year[\s-]?end|year['\u2019]s\s+end|the\s+end\s+of\s+the\s+year){E}"),
     ("spelled", r"{B}(?:the\s+year\s+)?(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
@@ -110,7 +112,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|[A-Z]{{1,3}}T)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     # durations and sets
-    ("duration", r"{B}(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)?{NUM}[\s-]+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
+    ("duration", r"{B}(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)?{NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
+    ("duration", r"{B}{NUM}-{UNIT}(?P<long>-long)?(?![\w-])"),
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
     ("duration", r"{B}(?:(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>hour|day|year|century|decade))|(?:(?P<num>an?|one)\s+(?P<unit2>hour|day|year)\s+and\s+a\s+half){E}"),
     ("vague", r"\b(?:for|over|in|within|after|took|take|takes|lasted|spent)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)){E}"),
@@ -186,6 +189,15 @@ def regions(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DET_HYPHEN = re.compile(r"(?:the|a|an)\s+(?=[\w']+-\w)", re.IGNORECASE)
+
+
+def _skip_determiner(text: str, start: int, end: int) -> int:
+    """TimeML leaves the article out before a hyphenated modifier ("the [third-quarter] loss")."""
+    m = _DET_HYPHEN.match(text, start, end)
+    return m.end() if m and not text.startswith(("mid-", "Mid-"), m.end()) else start
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every pattern match in ``text`` that passes the cheap context checks."""
     found = []
@@ -196,6 +208,7 @@ def candidates(text: str) -> list[Candidate]:
         for lo, hi in spans:
             for m in pat.regex.finditer(text, lo, hi):
                 start, end = m.span("t") if has_t else m.span()
+                start = _skip_determiner(text, start, end)
                 if end == start or (start, end, rank) in seen:
                     continue
                 seen.add((start, end, rank))

@@ -45,6 +45,8 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 
 def _weekday_date(ref: date, wd: int, step: int | None, tense: str) -> date:
+    """The date of weekday ``wd`` near ``ref``: ``step`` -1 for "last", +1 for "next", None when
+    bare (then the tense decides)."""
     if step is None:  # a bare weekday: the tense decides
         return cal.weekday_near(ref, wd, direction(tense, -1))  # type: ignore[arg-type]
     if step < 0:
@@ -66,9 +68,11 @@ def weekday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     wd = lex.weekdays[_norm(c.get("wd"))]
     if ctx.ref is None:
         return _no_ref(f"XXXX-WXX-{wd}")
-    step = _step(c) if c.get("rel") else None
-    if step == 0 and c.get("rel"):
-        step = 0
+    rel = _norm(c.get("rel"))
+    if rel in ("the previous", "the following", "the next") and ctx.prev is not None and ctx.prev_grain == "day":
+        d = _weekday_date(ctx.prev.begin, wd, -1 if rel == "the previous" else 1, ctx.tense)
+        return _with_pod(c, d, lex, "previous-time")
+    step = _step(c) if rel else None
     return _with_pod(c, _weekday_date(ctx.ref, wd, step, ctx.tense), lex)
 
 
@@ -149,6 +153,8 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     dir_ = _norm(c.get("dir"))
     sign = 1 if dir_ in ("later", "from now", "hence") else -1
     if n is None:
+        if dir_ in ("later", "earlier"):  # "a few days later": only the length is known
+            return Resolved("DURATION", f"P{'T' if unit.is_clock else ''}X{unit.letter}", None)
         return Resolved("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None)
     grain = "day" if unit.is_clock else unit.grain
     base, anchor = ctx.ref, "published"
@@ -173,6 +179,8 @@ def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if grain == "quarter" or ctx.prev_grain == "quarter":
         base = ctx.prev.begin if ctx.prev is not None and ctx.prev_grain == "quarter" else reporting_day(ctx.ref)
         moved, grain = cal.shift(base, "year", -1), "quarter"
+        if base < reporting_day(ctx.ref) - timedelta(days=200):  # the previous time is already a year back
+            moved = base
     return Resolved("DATE", "", cal.at_granularity(moved, grain), "published", grain=grain)
 
 

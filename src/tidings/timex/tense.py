@@ -55,8 +55,9 @@ class TenseIndex:
             return "future"
         if "to" in words and verb.tag == "VB":
             head = self.tokens[verb.head]
-            if head.lemma.lower() in FUTURE_HEADS and verb.head != v:
-                return "past" if self._past(verb.head) else "future"
+            lemma = head.lemma.lower()
+            if lemma in FUTURE_HEADS and verb.head != v:
+                return "past" if lemma in ("be", "due") and self._past(verb.head) else "future"
         if any(a.tag == "MD" for a in auxes):
             return "future"
         if verb.tag == "VBD" or any(a.tag == "VBD" for a in auxes):
