@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from . import calendar as cal
 from .lexicon import Lexicon
-from .normalise import Context, Resolved, _int, unresolved
+from .normalise import Context, Impossible, Resolved, _int, unresolved, year_less
 from .recognise import Candidate
 from .relative import STEPS, _count, _norm, reporting_day
 
@@ -32,6 +32,8 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     y, relative = _year_of_part(c, ctx)
     if ordw:
         q = lex.ordinals[_norm(ordw)]
+        if y is not None and c.get("ago"):
+            y -= 1
         if y is None:
             return unresolved("DATE", f"XXXX-Q{q}", "no publication date to resolve the year")
         explicit = c.get("yrel") or c.get("yrel2")
@@ -50,6 +52,9 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         base = cal.shift(base, "year", -1)
     else:
         base = cal.shift(base, "quarter", QREL.get(qrel, 0))
+    yrel = c.get("yrel") or c.get("yrel2")
+    if yrel:
+        base = cal.shift(base, "year", STEPS[_norm(yrel)])
     return Resolved("DATE", "", cal.at_granularity(base, "quarter"), "published", grain="quarter")
 
 
@@ -80,8 +85,13 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return unresolved("TIME", "XXXX-XX-XX" + clock_s, "no publication date to resolve the day")
     d = ctx.ref
-    wd, word = c.get("wd"), _norm(c.get("deictic"))
-    if wd:
+    wd, word, mon = c.get("wd"), _norm(c.get("deictic")), c.get("mon")
+    if mon:
+        found = year_less(ctx.ref, lex.months[mon.lower().rstrip(".")], _int(c.get("day")) or 0, ctx.tense)
+        if found is None:
+            raise Impossible(f"{mon} {c.get('day')} is not a calendar date")
+        d = found
+    elif wd:
         d = cal.weekday_near(ctx.ref, lex.weekdays[wd.lower()], -1 if ctx.tense != "future" else 1)
     elif word:
         d = ctx.ref + timedelta(days=lex.deictic[word])

@@ -158,9 +158,9 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return Resolved("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None)
     grain = "day" if unit.is_clock else unit.grain
     base, anchor = ctx.ref, "published"
-    if ctx.prev is not None and ctx.prev_grain == "quarter" and unit.grain == "year" and n == 1:
-        moved = cal.shift(ctx.prev.begin, "year", -sign * -1 if sign > 0 else -1)
-        return Resolved("DATE", "", cal.at_granularity(moved, "quarter"), "previous-time", grain="quarter")
+    same_quarter = year_before_quarter(ctx)
+    if same_quarter is not None and unit.grain == "year" and n == 1 and sign < 0:
+        return Resolved("DATE", "", same_quarter, "previous-time", grain="quarter")
     if dir_ in ("earlier", "later") and ctx.prev is not None and ctx.prev_grain == "day":
         base, anchor = ctx.prev.begin, "previous-time"
     if base is None:
@@ -176,12 +176,22 @@ def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     moved = cal.shift(ctx.ref, unit, -1)
     grain = _norm(c.get("grain"))
     grain = "quarter" if grain in ("quarter", "period") else unit
-    if grain == "quarter" or ctx.prev_grain == "quarter":
-        base = ctx.prev.begin if ctx.prev is not None and ctx.prev_grain == "quarter" else reporting_day(ctx.ref)
-        moved, grain = cal.shift(base, "year", -1), "quarter"
-        if base < reporting_day(ctx.ref) - timedelta(days=200):  # the previous time is already a year back
-            moved = base
+    same_quarter = year_before_quarter(ctx)
+    if same_quarter is not None:
+        return Resolved("DATE", "", same_quarter, "previous-time", grain="quarter")
+    if grain == "quarter":
+        moved = cal.shift(reporting_day(ctx.ref), "year", -1)
     return Resolved("DATE", "", cal.at_granularity(moved, grain), "published", grain=grain)
+
+
+def year_before_quarter(ctx: Context) -> cal.Interval | None:
+    """In an earnings report, "a year ago" after a quarter is that quarter a year before."""
+    if ctx.prev is None or ctx.prev_grain != "quarter" or ctx.ref is None:
+        return None
+    base = ctx.prev.begin
+    if base < reporting_day(ctx.ref) - timedelta(days=200):  # the previous quarter is already a year back
+        return cal.at_granularity(base, "quarter")
+    return cal.at_granularity(cal.shift(base, "year", -1), "quarter")
 
 
 def narrative(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
