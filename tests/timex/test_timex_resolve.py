@@ -176,3 +176,15 @@ def test_the_next_day_follows_the_last_resolved_date() -> None:
 def test_clock_time_with_weekday() -> None:
     t = one("The deadline passed at 9 a.m. EST Tuesday.", published="2021-02-24")
     assert (t.type, t.value, t.begin) == ("TIME", "2021-02-23T09:00", "2021-02-23")
+
+
+def test_day_ranges_with_words() -> None:
+    t = one("Clashes continued between 1 and 3 May 2020 in the north.")
+    assert (t.span.text, t.begin, t.end_date) == ("1 and 3 May 2020", "2020-05-01", "2020-05-03")
+    t = one("Clashes continued from 30 April to 2 May 2020.")
+    assert (t.span.text, t.begin, t.end_date) == ("30 April to 2 May 2020", "2020-04-30", "2020-05-02")
+
+
+def test_acled_style_lead_date() -> None:
+    t = times("On 9 May 2020, medical interns protested in the square.", published="2020-05-10")[0]
+    assert (t.span.start, t.span.text, t.begin, t.anchor) == (3, "9 May 2020", "2020-05-09", "none")

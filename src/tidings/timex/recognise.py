@@ -78,6 +78,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("range", r"{B}{DAY}\s*[-\u2013]\s*{DAY2}\s+{MON}(?:,?\s+{YEAR})?{E}"),
     ("range", r"{B}{MON}\s+{DAY}\s*[-\u2013]\s*{DAY2}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}{MOD}{MON},?\s+(?:of\s+)?{YEAR}{E}"),
+    ("range", r"\b(?:between|from)\s+(?P<t>{DAY}\s+(?:and|to|until|till)\s+{DAY2}\s+{MON}(?:,?\s+{YEAR})?){E}"),
+    ("range", r"\b(?:between|from)\s+(?P<t>{MON}\s+{DAY}\s+(?:and|to|until|till)\s+{DAY2}(?:,?\s+{YEAR})?){E}"),
     ("cal", r"{B}{MOD}{MON}(?:\s+(?P<yrel>this|last|next)\s+year)?{E}"),
     ("iso", r"{B}{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
     ("numeric", r"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),
