@@ -188,3 +188,18 @@ def test_day_ranges_with_words() -> None:
 def test_acled_style_lead_date() -> None:
     t = times("On 9 May 2020, medical interns protested in the square.", published="2020-05-10")[0]
     assert (t.span.start, t.span.text, t.begin, t.anchor) == (3, "9 May 2020", "2020-05-09", "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They lived in camps for 2 1/2 years.", "P2Y6M"),
+        ("The flight took 5 1/2 hours.", "PT5H30M"),
+        ("The talks took an hour and a half.", "PT1H30M"),
+        ("The strike lasted a day and a half.", "P1DT12H"),
+        ("Wait half a day.", "PT12H"),
+        ("It grew for half a year.", "P6M"),
+    ],
+)
+def test_fractional_durations(text: str, value: str) -> None:
+    assert one(text).value == value

@@ -41,7 +41,7 @@ def reference_date(article: Article) -> date | None:
 
 #: Words right before a date that point it forward whatever the verb's tense ("payable Dec. 7")
 #: or make its direction open ("until March").
-_FORWARD_CUE = re.compile(r"\b(?:payable|effective|record|due|expires?|expiring|starting|deadline\s+of)\s+(?:on\s+)?$", re.IGNORECASE)
+_FORWARD_CUE = re.compile(r"\b(?:payable|effective|record|due|expires?|expiring|starting|deadline\s+of|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
 _OPEN_CUE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 
 

@@ -98,6 +98,11 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     return Resolved("TIME", d.isoformat() + clock_s, cal.day(d), "published")
 
 
+#: How a fraction of a unit is written in the next smaller one: "2 1/2 years" is P2Y6M.
+_SMALLER = {"year": (12, "M", False), "week": (7, "D", False), "day": (24, "H", True),
+            "hour": (60, "M", True), "minute": (60, "S", True)}  # fmt: skip
+
+
 def _period(n: float | str, unit_word: str, lex: Lexicon) -> str | None:
     unit = lex.unit(unit_word)
     if unit is None:
@@ -106,41 +111,46 @@ def _period(n: float | str, unit_word: str, lex: Lexicon) -> str | None:
     if isinstance(n, str):
         return f"P{t}X{unit.letter}"
     amount = n * unit.size
-    shown = str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
-    return f"P{t}{shown}{unit.letter}"
+    whole = int(amount)
+    frac = amount - whole
+    if not frac:
+        return f"P{t}{whole}{unit.letter}"
+    factor, letter, clock = _SMALLER.get(unit.grain if unit.size == 1 else "", (0, "", False))
+    sub = frac * factor
+    if not factor or not float(sub).is_integer():
+        return f"P{t}{amount:g}{unit.letter}"
+    head = f"{whole}{unit.letter}" if whole else ""
+    tail = ("T" if clock and not t else "") + f"{int(sub)}{letter}"
+    return f"P{t}{head}{tail}"
 
 
 def duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
-    if c.get("half"):
-        return _half_duration(_norm(c.get("unit")), 0.5, lex)
-    if c.get("unit2"):
-        return _half_duration(_norm(c.get("unit2")), 1.5, lex)
+    unit_word = c.get("unit") or (c.get("det") or "").split()[-1]
     n: float | str | None
-    raw = lex.number(c.get("num") or "a")
-    n = raw if raw is not None else _float(c.get("num"))
+    if c.get("half"):
+        n = 0.5
+    else:
+        raw = lex.number(c.get("num") or "a")
+        n = raw if raw is not None else _float(c.get("num"))
     if n is None:
         return unresolved("DURATION", "PXY", "unreadable number")
-    value = _period(n, c.get("unit") or (c.get("det") or "").split()[-1], lex)
+    if c.get("andhalf") and not isinstance(n, str):
+        n += 0.5
+    value = _period(n, unit_word, lex)
     if value is None:
         return unresolved("DURATION", "PXY", "unknown unit")
     return Resolved("DURATION", value)
 
 
 def _float(s: str | None) -> float | None:
+    """Digits with an optional half: "2.5", "2 1/2", "2\u00bd"."""
+    text = (s or "").replace(",", "").replace("\u00bd", " 1/2").strip()
+    half = 0.5 if text.endswith("1/2") else 0.0
+    text = text[:-3].strip() if half else text
     try:
-        return float((s or "").replace(",", ""))
+        return float(text) + half
     except ValueError:
         return None
-
-
-_SMALLER = {"year": (12, "M"), "decade": (120, "M"), "century": (100, "Y"), "day": (24, "TH"), "hour": (60, "TM")}
-
-
-def _half_duration(unit: str, factor: float, lex: Lexicon) -> Resolved:
-    size, letter = _SMALLER.get(unit, (1, "X"))
-    amount = int(size * factor)
-    t = "T" if letter.startswith("T") else ""
-    return Resolved("DURATION", f"P{t}{amount}{letter[-1]}")
 
 
 def vague(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:

@@ -51,7 +51,7 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
     tens = alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and v >= 20)
     ones = alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and 0 < v < 10 and k not in ("a", "an"))
     numword = alternation(lex.numbers)
-    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{tens}[\s-]{ones}|{numword})"
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+\s+1/2|\d+\s*\u00bd|\d+(?:\.\d+)?|{tens}[\s-]{ones}|{numword})"
     return {
         "MON": rf"(?P<mon>{months})",
         "WD": rf"(?P<wd>{wd})",
@@ -117,7 +117,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)?{NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
     ("duration", r"{B}{NUM}-{UNIT}(?P<long>-long)?(?![\w-])"),
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
-    ("duration", r"{B}(?:(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>hour|day|year|century|decade))|(?:(?P<num>an?|one)\s+(?P<unit2>hour|day|year)\s+and\s+a\s+half){E}"),
+    ("duration", r"{B}(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>minute|hour|day|week|month|year|century|decade){E}"),
+    ("duration", r"{B}{NUM}\s+{UNIT}\s+(?P<andhalf>and\s+a\s+half){E}"),
     ("vague", r"\b(?:for|over|in|within|after|took|take|takes|lasted|spent)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)){E}"),
     ("vague", r"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)-long{E}"),
     ("duration", r"{B}(?P<unit>hour|day|week|month|year|decade)-long{E}"),

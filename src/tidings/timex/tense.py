@@ -58,7 +58,7 @@ class TenseIndex:
             lemma = head.lemma.lower()
             if lemma in FUTURE_HEADS and verb.head != v:
                 return "past" if lemma in ("be", "due") and self._past(verb.head) else "future"
-        if any(a.tag == "MD" for a in auxes):
+        if any(a.tag == "MD" and a.lemma.lower() in ("may", "might", "should", "must", "can") for a in auxes):
             return "future"
         if verb.tag == "VBD" or any(a.tag == "VBD" for a in auxes):
             return "past"
