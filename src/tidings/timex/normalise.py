@@ -48,7 +48,7 @@ def direction(tense: Tense, default: int = 0) -> int:
 #: How far after the publication date a year-less date may still lie when the clause is in
 #: the past tense (deadlines: "was extended to Nov. 16") or has no clear tense.
 AHEAD_DAYS = {"past": 21, "present": 120, "none": 120, "future": 0}
-AHEAD_MONTHS = {"past": 1, "present": 3, "none": 3, "future": 0}
+AHEAD_MONTHS = {"past": 1, "present": 4, "none": 4, "future": 0}
 
 
 def year_less(ref: date, m: int, d: int, tense: Tense) -> date | None:

@@ -102,7 +102,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("offset", r"{B}(?:(?P<about>about|some|nearly|almost)\s+)?{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night|weekend){E}"),
-    ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?!\s+of)"),
+    ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?=\s*[,.;:!?)]|\s*$)"),
     ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago)\s+)?(?:(?:fiscal[\s-]+)?{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
     ("quarter", r"{B}(?P<det>the)\s+(?P<qrel>latest|year-ago|year-earlier|comparable)\s+period{E}"),
     ("yearend", r"{B}(?P<ye>year[\s-]?end|year['\u2019]s\s+end|the\s+end\s+of\s+the\s+year){E}"),
