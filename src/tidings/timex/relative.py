@@ -37,6 +37,8 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return _no_ref({"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
     n = _step(c)
+    if unit in ("decade", "century") and n < 0:  # "the past decade": the ten years up to now
+        return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y")
     if unit == "weekend":
         if n == 0:
             n = -1 if ctx.tense == "past" and ctx.ref.isoweekday() < 6 else 0
