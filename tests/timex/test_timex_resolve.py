@@ -203,3 +203,17 @@ def test_acled_style_lead_date() -> None:
 )
 def test_fractional_durations(text: str, value: str) -> None:
     assert one(text).value == value
+
+
+def test_numeric_dates_month_first_or_day_first_when_unambiguous() -> None:
+    assert one("It was filed on 09/13/2018.").value == "2018-09-13"
+    assert one("It was filed on 13/09/2018.").value == "2018-09-13"
+
+
+def test_offsets_in_decades_and_centuries() -> None:
+    assert one("The fort fell a century ago.", published="2021-02-26").value == "19"
+    assert one("The plant opened two decades ago.", published="2021-02-26").value == "200"
+
+
+def test_measurements_are_not_clock_times() -> None:
+    assert times("The river rose to 27.58 feet.") == []

@@ -135,9 +135,11 @@ def resolve_iso(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     assert y is not None and m is not None and d is not None
     if y < 100:
         y += 1900 if y >= 50 else 2000
+    if c.kind == "numeric" and m > 12 >= d:  # day first: 13/09/2018
+        m, d = d, m
     day = _date(y, m, d)
     hour, minute = _int(c.get("hour")), _int(c.get("min"))
-    if hour is not None and minute is not None:
+    if hour is not None and minute is not None and hour < 24 and minute < 60:
         return Resolved("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", cal.day(day))
     return Resolved("DATE", "", cal.day(day))
 

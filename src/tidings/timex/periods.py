@@ -170,6 +170,9 @@ def set_(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         pod = _norm(c.get("pod"))
         suffix = "T" + lex.parts_of_day[pod] if pod else ""
         return Resolved("SET", f"XXXX-WXX-{lex.weekdays[wd.lower()]}{suffix}")
+    mon = c.get("mon")
+    if mon:  # "each July"
+        return Resolved("SET", f"XXXX-{lex.months[mon.lower().rstrip('.')]:02d}")
     n: float | str = 2 if c.get("other") else 1
     if c.get("num"):
         n = _count(c, lex) or "X"

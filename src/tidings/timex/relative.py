@@ -167,7 +167,8 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         base, anchor = ctx.prev.begin, "previous-time"
     if base is None:
         return _no_ref("XXXX-XX-XX")
-    moved = cal.shift(base, grain if grain != "decade" else "year", sign * n * unit.size)
+    step_unit = "year" if grain in ("decade", "century") else grain
+    moved = cal.shift(base, step_unit, sign * n * unit.size)
     return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
 
 
