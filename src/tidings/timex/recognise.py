@@ -66,6 +66,7 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
         "DECW": rf"(?P<decw>{alternation(lex.decades)})",
         "ORD": rf"(?P<ord>{alternation(lex.ordinals)})",
         "MOD": r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)(?:\s+|-))?",
+        "APPROX": r"(?:(?P<approx>nearly|almost|about|approximately|roughly|around|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|no\s+more\s+than|up\s+to|just\s+over|just\s+under)\s+)?",
         "MODW": r"(?:(?P<mod>early|late|mid)(?:\s+|-))?",
         "REL": r"(?P<rel>the\s+full|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+same|the\s+last|the\s+next|this|last|next|past|the|coming|current)",
     }
@@ -85,7 +86,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("numeric", r"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),
     ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
     ("year", r"{B}{MOD}{YEAR}{E}"),
-    ("decade", r"{B}(?:the\s+)?(?:{MOD})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s|{DECW}){E}"),
+    ("decade", r"{B}(?:{MOD})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s){E}"),
+    ("decade", r"{B}(?:the\s+)?(?:{MOD})?{DECW}{E}"),
     ("century", r"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)\s+century{E}"),
     # relative to the reference date
     ("duration", r"{B}the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z])))"),
@@ -99,7 +101,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("deictic", r"{B}(?P<deictic>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)){E}"),
     ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
     ("ref", r"{B}(?P<ref>{REFS}){E}(?!\s+accounts?\b)"),
-    ("offset", r"{B}(?:(?P<about>about|some|nearly|almost)\s+)?{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
+    ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|quarter|year|morning|afternoon|evening|night|weekend){E}"),
     ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?=\s*[,.;:!?)]|\s*$)"),
@@ -114,7 +116,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     # durations and sets
-    ("duration", r"{B}(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)?{NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
+    ("duration", r"{B}(?:(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)|{APPROX}){NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
     ("duration", r"{B}{NUM}-{UNIT}(?P<long>-long)?(?![\w-])"),
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
     ("duration", r"{B}(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>minute|hour|day|week|month|year|century|decade){E}"),
@@ -196,9 +198,12 @@ _DET_HYPHEN = re.compile(r"(?:the|a|an)\s+(?=[\w']+-\w)", re.IGNORECASE)
 
 
 def _skip_determiner(text: str, start: int, end: int) -> int:
-    """TimeML leaves the article out before a hyphenated modifier ("the [third-quarter] loss")."""
+    """TimeML leaves the article out before a hyphenated modifier that ends the expression
+    ("the [third-quarter] loss") but keeps it before a head noun ("[the year-ago quarter]")."""
     m = _DET_HYPHEN.match(text, start, end)
-    return m.end() if m and not text.startswith(("mid-", "Mid-"), m.end()) else start
+    if not m or text.startswith(("mid-", "Mid-"), m.end()) or any(ch.isspace() for ch in text[m.end() : end]):
+        return start
+    return m.end()
 
 
 def candidates(text: str) -> list[Candidate]:
