@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Literal
 
 from ..model import Anchor, TimeType
@@ -47,8 +48,8 @@ def direction(tense: Tense, default: int = 0) -> int:
 
 #: How far after the publication date a year-less date may still lie when the clause is in
 #: the past tense (deadlines: "was extended to Nov. 16") or has no clear tense.
-AHEAD_DAYS = {"past": 21, "present": 120, "none": 120, "future": 0}
-AHEAD_MONTHS = {"past": 1, "present": 4, "none": 4, "future": 0}
+AHEAD_DAYS = MappingProxyType({"past": 21, "present": 120, "none": 120, "future": 0})
+AHEAD_MONTHS = MappingProxyType({"past": 1, "present": 4, "none": 4, "future": 0})
 
 
 def year_less(ref: date, m: int, d: int, tense: Tense) -> date | None:

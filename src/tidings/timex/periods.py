@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from types import MappingProxyType
 
 from . import calendar as cal
 from .lexicon import Lexicon
@@ -10,8 +11,8 @@ from .normalise import Context, Impossible, Resolved, _int, unresolved, year_les
 from .recognise import Candidate
 from .relative import STEPS, _count, _norm, reporting_day
 
-QREL = {"latest": 0, "this": 0, "same": 0, "recent": 0, "fiscal": 0, "comparable": 0,
-        "last": -1, "previous": -1, "past": -1, "next": 1}  # fmt: skip
+QREL = MappingProxyType({"latest": 0, "this": 0, "same": 0, "recent": 0, "fiscal": 0, "comparable": 0,
+        "last": -1, "previous": -1, "past": -1, "next": 1})  # fmt: skip
 
 
 def _year_of_part(c: Candidate, ctx: Context) -> tuple[int | None, bool]:
@@ -99,8 +100,8 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 
 #: How a fraction of a unit is written in the next smaller one: "2 1/2 years" is P2Y6M.
-_SMALLER = {"year": (12, "M", False), "week": (7, "D", False), "day": (24, "H", True),
-            "hour": (60, "M", True), "minute": (60, "S", True)}  # fmt: skip
+_SMALLER = MappingProxyType({"year": (12, "M", False), "week": (7, "D", False), "day": (24, "H", True),
+            "hour": (60, "M", True), "minute": (60, "S", True)})  # fmt: skip
 
 
 def _period(n: float | str, unit_word: str, lex: Lexicon) -> str | None:

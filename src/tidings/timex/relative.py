@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from types import MappingProxyType
 
 from . import calendar as cal
 from .lexicon import Lexicon
@@ -10,13 +11,13 @@ from .normalise import Context, Resolved, direction, unresolved
 from .recognise import Candidate
 
 #: Relative words -> step from the reference unit.
-STEPS = {
+STEPS = MappingProxyType({
     "this": 0, "the": 0, "current": 0, "the current": 0, "the same": 0, "the latest": 0, "that": 0,
     "last": -1, "past": -1, "the past": -1, "the previous": -1, "the preceding": -1,
     "this past": -1, "the last": -1,
     "next": 1, "coming": 1, "the coming": 1, "the next": 1, "this coming": 1, "the following": 1,
-}  # fmt: skip
-UNIT_GRAIN = {"fiscal year": "year", "morning": "day", "afternoon": "day", "evening": "day", "night": "day"}
+})  # fmt: skip
+UNIT_GRAIN = MappingProxyType({"fiscal year": "year", "morning": "day", "afternoon": "day", "evening": "day", "night": "day"})
 
 
 def _norm(s: str | None) -> str:
