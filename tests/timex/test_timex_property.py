@@ -8,12 +8,13 @@ from timex_helpers import article
 
 from tidings.timex.extract import find_times
 
-WORDS = (
+_TEXT = (
     "on in since between from to and until the last next this early late mid- a an two 25 31 29 0 13 "
     "1992 2020 1990s '90s May March Feb. February 29th Friday Monday night morning week weeks year "
     "years-long quarter third-quarter half ago later earlier 9 a.m. p.m. noon every daily twice "
     "- \u2013 / 12/31/2019 2021-02-30 , . today yesterday tomorrow century decade nineteen ninety-four"
-).split()
+)
+WORDS = tuple(_TEXT.split())
 
 
 @settings(max_examples=300, deadline=None)

@@ -217,3 +217,9 @@ def test_offsets_in_decades_and_centuries() -> None:
 
 def test_measurements_are_not_clock_times() -> None:
     assert times("The river rose to 27.58 feet.") == []
+
+
+def test_year_first_numeric_dates_with_any_separator() -> None:
+    assert [t.value for t in times("Filed 2020/05/09 and 2020.05.10 and 2020-05-11.")] == [
+        "2020-05-09", "2020-05-10", "2020-05-11",
+    ]  # fmt: skip
