@@ -101,7 +101,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("deictic", r"{B}(?P<deictic>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)){E}"),
     ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
     ("ref", r"{B}(?P<ref>{REFS}){E}(?!\s+accounts?\b)"),
-    ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
+    ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|quarter|year|morning|afternoon|evening|night|weekend){E}"),
     ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?=\s*[,.;:!?)]|\s*$)"),
