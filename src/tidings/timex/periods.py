@@ -85,7 +85,7 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     clock_s = f"T{hh:02d}:{mm:02d}"
     if ctx.ref is None:
         return unresolved("TIME", "XXXX-XX-XX" + clock_s, "no publication date to resolve the day")
-    d = ctx.ref
+    d, anchor = ctx.ref, "published"
     wd, word, mon = c.get("wd"), _norm(c.get("deictic")), c.get("mon")
     if mon:
         found = year_less(ctx.ref, lex.months[mon.lower().rstrip(".")], _int(c.get("day")) or 0, ctx.tense)
@@ -96,7 +96,9 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         d = cal.weekday_near(ctx.ref, lex.weekdays[wd.lower()], -1 if ctx.tense != "future" else 1)
     elif word:
         d = ctx.ref + timedelta(days=lex.deictic[word])
-    return Resolved("TIME", d.isoformat() + clock_s, cal.day(d), "published")
+    elif ctx.prev is not None and ctx.prev_grain == "day":  # "at 10 p.m." on the day just told
+        d, anchor = ctx.prev.begin, "previous-time"
+    return Resolved("TIME", d.isoformat() + clock_s, cal.day(d), anchor)  # type: ignore[arg-type]
 
 
 #: How a fraction of a unit is written in the next smaller one: "2 1/2 years" is P2Y6M.

@@ -57,7 +57,7 @@ class TenseIndex:
             head = self.tokens[verb.head]
             lemma = head.lemma.lower()
             if lemma in FUTURE_HEADS and verb.head != v:
-                return "past" if lemma in ("be", "due") and self._past(verb.head) else "future"
+                return "past" if self._pluperfect(verb.head) or (lemma in ("be", "due") and self._past(verb.head)) else "future"
         if any(a.tag == "MD" and a.lemma.lower() in ("may", "might", "should", "must", "can") for a in auxes):
             return "future"
         if verb.tag == "VBD" or any(a.tag == "VBD" for a in auxes):
@@ -75,3 +75,7 @@ class TenseIndex:
         tok = self.tokens[v]
         auxes = [self.tokens[j] for j in self.aux.get(v, ())]
         return tok.tag == "VBD" or any(a.tag == "VBD" for a in auxes)
+
+    def _pluperfect(self, v: int) -> bool:
+        """ "had been scheduled to expire Friday": a plan already in the past."""
+        return any(self.tokens[j].text.lower() == "had" for j in self.aux.get(v, ()))
