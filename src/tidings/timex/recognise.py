@@ -37,7 +37,7 @@ class Pattern:
     regex: re.Pattern[str]
 
 
-B = r"(?<![\w'\u2019-])"  # left word boundary that also refuses "-" ("mid-" is a modifier)
+B = r"(?<![\w'\u2019-])(?=[\w'\u2019])"  # left word boundary that also refuses "-" ("mid-" is a modifier)
 E = r"(?![\w-])"
 # an untimely "-" right after a match ("year-end") is handled by patterns that want it
 
@@ -153,38 +153,43 @@ def patterns() -> tuple[Pattern, ...]:
     return tuple(out)
 
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:[:.]\d\d(?!\d))?")
 #: Characters around an anchor word that a time expression may span ("the first nine months").
 WINDOW = 48
 
 
 @lru_cache(maxsize=1)
-def anchor_words() -> frozenset[str]:
-    """Words that every time expression contains at least one of: the patterns run only
-    in windows around them, so text without any costs one word scan."""
+def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that every time expression contains at least one of: the patterns run only in
+    windows around them, so text without any costs one word scan. Returns the words matched
+    in any case and the names (months, weekdays) that count only when capitalised."""
     lex = load_lexicon()
     words: set[str] = {"noon", "midnight", "midday", "m", "am", "pm", "nineteen", "eighteen", "thousand", "yearend",
-                       "weekend", "weekends", "period", "half"}
-    for table in (lex.months, lex.weekdays, lex.units, lex.plurals, lex.seasons, lex.decades, lex.deictic,
-                  lex.refs, lex.sets, lex.holidays, lex.parts_of_day):  # fmt: skip
-        for key in table:
-            words.update(w.strip("'\u2019") for w in key.lower().split())
+                       "weekend", "weekends", "period", "half", "gmt", "utc"}  # fmt: skip
+    for table in (lex.units, lex.plurals, lex.seasons, lex.decades, lex.deictic, lex.refs, lex.sets, lex.holidays,
+                  lex.parts_of_day):  # fmt: skip
+        words.update(key.lower().split()[-1].strip("'\u2019") for key in table)  # the head word of a phrase
     words.update(w + "s" for w in list(lex.units) + list(lex.parts_of_day))
-    return frozenset(words - {"the", "a", "an", "in", "at", "this", "of", "s"})
+    names = frozenset(k.lower() for k in list(lex.months) + list(lex.weekdays))
+    return frozenset(words - {"s", "second"}), names
 
 
-def _is_anchor(word: str, words: frozenset[str]) -> bool:
+def _is_anchor(word: str, words: frozenset[str], names: frozenset[str]) -> bool:
+    """A year, a decade ("1990s"), a clock time ("14:30"), a capitalised month or weekday, or
+    a word of the lexicon. Day numbers and counts are not anchors: a month name or a unit
+    always comes with them."""
     if word[0].isdigit():
-        return len(word) == 4 or word.endswith("0s") or word.endswith(("st", "nd", "rd", "th")) or len(word) <= 2
-    return word.lower() in words
+        return len(word) == 4 or word.endswith("0s") or (len(word) <= 5 and (":" in word or "." in word))
+    low = word.lower()
+    return low in words or (word[0].isupper() and low in names)
 
 
 def regions(text: str) -> list[tuple[int, int]]:
     """Merged windows of ``text`` around anchor words."""
-    words = anchor_words()
+    words, names = anchor_words()
     out: list[tuple[int, int]] = []
     for m in _WORD.finditer(text):
-        if not _is_anchor(m.group(), words):
+        if not _is_anchor(m.group(), words, names):
             continue
         lo, hi = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
         if out and lo <= out[-1][1]:
