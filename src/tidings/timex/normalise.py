@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..model import Anchor, TimeType
 from . import calendar as cal
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon
 from .recognise import Candidate
 
 Tense = Literal["past", "present", "future", "none"]
@@ -186,7 +186,7 @@ def _holiday_on(rule: str, y: int) -> date:
     return cal.nth_weekday(y, int(mm), weekdays[dd[1:]], int(dd[0]))
 
 
-def _holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     rule = lex.holidays[" ".join((c.get("hol") or "").lower().split()).replace("\u2019", "'")]
     y = _int(c.get("year"))
     if y is not None:
@@ -225,10 +225,3 @@ def finish(r: Resolved) -> Resolved:
     if r.value or r.interval is None:
         return r
     return Resolved(r.type, r.interval.value, r.interval, r.anchor, r.problem, r.grain)
-
-
-def load() -> Lexicon:
-    return load_lexicon()
-
-
-ONE_DAY = timedelta(days=1)

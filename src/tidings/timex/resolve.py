@@ -22,7 +22,7 @@ RESOLVERS: MappingProxyType[str, Resolver] = MappingProxyType(
         "year": nm.resolve_year,
         "decade": nm.resolve_decade,
         "century": nm.resolve_century,
-        "holiday": nm._holiday,
+        "holiday": nm.resolve_holiday,
         "yearend": nm.resolve_yearend,
         "spelled": nm.resolve_spelled,
         "relunit": relative.relunit,
