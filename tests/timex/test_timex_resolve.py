@@ -223,3 +223,9 @@ def test_year_first_numeric_dates_with_any_separator() -> None:
     assert [t.value for t in times("Filed 2020/05/09 and 2020.05.10 and 2020-05-11.")] == [
         "2020-05-09", "2020-05-10", "2020-05-11",
     ]  # fmt: skip
+
+
+def test_holidays_resolve_by_rule_and_tense() -> None:
+    assert one("The boy was found on Thanksgiving Day.", published="2000-01-06").value == "1999-11-25"
+    assert one("Shops were shut on Christmas Eve.", published="2021-01-04").value == "2020-12-24"
+    assert one("They wed on Christmas Day 1990.").value == "1990-12-25"
