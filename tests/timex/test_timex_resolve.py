@@ -229,3 +229,9 @@ def test_holidays_resolve_by_rule_and_tense() -> None:
     assert one("The boy was found on Thanksgiving Day.", published="2000-01-06").value == "1999-11-25"
     assert one("Shops were shut on Christmas Eve.", published="2021-01-04").value == "2020-12-24"
     assert one("They wed on Christmas Day 1990.").value == "1990-12-25"
+
+
+def test_rate_after_an_amount_is_a_set() -> None:
+    t = one("The plant will save $2 million a year.")
+    assert (t.span.text, t.type, t.value) == ("a year", "SET", "P1Y")
+    assert one("The talks lasted a year.").type == "DURATION"

@@ -115,7 +115,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
-    # durations and sets
+    # durations and sets; a rate after an amount is a set ("$2 million a year")
+    ("set", r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars|times))%?\s+(?P<t>(?:a|an|per)\s+(?P<unit>{UNITW})){E}"),
     ("duration", r"{B}(?:(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)|{APPROX}){NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
     ("duration", r"{B}{NUM}-{UNIT}(?P<long>-long)?(?![\w-])"),
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
