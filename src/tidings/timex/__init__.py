@@ -1,0 +1,31 @@
+"""Time expressions (TIMEX3): recognition, resolution, and the best date for a stretch of text."""
+
+from __future__ import annotations
+
+from ..model import Article, Time
+
+__all__ = ["time_for_span"]
+
+
+def time_for_span(article: Article, start: int, end: int, *, trigger: int | None = None) -> Time | None:
+    """The best anchored DATE/TIME inside ``[start, end)``, or None.
+
+    Resolved dates (with a calendar interval) win over vague ones; among those, day-precise
+    ones win, then the one nearest ``trigger`` (a character offset, e.g. of the event verb),
+    else the first. The publication date is never returned by default: no date in the span
+    means None.
+    """
+    inside = [
+        t for t in article.times
+        if t.type in ("DATE", "TIME") and t.begin is not None and start <= t.span.start and t.span.end <= end
+    ]  # fmt: skip
+    if not inside:
+        return None
+    where = trigger if trigger is not None else start
+
+    def rank(t: Time) -> tuple[int, int]:
+        precise = 0 if t.begin == t.end_date else 1
+        distance = min(abs(t.span.start - where), abs(t.span.end - where))
+        return precise, distance
+
+    return min(inside, key=rank)

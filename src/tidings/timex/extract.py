@@ -1,0 +1,146 @@
+"""Find, resolve and merge the time expressions of one article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Article, Time, Warning
+from . import calendar as cal
+from .lexicon import load_lexicon
+from .normalise import Context, Impossible, Resolved, Tense
+from .recognise import Candidate, candidates, select
+from .resolve import resolve
+from .tense import TenseIndex
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|until|till|through|thru)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    cand: Candidate
+    res: Resolved
+    start: int
+    end: int
+
+
+def reference_date(article: Article) -> date | None:
+    m = _ISO_DAY.match(article.published.value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+#: Words right before a date that point it forward whatever the verb's tense ("payable Dec. 7")
+#: or make its direction open ("until March").
+_FORWARD_CUE = re.compile(r"\b(?:payable|effective|record|due|expires?|expiring|starting|deadline\s+of|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
+_OPEN_CUE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
+
+
+def _cue_tense(text: str, start: int) -> Tense | None:
+    lo = max(0, start - 25)
+    if _FORWARD_CUE.search(text, lo, start):
+        return "future"
+    if _OPEN_CUE.search(text, lo, start):
+        return "none"
+    return None
+
+
+def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
+    text, lex = article.text, load_lexicon()
+    ref = reference_date(article)
+    tenses = TenseIndex(article.tokens)
+    found: list[Found] = []
+    warnings: list[Warning] = []
+    prev: cal.Interval | None = None
+    prev_grain = "day"
+    for c in select(candidates(text)):
+        ctx = Context(ref, _cue_tense(text, c.start) or tenses.tense_at(c.start), prev, prev_grain)
+        try:
+            res = resolve(c, ctx, lex)
+        except Impossible as exc:
+            warnings.append(Warning("time-impossible", str(exc), article.span(c.start, c.end)))
+            continue
+        if res.problem:
+            warnings.append(Warning("time-unresolved", res.problem, article.span(c.start, c.end)))
+        if res.interval is not None and c.kind not in NOT_ANCHORS:
+            prev, prev_grain = res.interval, res.grain
+        found.append(Found(c, res, c.start, c.end))
+    return [_to_time(article, f, ref) for f in _merge(found, text)], warnings
+
+
+def _merge(found: list[Found], text: str) -> list[Found | tuple[str, Found, Found | None]]:
+    out: list[Found | tuple[str, Found, Found | None]] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if _is_range(a, b, text):
+            assert b is not None
+            out.append(("range", a, b))
+            i += 2
+            continue
+        if a.res.interval is not None and a.res.type == "DATE" and _SINCE.search(text, max(0, a.start - 8), a.start):
+            out.append(("since", a, None))
+        else:
+            out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(a: Found, b: Found | None, text: str) -> bool:
+    if b is None or a.res.interval is None or b.res.interval is None:
+        return False
+    first = _range_start(a, b)
+    if a.res.type != "DATE" or b.res.type != "DATE" or first is None or b.res.interval.end < first.begin:
+        return False
+    if not _RANGE_JOIN.fullmatch(text, a.end, b.start):
+        return False
+    return bool(_RANGE_OPEN.search(text, max(0, a.start - 10), a.start))
+
+
+def _to_time(article: Article, item: Found | tuple[str, Found, Found | None], ref: date | None) -> Time:
+    if isinstance(item, Found):
+        iv = item.res.interval
+        begin = iv.begin.isoformat() if iv and item.res.type in ("DATE", "TIME") else None
+        end = iv.end.isoformat() if iv and item.res.type in ("DATE", "TIME") else None
+        return Time(article.span(item.start, item.end), item.res.type, item.res.value, begin, end, item.res.anchor)
+    how, a, b = item
+    assert a.res.interval is not None
+    if how == "range" and b is not None and b.res.interval is not None:
+        first = _range_start(a, b)
+        assert first is not None
+        anchor = a.res.anchor if first is a.res.interval else "none"
+        return Time(
+            article.span(a.start, b.end), "DATE", first.value, first.begin.isoformat(),
+            b.res.interval.end.isoformat(), anchor if anchor != "none" else b.res.anchor,
+        )
+    start = _SINCE.search(article.text, max(0, a.start - 8), a.start)
+    assert start is not None
+    until = max(ref, a.res.interval.end).isoformat() if ref else None
+    return Time(article.span(start.start(), a.end), "DATE", a.res.value, a.res.interval.begin.isoformat(), until, a.res.anchor)
+
+
+def _range_start(a: Found, b: Found) -> cal.Interval | None:
+    """Where a range begins: a year-less start takes the year written at its end
+    ("from March to May 2019")."""
+    first = a.res.interval
+    if first is not None and b.res.interval is not None and a.res.anchor == "published" and b.res.anchor == "none":
+        return _in_year(first, b.res.interval.begin.year)
+    return first
+
+
+def _in_year(iv: cal.Interval, year: int) -> cal.Interval:
+    """The same calendar stretch moved into ``year`` (the year written once at the range's end)."""
+    months = 12 * (year - iv.begin.year)
+    begin, end = cal.add_months(iv.begin, months), cal.add_months(iv.end, months)
+    value = f"{year:04d}{iv.value[4:]}" if iv.value[:4].isdigit() else iv.value
+    return cal.Interval(value, begin, end)

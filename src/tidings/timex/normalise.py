@@ -1,0 +1,227 @@
+"""Turn a recognised candidate into a TIMEX3 type, value and calendar interval.
+
+Relative expressions resolve against ``Context.ref`` (the publication date) in the direction
+the sentence's tense gives; narrative ones ("the next day") against the last resolved date.
+Without a reference date they stay unresolved (``XXXX`` values) and say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Literal
+
+from ..model import Anchor, TimeType
+from . import calendar as cal
+from .lexicon import Lexicon
+from .recognise import Candidate
+
+Tense = Literal["past", "present", "future", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    ref: date | None  # the publication date, never invented
+    tense: Tense = "none"
+    prev: cal.Interval | None = None  # the last resolved date in the text (narrative anchor)
+    prev_grain: str = "day"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    type: TimeType
+    value: str
+    interval: cal.Interval | None = None
+    anchor: Anchor = "none"
+    problem: str | None = None  # why it could not be resolved, when it could not
+    grain: str = "day"
+
+
+class Impossible(ValueError):
+    """A date that does not exist ("31 February")."""
+
+
+def direction(tense: Tense, default: int = 0) -> int:
+    return {"past": -1, "future": 1}.get(tense, default)
+
+
+#: How far after the publication date a year-less date may still lie when the clause is in
+#: the past tense (deadlines: "was extended to Nov. 16") or has no clear tense.
+AHEAD_DAYS = MappingProxyType({"past": 21, "present": 120, "none": 120, "future": 0})
+AHEAD_MONTHS = MappingProxyType({"past": 1, "present": 4, "none": 4, "future": 0})
+
+
+def year_less(ref: date, m: int, d: int, tense: Tense) -> date | None:
+    """Resolve a day and month: forward when the clause is future, else backward, allowing
+    a date shortly after publication."""
+    if tense == "future":
+        return cal.month_day_near(ref, m, d, 1)
+    return cal.month_day_near(ref, m, d, -1, AHEAD_DAYS[tense])
+
+
+def month_year(ref: date, m: int, tense: Tense) -> int:
+    if tense == "future":
+        return cal.month_near(ref, m, 1)
+    return cal.month_near(ref, m, -1, AHEAD_MONTHS[tense])
+
+
+def unresolved(type_: TimeType, value: str, why: str) -> Resolved:
+    return Resolved(type_, value, None, "none", why)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s is not None and s.isdigit() else None
+
+
+def _date(y: int, m: int, d: int) -> date:
+    try:
+        return date(y, m, d)
+    except ValueError as exc:
+        raise Impossible(f"{y:04d}-{m:02d}-{d:02d} is not a calendar date") from exc
+
+
+def _month_day_exists(m: int, d: int) -> None:
+    _date(2000, m, d)  # 2000 is a leap year: only days that never exist fail
+
+
+def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    m = lex.months[(c.get("mon") or "").lower().rstrip(".")]
+    d, y = _int(c.get("day")), _int(c.get("year"))
+    if d is not None:
+        if y is not None:
+            return Resolved("DATE", "", cal.day(_date(y, m, d)))
+        _month_day_exists(m, d)
+        if ctx.ref is None:
+            return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "no publication date to resolve the year")
+        found = year_less(ctx.ref, m, d, ctx.tense)
+        if found is None:
+            raise Impossible(f"{m:02d}-{d:02d} does not exist near the publication date")
+        return Resolved("DATE", "", cal.day(found), "published")
+    if y is not None:
+        return Resolved("DATE", "", cal.month(y, m), grain="month")
+    if ctx.ref is None:
+        return unresolved("DATE", f"XXXX-{m:02d}", "no publication date to resolve the year")
+    yrel = c.get("yrel")
+    if yrel:
+        y = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[yrel.lower()]
+    else:
+        y = month_year(ctx.ref, m, ctx.tense)
+    return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
+
+
+def resolve_range(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    m = lex.months[(c.get("mon") or "").lower().rstrip(".")]
+    d1, d2, y = _int(c.get("day")), _int(c.get("day2")), _int(c.get("year"))
+    assert d1 is not None and d2 is not None
+    anchor: Anchor = "none"
+    if y is None:
+        _month_day_exists(m, d1)
+        _month_day_exists(m, d2)
+        if ctx.ref is None:
+            return unresolved("DATE", f"XXXX-{m:02d}-{d1:02d}", "no publication date to resolve the year")
+        first = year_less(ctx.ref, m, d1, ctx.tense)
+        if first is None:
+            raise Impossible(f"{m:02d}-{d1:02d} does not exist near the publication date")
+        y, anchor = first.year, "published"
+    begin, end = _date(y, m, d1), _date(y, m, d2)
+    if end < begin:
+        raise Impossible(f"the range ends ({end}) before it begins ({begin})")
+    return Resolved("DATE", begin.isoformat(), cal.Interval(begin.isoformat(), begin, end), anchor)
+
+
+def resolve_iso(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    y = _int(c.get("year") or c.get("y"))
+    m, d = _int(c.get("m")), _int(c.get("d"))
+    assert y is not None and m is not None and d is not None
+    if y < 100:
+        y += 1900 if y >= 50 else 2000
+    if c.kind == "numeric" and m > 12 >= d:  # day first: 13/09/2018
+        m, d = d, m
+    day = _date(y, m, d)
+    hour, minute = _int(c.get("hour")), _int(c.get("min"))
+    if hour is not None and minute is not None and hour < 24 and minute < 60:
+        return Resolved("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", cal.day(day))
+    return Resolved("DATE", "", cal.day(day))
+
+
+def resolve_year(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    y = _int(c.get("year"))
+    assert y is not None
+    iv = cal.year(y)
+    y2 = c.get("year2")
+    if y2 is not None:
+        last = int(y2) if len(y2) == 4 else (y // 100) * 100 + int(y2)
+        if last > y:
+            iv = cal.Interval(iv.value, iv.begin, date(last, 12, 31))
+    return Resolved("DATE", "", iv, grain="year")
+
+
+def resolve_decade(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    dec = c.get("dec")
+    if dec is not None:
+        return Resolved("DATE", "", cal.decade(int(dec)), grain="decade")
+    digit = _int(c.get("dd"))
+    if digit is None:
+        digit = lex.decades[(c.get("decw") or "").lower()]
+    if ctx.ref is None:
+        return unresolved("DATE", f"XX{digit}", "no publication date to resolve the century")
+    century = ctx.ref.year // 100
+    if century * 100 + digit * 10 > ctx.ref.year:
+        century -= 1
+    return Resolved("DATE", "", cal.decade(century * 10 + digit), "published", grain="decade")
+
+
+def resolve_century(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    n = _int(c.get("cent"))
+    assert n is not None
+    return Resolved("DATE", "", cal.century(n - 1), grain="century")
+
+
+def _holiday_on(rule: str, y: int) -> date:
+    mm, dd = rule.split("-")
+    if dd[0].isdigit() and dd[1:].isdigit():
+        return date(y, int(mm), int(dd))
+    weekdays = {"MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6, "SUN": 7}
+    return cal.nth_weekday(y, int(mm), weekdays[dd[1:]], int(dd[0]))
+
+
+def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    rule = lex.holidays[" ".join((c.get("hol") or "").lower().split()).replace("\u2019", "'")]
+    y = _int(c.get("year"))
+    if y is not None:
+        return Resolved("DATE", "", cal.day(_holiday_on(rule, y)))
+    if ctx.ref is None:
+        return unresolved("DATE", f"XXXX-{rule[:2]}-XX", "no publication date to resolve the year")
+    ref = ctx.ref
+    cands = [_holiday_on(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if ctx.tense == "future":
+        found = min(d for d in cands if d >= ref)
+    else:
+        found = max(d for d in cands if d <= ref + timedelta(days=AHEAD_DAYS[ctx.tense]))
+    return Resolved("DATE", "", cal.day(found), "published")
+
+
+def resolve_yearend(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    if ctx.ref is None:
+        return unresolved("DATE", "XXXX-12-31", "no publication date to resolve the year")
+    y = ctx.ref.year - (1 if ctx.tense == "past" and ctx.ref.month < 12 else 0)
+    return Resolved("DATE", "", cal.day(date(y, 12, 31)), "published")
+
+
+def resolve_spelled(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    ones = lex.numbers.get((c.get("ones") or "zero").lower(), 0)
+    assert isinstance(ones, int)
+    if c.get("thousand"):
+        return Resolved("DATE", "", cal.year(2000 + ones), grain="year")
+    cent = {"nineteen": 1900, "eighteen": 1800}[(c.get("cent") or "").lower()]
+    tens = lex.numbers[(c.get("tens") or "").lower()]
+    assert isinstance(tens, int)
+    return Resolved("DATE", "", cal.year(cent + tens + ones), grain="year")
+
+
+def finish(r: Resolved) -> Resolved:
+    """Fill ``value`` from the interval where the resolver left it empty."""
+    if r.value or r.interval is None:
+        return r
+    return Resolved(r.type, r.interval.value, r.interval, r.anchor, r.problem, r.grain)

@@ -1,0 +1,185 @@
+"""Resolvers for quarters and halves, clock times, durations and sets."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from types import MappingProxyType
+
+from . import calendar as cal
+from .lexicon import Lexicon
+from .normalise import Context, Impossible, Resolved, _int, unresolved, year_less
+from .recognise import Candidate
+from .relative import STEPS, _count, _norm, reporting_day
+
+QREL = MappingProxyType({"latest": 0, "this": 0, "same": 0, "recent": 0, "fiscal": 0, "comparable": 0,
+        "last": -1, "previous": -1, "past": -1, "next": 1})  # fmt: skip
+
+
+def _year_of_part(c: Candidate, ctx: Context) -> tuple[int | None, bool]:
+    """The year a quarter/half belongs to, and whether the publication date decided it."""
+    y = _int(c.get("year") or c.get("qyear"))
+    if y is not None:
+        return y, False
+    if ctx.ref is None:
+        return None, False
+    yrel = c.get("yrel") or c.get("yrel2")
+    if yrel:
+        return ctx.ref.year + STEPS[_norm(yrel)], True
+    return ctx.ref.year, True
+
+
+def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    ordw = c.get("ord")
+    y, relative = _year_of_part(c, ctx)
+    if ordw:
+        q = lex.ordinals[_norm(ordw)]
+        if y is not None and c.get("ago"):
+            y -= 1
+        if y is None:
+            return unresolved("DATE", f"XXXX-Q{q}", "no publication date to resolve the year")
+        explicit = c.get("yrel") or c.get("yrel2")
+        if ctx.ref is not None and relative and not explicit and ctx.tense != "future" and q > cal.quarter_of(ctx.ref) + 1:
+            y -= 1  # a fourth quarter reported in February
+        anchor = "published" if relative else "none"
+        return Resolved("DATE", "", cal.quarter(y, q), anchor, grain="quarter")  # type: ignore[arg-type]
+    if ctx.ref is None:
+        return unresolved("DATE", "XXXX-QX", "no publication date to resolve the quarter")
+    if y is not None and not relative:  # "the 1988 quarter": the quarter being reported, that year
+        q = cal.quarter_of(reporting_day(ctx.ref))
+        return Resolved("DATE", "", cal.quarter(y, q), "published", grain="quarter")
+    qrel = _norm(c.get("qrel"))
+    base = ctx.ref if qrel == "current" else reporting_day(ctx.ref)
+    if qrel in ("year-ago", "year-earlier"):
+        base = cal.shift(base, "year", -1)
+    else:
+        base = cal.shift(base, "quarter", QREL.get(qrel, 0))
+    yrel = c.get("yrel") or c.get("yrel2")
+    if yrel:
+        base = cal.shift(base, "year", STEPS[_norm(yrel)])
+    return Resolved("DATE", "", cal.at_granularity(base, "quarter"), "published", grain="quarter")
+
+
+def half(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    h = 1 if _norm(c.get("hord")) == "first" else 2
+    y, relative = _year_of_part(c, ctx)
+    if y is None:
+        return unresolved("DATE", f"XXXX-H{h}", "no publication date to resolve the year")
+    if ctx.ref is not None and relative and h == 2 and ctx.ref.month <= 6 and ctx.tense == "past":
+        y -= 1
+    return Resolved("DATE", "", cal.half(y, h), "published" if relative else "none", grain="half")
+
+
+def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    noon = _norm(c.get("noon"))
+    if noon:
+        hh, mm = (12, 0) if noon in ("noon", "midday") else (24, 0)
+    else:
+        hh, mm = _int(c.get("hour")) or 0, _int(c.get("min")) or 0
+        ampm = _norm(c.get("ampm")).replace(".", "")
+        if ampm == "pm" and hh < 12:
+            hh += 12
+        elif ampm == "am" and hh == 12:
+            hh = 0
+    if hh > 24 or (hh == 24 and mm):
+        return unresolved("TIME", "XXXX-XX-XXTXX:XX", "not a time of day")
+    clock_s = f"T{hh:02d}:{mm:02d}"
+    if ctx.ref is None:
+        return unresolved("TIME", "XXXX-XX-XX" + clock_s, "no publication date to resolve the day")
+    d, anchor = ctx.ref, "published"
+    wd, word, mon = c.get("wd"), _norm(c.get("deictic")), c.get("mon")
+    if mon:
+        found = year_less(ctx.ref, lex.months[mon.lower().rstrip(".")], _int(c.get("day")) or 0, ctx.tense)
+        if found is None:
+            raise Impossible(f"{mon} {c.get('day')} is not a calendar date")
+        d = found
+    elif wd:
+        d = cal.weekday_near(ctx.ref, lex.weekdays[wd.lower()], -1 if ctx.tense != "future" else 1)
+    elif word:
+        d = ctx.ref + timedelta(days=lex.deictic[word])
+    elif ctx.prev is not None and ctx.prev_grain == "day":  # "at 10 p.m." on the day just told
+        d, anchor = ctx.prev.begin, "previous-time"
+    return Resolved("TIME", d.isoformat() + clock_s, cal.day(d), anchor)  # type: ignore[arg-type]
+
+
+#: How a fraction of a unit is written in the next smaller one: "2 1/2 years" is P2Y6M.
+_SMALLER = MappingProxyType({"year": (12, "M", False), "week": (7, "D", False), "day": (24, "H", True),
+            "hour": (60, "M", True), "minute": (60, "S", True)})  # fmt: skip
+
+
+def _period(n: float | str, unit_word: str, lex: Lexicon) -> str | None:
+    unit = lex.unit(unit_word)
+    if unit is None:
+        return None
+    t = "T" if unit.is_clock else ""
+    if isinstance(n, str):
+        return f"P{t}X{unit.letter}"
+    amount = n * unit.size
+    whole = int(amount)
+    frac = amount - whole
+    if not frac:
+        return f"P{t}{whole}{unit.letter}"
+    factor, letter, clock = _SMALLER.get(unit.grain if unit.size == 1 else "", (0, "", False))
+    sub = frac * factor
+    if not factor or not float(sub).is_integer():
+        return f"P{t}{amount:g}{unit.letter}"
+    head = f"{whole}{unit.letter}" if whole else ""
+    tail = ("T" if clock and not t else "") + f"{int(sub)}{letter}"
+    return f"P{t}{head}{tail}"
+
+
+def duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    unit_word = c.get("unit") or (c.get("det") or "").split()[-1]
+    n: float | str | None
+    if c.get("half"):
+        n = 0.5
+    else:
+        raw = lex.number(c.get("num") or "a")
+        n = raw if raw is not None else _float(c.get("num"))
+    if n is None:
+        return unresolved("DURATION", "PXY", "unreadable number")
+    if c.get("andhalf") and not isinstance(n, str):
+        n += 0.5
+    value = _period(n, unit_word, lex)
+    if value is None:
+        return unresolved("DURATION", "PXY", "unknown unit")
+    return Resolved("DURATION", value)
+
+
+def _float(s: str | None) -> float | None:
+    """Digits with an optional half: "2.5", "2 1/2", "2\u00bd"."""
+    text = (s or "").replace(",", "").replace("\u00bd", " 1/2").strip()
+    half = 0.5 if text.endswith("1/2") else 0.0
+    text = text[:-3].strip() if half else text
+    try:
+        return float(text) + half
+    except ValueError:
+        return None
+
+
+def vague(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    unit = _norm(c.get("unit"))
+    value = _period("X", unit, lex) or "PXY"
+    if unit.startswith(("decade", "centur")):
+        value = "PXY"
+    return Resolved("DURATION", value)
+
+
+def set_(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    adv = c.get("adv")
+    if adv:
+        return Resolved("SET", lex.sets[adv.lower()])
+    wd = c.get("wd")
+    if wd:
+        pod = _norm(c.get("pod"))
+        suffix = "T" + lex.parts_of_day[pod] if pod else ""
+        return Resolved("SET", f"XXXX-WXX-{lex.weekdays[wd.lower()]}{suffix}")
+    mon = c.get("mon")
+    if mon:  # "each July"
+        return Resolved("SET", f"XXXX-{lex.months[mon.lower().rstrip('.')]:02d}")
+    n: float | str = 2 if c.get("other") else 1
+    if c.get("num"):
+        n = _count(c, lex) or "X"
+    value = _period(n, c.get("unit") or "", lex)
+    if value is None:
+        return unresolved("SET", "PX", "unknown unit")
+    return Resolved("SET", value)

@@ -1,0 +1,313 @@
+"""Find time expressions in text: precompiled regular expressions built from the lexicon.
+
+Each pattern has a *kind* that tells the normaliser how to read its named groups. All patterns
+run over the whole text (C-speed ``finditer``); overlapping candidates are resolved longest
+first, then by pattern order. Spans leave out a preceding preposition but keep determiners and
+modifiers ("the last week", "early this year"), as TimeML does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon, alternation, load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    groups: tuple[tuple[str, str], ...]
+    rank: int
+
+    def get(self, name: str) -> str | None:
+        for k, v in self.groups:
+            if k == name:
+                return v
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    kind: str
+    regex: re.Pattern[str]
+
+
+B = r"(?<![\w'\u2019-])(?=[\w'\u2019])"  # left word boundary that also refuses "-" ("mid-" is a modifier)
+E = r"(?![\w-])"
+# an untimely "-" right after a match ("year-end") is handled by patterns that want it
+
+
+def _blocks(lex: Lexicon) -> dict[str, str]:
+    full = [k for k in lex.months if len(k) > 4 or k in ("may", "june", "july")]
+    abbrev = [k for k in lex.months if k not in full]
+    months = rf"(?:{alternation(full)}|{alternation(abbrev)}\.?)"
+    wd = alternation(lex.weekdays)
+    units = alternation(list(lex.units) + list(lex.plurals)) + r"s?"
+    tens = alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and v >= 20)
+    ones = alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and 0 < v < 10 and k not in ("a", "an"))
+    numword = alternation(lex.numbers)
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+\s+1/2|\d+\s*\u00bd|\d+(?:\.\d+)?|{tens}[\s-]{ones}|{numword})"
+    return {
+        "MON": rf"(?P<mon>{months})",
+        "WD": rf"(?P<wd>{wd})",
+        "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?",
+        "DAY2": r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?",
+        "YEAR": r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d,.%]\d|\d|%)",
+        "UNIT": rf"(?P<unit>{units})",
+        "NUM": rf"(?P<num>{num})",
+        "POD": rf"(?P<pod>{alternation(lex.parts_of_day)})",
+        "SEASON": rf"(?P<season>{alternation(lex.seasons)})",
+        "DEICTIC": rf"(?P<deictic>{alternation(lex.deictic)})",
+        "DECW": rf"(?P<decw>{alternation(lex.decades)})",
+        "ORD": rf"(?P<ord>{alternation(lex.ordinals)})",
+        "MOD": r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)(?:\s+|-))?",
+        "APPROX": r"(?:(?P<approx>nearly|almost|about|approximately|roughly|around|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|no\s+more\s+than|up\s+to|just\s+over|just\s+under)\s+)?",
+        "MODW": r"(?:(?P<mod>early|late|mid)(?:\s+|-))?",
+        "REL": r"(?P<rel>the\s+full|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+same|the\s+last|the\s+next|this|last|next|past|the|coming|current)",
+    }
+
+
+_SPECS: tuple[tuple[str, str], ...] = (
+    # calendar dates
+    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{DAY}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?{E}"),
+    ("range", r"{B}{DAY}\s*[-\u2013]\s*{DAY2}\s+{MON}(?:,?\s+{YEAR})?{E}"),
+    ("range", r"{B}{MON}\s+{DAY}\s*[-\u2013]\s*{DAY2}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}{MOD}{MON},?\s+(?:of\s+)?{YEAR}{E}"),
+    ("range", r"\b(?:between|from)\s+(?P<t>{DAY}\s+(?:and|to|until|till)\s+{DAY2}\s+{MON}(?:,?\s+{YEAR})?){E}"),
+    ("range", r"\b(?:between|from)\s+(?P<t>{MON}\s+{DAY}\s+(?:and|to|until|till)\s+{DAY2}(?:,?\s+{YEAR})?){E}"),
+    ("cal", r"{B}{MOD}{MON}(?:\s+(?P<yrel>this|last|next)\s+year)?{E}"),
+    ("iso", r"{B}(?P<year>(?:1[0-9]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
+    ("numeric", r"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),
+    ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
+    ("year", r"{B}{MOD}{YEAR}{E}"),
+    ("decade", r"{B}(?:{MOD})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s){E}"),
+    ("decade", r"{B}(?:the\s+)?(?:{MOD})?{DECW}{E}"),
+    ("century", r"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)\s+century{E}"),
+    # relative to the reference date
+    ("duration", r"{B}the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z])))"),
+    ("relunit", r"{B}{MOD}{REL}\s+(?P<unit>week|month|year|fiscal\s+year|weekend|decade|century){E}"),
+    ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next)\s+{WD}(?:\s+{POD})?{E}"),
+    ("weekday", r"{B}{MODW}{WD}(?:\s+{POD})?{E}"),
+    ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\s*\d)"),
+    ("season", r"{B}{MOD}(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?{E}"),
+    ("season", r"{B}{MOD}{SEASON}\s+(?P<yrel>this|last|next)\s+year{E}"),
+    ("deictic", r"{B}{MOD}{DEICTIC}(?:\s+{POD})?{E}"),
+    ("deictic", r"{B}(?P<deictic>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)){E}"),
+    ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
+    ("ref", r"{B}(?P<ref>{REFS}){E}(?!\s+accounts?\b)"),
+    ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
+    ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
+    ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|quarter|year|morning|afternoon|evening|night|weekend){E}"),
+    ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?=\s*[,.;:!?)]|\s*$)"),
+    ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago)\s+)?(?:(?:fiscal[\s-]+)?{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    ("quarter", r"{B}(?P<det>the)\s+(?P<qrel>latest|year-ago|year-earlier|comparable)\s+period{E}"),
+    ("yearend", r"{B}(?P<ye>year[\s-]?end|year['\u2019]s\s+end|the\s+end\s+of\s+the\s+year){E}"),
+    ("spelled", r"{B}(?:the\s+year\s+)?(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
+    ("spelled", r"{B}(?:the\s+year\s+)?(?P<thousand>two\s+thousand)(?:\s+and\s+(?P<ones>{ONES}))?{E}"),
+    ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second|last)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
+    ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
+    ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    # durations and sets; a rate after an amount is a set ("$2 million a year")
+    ("set", r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars|times))%?\s+(?P<t>(?:a|an|per)\s+(?P<unit>{UNITW})){E}"),
+    ("duration", r"{B}(?:(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)|{APPROX}){NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
+    ("duration", r"{B}{NUM}-{UNIT}(?P<long>-long)?(?![\w-])"),
+    ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
+    ("duration", r"{B}(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>minute|hour|day|week|month|year|century|decade){E}"),
+    ("duration", r"{B}{NUM}\s+{UNIT}\s+(?P<andhalf>and\s+a\s+half){E}"),
+    ("vague", r"\b(?:for|over|in|within|after|took|take|takes|lasted|spent)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)){E}"),
+    ("vague", r"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)-long{E}"),
+    ("duration", r"{B}(?P<unit>hour|day|week|month|year|decade)-long{E}"),
+    ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>{UNITW}|(?P<wd>{WDN})|{MON}))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
+    ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),
+    ("set", r"{B}(?P<adv>{SETS}){E}"),
+)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[Pattern, ...]:
+    lex = load_lexicon()
+    blocks = _blocks(lex)
+    extra = {
+        "B": B,
+        "E": E,
+        "REFS": alternation(lex.refs),
+        "SETS": alternation(lex.sets),
+        "HOLIDAYS": alternation(lex.holidays),
+        "WDN": alternation(lex.weekdays),
+        "NUMW": alternation(k for k in lex.numbers if k not in ("a", "an")),
+        "UNITW": alternation(lex.units),
+        "TENS": alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and 20 <= v < 100),
+        "ONES": alternation(k for k, v in lex.numbers.items() if isinstance(v, int) and 0 < v < 10 and k not in ("a", "an")),
+    }
+    out = []
+    for kind, spec in _SPECS:
+        src = spec.format(**blocks, **extra)
+        out.append(Pattern(kind, re.compile(src, re.IGNORECASE)))
+    return tuple(out)
+
+
+_WORD = re.compile(r"\w+(?:[:.]\d\d(?!\d))?")
+#: Characters around an anchor word that a time expression may span ("the first nine months").
+WINDOW = 48
+
+
+@lru_cache(maxsize=1)
+def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that every time expression contains at least one of: the patterns run only in
+    windows around them, so text without any costs one word scan. Returns the words matched
+    in any case and the names (months, weekdays) that count only when capitalised."""
+    lex = load_lexicon()
+    words: set[str] = {"noon", "midnight", "midday", "m", "am", "pm", "nineteen", "eighteen", "thousand", "yearend",
+                       "weekend", "weekends", "period", "half", "gmt", "utc"}  # fmt: skip
+    for table in (lex.units, lex.plurals, lex.seasons, lex.decades, lex.deictic, lex.refs, lex.sets, lex.holidays,
+                  lex.parts_of_day):  # fmt: skip
+        words.update(key.lower().split()[-1].strip("'\u2019") for key in table)  # the head word of a phrase
+    words.update(w + "s" for w in list(lex.units) + list(lex.parts_of_day))
+    names = frozenset(k.lower() for k in list(lex.months) + list(lex.weekdays))
+    return frozenset(words - {"s", "second"}), names
+
+
+def _is_anchor(word: str, words: frozenset[str], names: frozenset[str]) -> bool:
+    """A year, a decade ("1990s"), a clock time ("14:30"), a capitalised month or weekday, or
+    a word of the lexicon. Day numbers and counts are not anchors: a month name or a unit
+    always comes with them."""
+    if word[0].isdigit():
+        return len(word) == 4 or word.endswith("0s") or (len(word) <= 5 and (":" in word or "." in word))
+    low = word.lower()
+    return low in words or (word[0].isupper() and low in names)
+
+
+def regions(text: str) -> list[tuple[int, int]]:
+    """Merged windows of ``text`` around anchor words."""
+    words, names = anchor_words()
+    out: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        if not _is_anchor(m.group(), words, names):
+            continue
+        lo, hi = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+_DET_HYPHEN = re.compile(r"(?:the|a|an)\s+(?=[\w']+-\w)", re.IGNORECASE)
+
+
+def _skip_determiner(text: str, start: int, end: int) -> int:
+    """TimeML leaves the article out before a hyphenated modifier that ends the expression
+    ("the [third-quarter] loss") but keeps it before a head noun ("[the year-ago quarter]")."""
+    m = _DET_HYPHEN.match(text, start, end)
+    if not m or text.startswith(("mid-", "Mid-"), m.end()) or any(ch.isspace() for ch in text[m.end() : end]):
+        return start
+    return m.end()
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every pattern match in ``text`` that passes the cheap context checks."""
+    found = []
+    seen: set[tuple[int, int, int]] = set()
+    spans = regions(text)
+    for rank, pat in enumerate(patterns()):
+        has_t = "t" in pat.regex.groupindex
+        for lo, hi in spans:
+            for m in pat.regex.finditer(text, lo, hi):
+                start, end = m.span("t") if has_t else m.span()
+                start = _skip_determiner(text, start, end)
+                if end == start or (start, end, rank) in seen:
+                    continue
+                seen.add((start, end, rank))
+                groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+                c = Candidate(start, end, pat.kind, groups, rank)
+                if plausible(c, text):
+                    found.append(c)
+    return found
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first, then by pattern order; in text order."""
+    starts: list[int] = []  # sorted starts of the chosen spans (which never overlap)
+    chosen: dict[int, Candidate] = {}
+    for c in sorted(found, key=lambda c: (c.start - c.end, c.rank, c.start)):
+        i = bisect_left(starts, c.start)
+        if i > 0 and chosen[starts[i - 1]].end > c.start:
+            continue
+        if i < len(starts) and starts[i] < c.end:
+            continue
+        starts.insert(i, c.start)
+        chosen[c.start] = c
+    return [chosen[s] for s in starts]
+
+
+#: Words after which a bare month name or a bare year is a date ("in May", "since 1988").
+DATE_CUES = frozenset(
+    ["in", "since", "of", "from", "to", "until", "till", "by", "before", "after", "during", "through", "throughout", "between", "and", "or", "early", "late", "mid", "last", "next", "this", "until", "circa", "around", "than", "the", "fiscal", "on"]
+)
+_WORD_BEFORE = re.compile(r"([\w'\u2019]+)[\s,]*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def plausible(c: Candidate, text: str) -> bool:
+    """Cheap context checks that refuse common false alarms of the patterns."""
+    mon, wd = c.get("mon"), c.get("wd")
+    if (mon is not None and not mon[0].isupper()) or (wd is not None and not wd[0].isupper()):
+        return False
+    if c.kind == "cal" and c.get("day") is None and c.get("year") is None and c.get("yrel") is None:
+        return _bare_month_ok(c, text, mon or "")
+    if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
+        return _year_ok(c, text)
+    if c.kind == "quarter":
+        return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear"))
+    if c.kind == "season":
+        return any(c.get(k) for k in ("rel", "year", "yrel", "mod"))
+    if c.kind == "duration":
+        return _duration_ok(c, text)
+    return True
+
+
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
+_COUNT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|(?:[a-z]+\s+)?(?:people|persons|men|women|children|troops|soldiers|shares|members|times|votes|units|cars|jobs|tons|feet|meters|metres|miles|acres|pounds|dollars|euros|points)\b)", re.IGNORECASE)
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$#\u00a3\u20ac]|\bNo\.|\bnumber|\broute|\bflight|\broom)\s*$", re.IGNORECASE)
+
+
+def _bare_month_ok(c: Candidate, text: str, mon: str) -> bool:
+    if c.get("mod"):
+        return True
+    if _NAME_AFTER.match(text, c.end):  # "April Smith", "Jan Kavan"
+        return False
+    word = mon.lower().rstrip(".")
+    if word in ("may", "march", "mar") or (len(word) <= 4 and not mon.endswith(".") and word not in ("june", "july")):
+        return _word_before(text, c.start) in MONTH_CUES
+    return True
+
+
+MONTH_CUES = frozenset(["in", "since", "until", "till", "by", "from", "through", "early", "late", "mid", "last", "next", "this", "during", "before", "after", "of", "to", "and"])
+
+
+def _year_ok(c: Candidate, text: str) -> bool:
+    y = int(c.get("year") or 0)
+    if not 1800 <= y <= 2099 or _COUNT_AFTER.match(text, c.end):
+        return False
+    return not _NOT_YEAR_BEFORE.search(text, max(0, c.start - 12), c.start)
+
+
+def _duration_ok(c: Candidate, text: str) -> bool:
+    num = (c.get("num") or "").lower()
+    unit = (c.get("unit") or "").lower()
+    if num in ("a", "an") and unit.startswith(("second", "quarter")):
+        return False
+    fraction = unit == "quarters" and "-" in text[c.start : c.end]  # "three-quarters of the vote"
+    return not (fraction and re.match(r"\s+of\b", text[c.end : c.end + 4]))

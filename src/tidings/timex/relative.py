@@ -1,0 +1,234 @@
+"""Resolvers for expressions relative to the publication date or to the previous time."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from types import MappingProxyType
+
+from . import calendar as cal
+from .lexicon import Lexicon
+from .normalise import Context, Resolved, direction, unresolved
+from .recognise import Candidate
+
+#: Relative words -> step from the reference unit.
+STEPS = MappingProxyType({
+    "this": 0, "the": 0, "current": 0, "the current": 0, "the same": 0, "the latest": 0, "that": 0,
+    "last": -1, "past": -1, "the past": -1, "the previous": -1, "the preceding": -1,
+    "this past": -1, "the last": -1,
+    "next": 1, "coming": 1, "the coming": 1, "the next": 1, "this coming": 1, "the following": 1,
+})  # fmt: skip
+UNIT_GRAIN = MappingProxyType({"fiscal year": "year", "morning": "day", "afternoon": "day", "evening": "day", "night": "day"})
+
+
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").lower().split())
+
+
+def _step(c: Candidate) -> int:
+    return STEPS.get(_norm(c.get("rel")), 0)
+
+
+def _no_ref(value: str) -> Resolved:
+    return unresolved("DATE", value, "no publication date to resolve a relative expression")
+
+
+def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    unit = _norm(c.get("unit"))
+    unit = UNIT_GRAIN.get(unit, unit)
+    if ctx.ref is None:
+        return _no_ref({"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
+    n = _step(c)
+    if unit in ("decade", "century") and n < 0:  # "the past decade": the ten years up to now
+        return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y")
+    if unit == "weekend":
+        if n == 0:
+            n = -1 if ctx.tense == "past" and ctx.ref.isoweekday() < 6 else 0
+        return Resolved("DATE", "", cal.weekend(ctx.ref + timedelta(weeks=n)), "published", grain="week")
+    return Resolved("DATE", "", cal.at_granularity(cal.shift(ctx.ref, unit, n), unit), "published", grain=unit)
+
+
+def _weekday_date(ref: date, wd: int, step: int | None, tense: str) -> date:
+    """The date of weekday ``wd`` near ``ref``: ``step`` -1 for "last", +1 for "next", None when
+    bare (then the tense decides)."""
+    if step is None:  # a bare weekday: the tense decides
+        return cal.weekday_near(ref, wd, direction(tense, -1))  # type: ignore[arg-type]
+    if step < 0:
+        return cal.weekday_near(ref - timedelta(days=1), wd, -1)
+    if step > 0:
+        return cal.weekday_near(ref, wd, 1)
+    return cal.weekday_near(ref, wd, -1 if tense == "past" else 0)
+
+
+def _with_pod(c: Candidate, d: date, lex: Lexicon, anchor: str = "published") -> Resolved:
+    pod = c.get("pod")
+    if pod:
+        code = lex.parts_of_day[pod.lower()]
+        return Resolved("TIME", f"{d.isoformat()}T{code}", cal.day(d), anchor)  # type: ignore[arg-type]
+    return Resolved("DATE", "", cal.day(d), anchor)  # type: ignore[arg-type]
+
+
+def weekday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    wd = lex.weekdays[_norm(c.get("wd"))]
+    if ctx.ref is None:
+        return _no_ref(f"XXXX-WXX-{wd}")
+    rel = _norm(c.get("rel"))
+    if rel in ("the previous", "the following", "the next") and ctx.prev is not None and ctx.prev_grain == "day":
+        d = _weekday_date(ctx.prev.begin, wd, -1 if rel == "the previous" else 1, ctx.tense)
+        return _with_pod(c, d, lex, "previous-time")
+    step = _step(c) if rel else None
+    return _with_pod(c, _weekday_date(ctx.ref, wd, step, ctx.tense), lex)
+
+
+def relmonth(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    m = lex.months[_norm(c.get("mon")).rstrip(".")]
+    if ctx.ref is None:
+        return _no_ref(f"XXXX-{m:02d}")
+    n, y = _step(c), ctx.ref.year
+    if n < 0:
+        y = y if m < ctx.ref.month else y - 1
+    elif n > 0:
+        y = y if m > ctx.ref.month else y + 1
+    return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
+
+
+def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    code = lex.seasons[_norm(c.get("season"))]
+    year = c.get("year")
+    if year is not None:
+        return Resolved("DATE", "", cal.season(int(year), code), grain="season")
+    if ctx.ref is None:
+        return _no_ref(f"XXXX-{code}")
+    y = ctx.ref.year - (1 if code == "WI" and ctx.ref.month <= 2 else 0)
+    yrel = c.get("yrel")
+    if yrel:
+        y = ctx.ref.year + STEPS[_norm(yrel)]
+    else:
+        n = _step(c)
+        here = cal.season(y, code)
+        if n < 0 and here.end >= ctx.ref:
+            y -= 1
+        elif n > 0 and here.begin <= ctx.ref:
+            y += 1
+    return Resolved("DATE", "", cal.season(y, code), "published", grain="season")
+
+
+def deictic(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    word = _norm(c.get("deictic"))
+    offset = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(word)
+    if offset is None:
+        offset = lex.deictic[word]
+    if ctx.ref is None:
+        return _no_ref("XXXX-XX-XX")
+    d = ctx.ref + timedelta(days=offset)
+    if word == "tonight" and not c.get("pod"):
+        return Resolved("TIME", f"{d.isoformat()}TNI", cal.day(d), "published")
+    return _with_pod(c, d, lex)
+
+
+def podref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    rel = _norm(c.get("rel"))
+    if ctx.ref is None:
+        return _no_ref("XXXX-XX-XX")
+    offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    return _with_pod(c, ctx.ref + timedelta(days=offset), lex)
+
+
+def ref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    value = lex.refs[_norm(c.get("ref")).replace("\u2019", "'")]
+    return Resolved("DATE", value, None)
+
+
+def _count(c: Candidate, lex: Lexicon) -> int | None:
+    n = lex.number(c.get("num") or "a")
+    if isinstance(n, int):
+        return n
+    try:
+        return int(float(c.get("num") or ""))
+    except ValueError:
+        return None
+
+
+def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    unit = lex.unit(c.get("unit") or "")
+    if unit is None:
+        return unresolved("DATE", "XXXX", "unknown unit")
+    n = _count(c, lex)
+    dir_ = _norm(c.get("dir"))
+    sign = 1 if dir_ in ("later", "from now", "hence") else -1
+    if n is None:
+        if dir_ in ("later", "earlier"):  # "a few days later": only the length is known
+            return Resolved("DURATION", f"P{'T' if unit.is_clock else ''}X{unit.letter}", None)
+        return Resolved("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None)
+    grain = "day" if unit.is_clock else unit.grain
+    base, anchor = ctx.ref, "published"
+    same_quarter = year_before_quarter(ctx)
+    if same_quarter is not None and unit.grain == "year" and n == 1 and sign < 0:
+        return Resolved("DATE", "", same_quarter, "previous-time", grain="quarter")
+    if dir_ in ("earlier", "later") and ctx.prev is not None and ctx.prev_grain == "day":
+        base, anchor = ctx.prev.begin, "previous-time"
+    if base is None:
+        return _no_ref("XXXX-XX-XX")
+    step_unit = "year" if grain in ("decade", "century") else grain
+    moved = cal.shift(base, step_unit, sign * n * unit.size)
+    return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
+
+
+def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    unit = _norm(c.get("unit"))
+    if ctx.ref is None:
+        return _no_ref("XXXX")
+    moved = cal.shift(ctx.ref, unit, -1)
+    grain = _norm(c.get("grain"))
+    grain = "quarter" if grain in ("quarter", "period") else unit
+    same_quarter = year_before_quarter(ctx)
+    if same_quarter is not None:
+        return Resolved("DATE", "", same_quarter, "previous-time", grain="quarter")
+    if grain == "quarter":
+        moved = cal.shift(reporting_day(ctx.ref), "year", -1)
+    return Resolved("DATE", "", cal.at_granularity(moved, grain), "published", grain=grain)
+
+
+def year_before_quarter(ctx: Context) -> cal.Interval | None:
+    """In an earnings report, "a year ago" after a quarter is that quarter a year before."""
+    if ctx.prev is None or ctx.prev_grain != "quarter" or ctx.ref is None:
+        return None
+    base = ctx.prev.begin
+    if base < reporting_day(ctx.ref) - timedelta(days=200):  # the previous quarter is already a year back
+        return cal.at_granularity(base, "quarter")
+    return cal.at_granularity(cal.shift(base, "year", -1), "quarter")
+
+
+def narrative(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    rel, unit = _norm(c.get("rel")), _norm(c.get("unit"))
+    if rel.startswith(("the day", "the night", "the eve")):
+        unit, step = "day", (1 if rel.endswith("after") else -1)
+    else:
+        step = STEPS.get(rel, 0)
+    pod = unit if unit in lex.parts_of_day else None
+    grain = "day" if pod else unit
+    if grain == "weekend":
+        grain = "week"
+    base, anchor = (ctx.prev.begin, "previous-time") if ctx.prev is not None else (ctx.ref, "published")
+    if base is None or (ctx.prev is not None and _coarser(ctx.prev_grain, grain)):
+        return unresolved("DATE", "XXXX-XX-XX", "no earlier date in the text to count from")
+    d = cal.shift(base, grain, step)
+    if pod:
+        code = lex.parts_of_day[pod]
+        return Resolved("TIME", f"{d.isoformat()}T{code}", cal.day(d), anchor)  # type: ignore[arg-type]
+    return Resolved("DATE", "", cal.at_granularity(d, grain), anchor, grain=grain)  # type: ignore[arg-type]
+
+
+_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
+
+
+def _coarser(have: str, want: str) -> bool:
+    """True when an anchor of granularity ``have`` is too coarse to count ``want`` from."""
+    if have not in _ORDER or want not in _ORDER:
+        return False
+    return _ORDER.index(have) > _ORDER.index(want)
+
+
+def reporting_day(ref: date) -> date:
+    """A day inside the quarter that news of ``ref`` reports on: results for a quarter come out
+    in the six weeks after it ends, so early in a quarter "the quarter" is the one that ended."""
+    return ref - timedelta(days=45)

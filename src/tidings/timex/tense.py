@@ -1,0 +1,81 @@
+"""The tense of the clause a time expression sits in, read from the dependency parse."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from ..model import Token
+from .normalise import Tense
+
+FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d"})
+FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want"})
+HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
+MAX_HOPS = 8
+
+
+class TenseIndex:
+    """Looks up the governing verb of a character offset; built once per article (O(n))."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        children: dict[int, list[int]] = {}
+        for t in tokens:
+            if t.head != t.i and t.dep in ("aux", "auxpass"):
+                children.setdefault(t.head, []).append(t.i)
+        self.aux = children
+
+    def token_at(self, offset: int) -> int | None:
+        i = bisect_right(self.starts, offset) - 1
+        return i if 0 <= i < len(self.tokens) else None
+
+    def verb_of(self, i: int) -> int | None:
+        for _ in range(MAX_HOPS):
+            t = self.tokens[i]
+            if t.pos in ("VERB", "AUX") and t.dep not in ("aux", "auxpass"):
+                return i
+            if t.head == i:
+                return None
+            i = t.head
+        return None
+
+    def tense_at(self, offset: int) -> Tense:
+        i = self.token_at(offset)
+        if i is None or not self.tokens:
+            return "none"
+        v = self.verb_of(i)
+        return "none" if v is None else self.tense_of(v)
+
+    def tense_of(self, v: int) -> Tense:
+        verb = self.tokens[v]
+        auxes = [self.tokens[j] for j in self.aux.get(v, ())]
+        words = {a.text.lower() for a in auxes}
+        if words & FUTURE_AUX:
+            return "future"
+        if "to" in words and verb.tag == "VB":
+            head = self.tokens[verb.head]
+            lemma = head.lemma.lower()
+            if lemma in FUTURE_HEADS and verb.head != v:
+                return "past" if self._pluperfect(verb.head) or (lemma in ("be", "due") and self._past(verb.head)) else "future"
+        if any(a.tag == "MD" and a.lemma.lower() in ("may", "might", "should", "must", "can") for a in auxes):
+            return "future"
+        if verb.tag == "VBD" or any(a.tag == "VBD" for a in auxes):
+            return "past"
+        if verb.tag == "VBN":
+            if not auxes or words & HAVE:
+                return "past"
+            return "present"
+        if verb.tag in ("VBZ", "VBP", "VBG", "VB"):
+            return "present"
+        return "none"
+
+    def _past(self, v: int) -> bool:
+        """Whether the word governing an infinitive is itself in the past ("had been due to")."""
+        tok = self.tokens[v]
+        auxes = [self.tokens[j] for j in self.aux.get(v, ())]
+        return tok.tag == "VBD" or any(a.tag == "VBD" for a in auxes)
+
+    def _pluperfect(self, v: int) -> bool:
+        """ "had been scheduled to expire Friday": a plan already in the past."""
+        return any(self.tokens[j].text.lower() == "had" for j in self.aux.get(v, ()))

@@ -1,0 +1,43 @@
+from timex_helpers import one, times
+
+
+def spans(text: str) -> list[str]:
+    return [t.span.text for t in times(text)]
+
+
+def test_span_leaves_out_the_preposition_but_keeps_determiners() -> None:
+    assert spans("Prices rose in 1998.") == ["1998"]
+    assert spans("Sales fell over the last week.") == ["the last week"]
+    assert spans("The plant opened early this year.") == ["early this year"]
+
+
+def test_month_name_that_is_a_word_is_not_a_date() -> None:
+    assert spans("Officials may resign if the talks fail.") == []
+    assert spans("April Osei chairs the committee.") == []
+    assert spans("The vote was postponed until May.") == ["May"]
+
+
+def test_ages_and_fractions_are_not_durations() -> None:
+    assert spans("A 12-year-old girl was hurt.") == []
+    assert spans("Farmers lost three-quarters of their harvest.") == []
+
+
+def test_counts_are_not_years() -> None:
+    assert spans("The agency hired 1500 workers.") == []
+    assert spans("A bridge was built in 1850.") == ["1850"]
+
+
+def test_non_breaking_space_inside_a_date() -> None:
+    t = one("Troops left on 3\u00a0March.")
+    assert t.span.text == "3\u00a0March" and t.value == "2021-03-03"
+
+
+def test_full_month_name_does_not_swallow_the_full_stop() -> None:
+    assert spans("The summit is planned for September.") == ["September"]
+    assert spans("It was signed on Sept. 4, 2019.") == ["Sept. 4, 2019"]
+
+
+def test_offsets_index_the_text() -> None:
+    text = "On 9 May 2020, farmers protested; two days later police came."
+    for t in times(text):
+        assert text[t.span.start : t.span.end] == t.span.text

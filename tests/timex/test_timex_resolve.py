@@ -1,0 +1,237 @@
+import pytest
+from timex_helpers import article, one, parsed, times
+
+from tidings.timex.extract import find_times
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It happened on 9 May 2020.", "2020-05-09"),
+        ("It happened on May 9, 2020.", "2020-05-09"),
+        ("It happened in March 2019.", "2019-03"),
+        ("It happened in 1992.", "1992"),
+        ("It happened on 2020-05-09.", "2020-05-09"),
+        ("It happened in the 1990s.", "199"),
+        ("It happened in the 19th century.", "18"),
+        ("It happened in nineteen seventy-nine.", "1979"),
+    ],
+)
+def test_absolute_dates(text: str, value: str) -> None:
+    t = one(text)
+    assert t.value == value and t.anchor == "none"
+
+
+def test_decade_words_resolve_in_the_century_before_publication() -> None:
+    t = one("Prices soared in the nineties.")
+    assert (t.value, t.anchor) == ("199", "published")
+    assert one("Prices soared in the twenties.", published="2021-02-26").value == "202"
+
+
+def test_year_less_date_in_a_february_article_is_last_year() -> None:
+    t = one("The accord signed on November 10 ended the war.")
+    assert (t.value, t.anchor) == ("2020-11-10", "published")
+
+
+def test_year_less_date_in_a_future_clause_looks_forward() -> None:
+    a = parsed([("Talks", "NNS", "NOUN", "nsubj", 2), ("will", "MD", "AUX", "aux", 2), ("resume", "VB", "VERB", "ROOT", 2),
+                ("on", "IN", "ADP", "prep", 2), ("November", "NNP", "PROPN", "pobj", 3), ("10", "CD", "NUM", "nummod", 4)])  # fmt: skip
+    assert find_times(a)[0][0].value == "2021-11-10"
+
+
+def _weekday_sentence(aux: str | None, verb: str, tag: str) -> list[tuple[str, str, str, str, int]]:
+    words = [("She", "PRP", "PRON", "nsubj", 2 if aux else 1)]
+    if aux:
+        words.append((aux, "MD", "AUX", "aux", 2))
+    v = len(words)
+    words += [(verb, tag, "VERB", "ROOT", v), ("Monday", "NNP", "PROPN", "npadvmod", v)]
+    return words
+
+
+def test_weekday_after_past_verb_is_on_or_before_publication() -> None:
+    a = parsed(_weekday_sentence(None, "spoke", "VBD"))  # published Friday 2021-02-26
+    assert find_times(a)[0][0].value == "2021-02-22"
+
+
+def test_weekday_after_will_is_after_publication() -> None:
+    a = parsed(_weekday_sentence("will", "speak", "VB"))
+    assert find_times(a)[0][0].value == "2021-03-01"
+
+
+def test_same_weekday_as_publication_in_past_tense_is_that_day() -> None:
+    a = parsed([("He", "PRP", "PRON", "nsubj", 1), ("said", "VBD", "VERB", "ROOT", 1), ("Friday", "NNP", "PROPN", "npadvmod", 1)])
+    assert find_times(a)[0][0].value == "2021-02-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Markets fell yesterday.", "2021-02-25"),
+        ("Prices rose last week.", "2021-W07"),
+        ("Prices rose last month.", "2021-01"),
+        ("Prices rose last year.", "2020"),
+        ("Output grows next year.", "2022"),
+        ("It closed two years ago.", "2019"),
+        ("Profit rose in the first quarter.", "2021-Q1"),
+        ("Profit rose in the third quarter of 2019.", "2019-Q3"),
+        ("Profit rose in the third quarter.", "2020-Q3"),
+        ("Profit rose in the first half.", "2021-H1"),
+        ("Prices are high now.", "PRESENT_REF"),
+        ("Prices rose recently.", "PAST_REF"),
+    ],
+)
+def test_relative_to_publication(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+def test_seasons_relative_to_publication() -> None:
+    assert one("It snowed last winter.", published="2021-07-01").value == "2020-WI"
+    assert one("It will be built this summer.", published="2021-02-01").value == "2021-SU"
+    assert one("The floods of spring 2019 were worse.").value == "2019-SP"
+
+
+def test_fourth_quarter_reported_early_in_the_year_is_last_year() -> None:
+    t = one("The firm reported a fourth-quarter loss.", published="2021-01-20")
+    assert t.value == "2020-Q4"
+
+
+def test_compact_day_range() -> None:
+    t = one("Fighting raged on 25-26 February 1992.")
+    assert (t.span.text, t.begin, t.end_date) == ("25-26 February 1992", "1992-02-25", "1992-02-26")
+
+
+def test_between_years_range() -> None:
+    t = one("Output doubled between 1990 and 1995.")
+    assert (t.span.text, t.value, t.begin, t.end_date) == ("1990 and 1995", "1990", "1990-01-01", "1995-12-31")
+
+
+def test_from_month_to_month_range() -> None:
+    t = one("The strike lasted from March to May 2019.")
+    assert (t.begin, t.end_date) == ("2019-03-01", "2019-05-31")
+
+
+def test_since_keeps_the_word_and_runs_to_publication() -> None:
+    t = one("The region has been disputed since 1988.")
+    assert (t.span.text, t.begin, t.end_date) == ("since 1988", "1988-01-01", "2021-02-26")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The fighting lasted six weeks.", "P6W"),
+        ("They signed a five-year deal.", "P5Y"),
+        ("After a 16-hour flight she slept.", "PT16H"),
+        ("The talks took half an hour.", "PT30M"),
+        ("The siege lasted several years.", "PXY"),
+        ("The war lasted two decades.", "P20Y"),
+    ],
+)
+def test_durations(text: str, value: str) -> None:
+    t = one(text)
+    assert (t.type, t.value, t.begin) == ("DURATION", value, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Inspectors visit every week.", "P1W"),
+        ("The paper appears daily.", "P1D"),
+        ("Markets close every Monday.", "XXXX-WXX-1"),
+        ("The board meets twice a month.", "P1M"),
+    ],
+)
+def test_sets(text: str, value: str) -> None:
+    t = one(text)
+    assert (t.type, t.value) == ("SET", value)
+
+
+def test_impossible_date_is_a_warning_not_a_crash() -> None:
+    found, warnings = find_times(article("The vote was held on 31 February 2021."))
+    assert found == []
+    assert [w.code for w in warnings] == ["time-impossible"]
+    assert warnings[0].span is not None and warnings[0].span.text == "31 February 2021"
+
+
+def test_year_less_impossible_date_warns() -> None:
+    _, warnings = find_times(article("The vote was held on February 30."))
+    assert [w.code for w in warnings] == ["time-impossible"]
+
+
+def test_without_publication_date_relative_times_stay_unresolved() -> None:
+    found, warnings = find_times(article("He arrived Friday and left on November 10.", published=None))
+    assert [t.value for t in found] == ["XXXX-WXX-5", "XXXX-11-10"]
+    assert all(t.begin is None and t.anchor == "none" for t in found)
+    assert [w.code for w in warnings] == ["time-unresolved", "time-unresolved"]
+
+
+def test_absolute_dates_resolve_without_publication_date() -> None:
+    assert [t.value for t in times("It began on 9 May 2020.", published=None)] == ["2020-05-09"]
+
+
+def test_the_next_day_follows_the_last_resolved_date() -> None:
+    found = times("Rebels attacked on 3 March 2019. The next day, troops arrived.")
+    assert [(t.value, t.anchor) for t in found] == [("2019-03-03", "none"), ("2019-03-04", "previous-time")]
+
+
+def test_clock_time_with_weekday() -> None:
+    t = one("The deadline passed at 9 a.m. EST Tuesday.", published="2021-02-24")
+    assert (t.type, t.value, t.begin) == ("TIME", "2021-02-23T09:00", "2021-02-23")
+
+
+def test_day_ranges_with_words() -> None:
+    t = one("Clashes continued between 1 and 3 May 2020 in the north.")
+    assert (t.span.text, t.begin, t.end_date) == ("1 and 3 May 2020", "2020-05-01", "2020-05-03")
+    t = one("Clashes continued from 30 April to 2 May 2020.")
+    assert (t.span.text, t.begin, t.end_date) == ("30 April to 2 May 2020", "2020-04-30", "2020-05-02")
+
+
+def test_acled_style_lead_date() -> None:
+    t = times("On 9 May 2020, medical interns protested in the square.", published="2020-05-10")[0]
+    assert (t.span.start, t.span.text, t.begin, t.anchor) == (3, "9 May 2020", "2020-05-09", "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They lived in camps for 2 1/2 years.", "P2Y6M"),
+        ("The flight took 5 1/2 hours.", "PT5H30M"),
+        ("The talks took an hour and a half.", "PT1H30M"),
+        ("The strike lasted a day and a half.", "P1DT12H"),
+        ("Wait half a day.", "PT12H"),
+        ("It grew for half a year.", "P6M"),
+    ],
+)
+def test_fractional_durations(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+def test_numeric_dates_month_first_or_day_first_when_unambiguous() -> None:
+    assert one("It was filed on 09/13/2018.").value == "2018-09-13"
+    assert one("It was filed on 13/09/2018.").value == "2018-09-13"
+
+
+def test_offsets_in_decades_and_centuries() -> None:
+    assert one("The fort fell a century ago.", published="2021-02-26").value == "19"
+    assert one("The plant opened two decades ago.", published="2021-02-26").value == "200"
+
+
+def test_measurements_are_not_clock_times() -> None:
+    assert times("The river rose to 27.58 feet.") == []
+
+
+def test_year_first_numeric_dates_with_any_separator() -> None:
+    assert [t.value for t in times("Filed 2020/05/09 and 2020.05.10 and 2020-05-11.")] == [
+        "2020-05-09", "2020-05-10", "2020-05-11",
+    ]  # fmt: skip
+
+
+def test_holidays_resolve_by_rule_and_tense() -> None:
+    assert one("The boy was found on Thanksgiving Day.", published="2000-01-06").value == "1999-11-25"
+    assert one("Shops were shut on Christmas Eve.", published="2021-01-04").value == "2020-12-24"
+    assert one("They wed on Christmas Day 1990.").value == "1990-12-25"
+
+
+def test_rate_after_an_amount_is_a_set() -> None:
+    t = one("The plant will save $2 million a year.")
+    assert (t.span.text, t.type, t.value) == ("a year", "SET", "P1Y")
+    assert one("The talks lasted a year.").type == "DURATION"
