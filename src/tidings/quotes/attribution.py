@@ -1,0 +1,139 @@
+"""Who said it: the cue verb and its subject next to a quotation, from the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .index import DocIndex, cue_lemmas
+from .marks import Region
+
+SUBJECTS = ("nsubj",)
+#: Relations through which a verb inherits the subject of its head ("and added", "went on to say").
+INHERIT = frozenset({"conj", "xcomp", "advcl", "acl", "relcl"})
+_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\'\u2018\u2019')
+_FILLER = frozenset({",", ":", "\u2014", "\u2013", "-", "that"})
+#: How many tokens a cue may lie after a quotation's end or before its start.
+AFTER = 10
+BEFORE = 14
+MAX_MENTION_TOKENS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A cue verb (token index) and the subject token that speaks (or -1)."""
+
+    cue: int
+    subject: int
+
+
+def is_cue(ix: DocIndex, i: int) -> bool:
+    t = ix.tokens[i]
+    return t.pos in ("VERB", "AUX") and t.lemma.lower() in cue_lemmas()
+
+
+def subject_of(ix: DocIndex, v: int) -> int:
+    """The nsubj of ``v``, or of the verb it hangs from by conj/xcomp/advcl; -1 when none."""
+    for _ in range(4):
+        subj = ix.deps(v, *SUBJECTS)
+        if subj:
+            return subj[0]
+        t = ix.tokens[v]
+        if t.dep not in INHERIT or t.head == v:
+            break
+        v = t.head
+    agent = ix.deps(v, "agent")
+    if agent:
+        obj = ix.deps(agent[0], "pobj")
+        if obj:
+            return obj[0]
+    return -1
+
+
+def mention_tokens(ix: DocIndex, n: int) -> tuple[int, int]:
+    """Token range (inclusive) of the noun phrase headed by ``n``: pre-modifiers, the head, and an
+    apposed name ("the spokesman, John Smith"); relative clauses and prepositions are left out."""
+    lo = ix.left[n]
+    if n - lo > MAX_MENTION_TOKENS:
+        lo = n
+    while lo < n and (ix.tokens[lo].text in _MARKS or ix.tokens[lo].pos == "PUNCT"):
+        lo += 1
+    hi = n
+    for c in ix.deps(n, "appos"):
+        if c > n and ix.tokens[c].pos == "PROPN" and ix.right[c] - n <= MAX_MENTION_TOKENS:
+            hi = max(hi, c)
+    for c in ix.deps(n, "compound", "flat"):
+        hi = max(hi, c)
+    return lo, hi
+
+
+def cue_after(ix: DocIndex, region: Region, stop: int) -> Attribution | None:
+    """", he said" / ", said Smith" right after the quotation (before offset ``stop``)."""
+    close = ix.first_token(region.end)
+    seen = 0
+    for i in range(close, min(len(ix.tokens), close + AFTER + 4)):
+        t = ix.tokens[i]
+        if t.start >= stop or "\n" in t.text:
+            return None
+        if t.text in _MARKS or t.is_space or (t.pos == "PUNCT" and seen == 0 and t.text != "."):
+            continue
+        if t.text in (".", "!", "?", ";") or seen >= AFTER:
+            return None
+        seen += 1
+        if is_cue(ix, i) and not _introduces_more(ix, i, region):
+            return Attribution(i, subject_of(ix, i))
+    return None
+
+
+def _introduces_more(ix: DocIndex, v: int, region: Region) -> bool:
+    """Whether the verb has its own complement clause after it (then it reports something else)."""
+    return any(c > v and ix.tokens[c].start >= region.end for c in ix.deps(v, "ccomp"))
+
+
+def cue_before(ix: DocIndex, region: Region, start: int) -> Attribution | None:
+    """"Smith said: “…”" / "he told reporters, “…”" just before the quotation."""
+    mark = ix.first_token(region.mark)
+    lo = max(ix.first_token(start), mark - BEFORE)
+    for i in range(mark - 1, lo - 1, -1):
+        t = ix.tokens[i]
+        if t.text in (".", "!", "?", ";") or "\n" in t.text:
+            return None
+        if is_cue(ix, i):
+            between = [ix.tokens[k].text for k in range(i + 1, mark) if not ix.tokens[k].is_space]
+            if not between or between[-1] in _FILLER or ix.right[i] >= mark or len(between) <= 4:
+                return Attribution(i, subject_of(ix, i))
+            return None
+    return None
+
+
+def cue_by_parse(ix: DocIndex, region: Region) -> Attribution | None:
+    """A verb outside the quotation that governs it ("called the plan “a disaster”")."""
+    toks = ix.token_range(region.start, region.end)
+    for i in toks:
+        h = ix.tokens[i].head
+        if h in toks or h == i:
+            continue
+        for _ in range(3):
+            t = ix.tokens[h]
+            if t.pos in ("VERB", "AUX") and subject_of(ix, h) >= 0:
+                return Attribution(h, subject_of(ix, h))
+            if t.head == h:
+                break
+            h = t.head
+        return None
+    return None
+
+
+def cut_unclosed(ix: DocIndex, region: Region) -> tuple[Region, Attribution | None]:
+    """An unclosed quotation that runs into ", President X said ..." ends at that comma."""
+    toks = ix.token_range(region.start, region.end)
+    for i in toks:
+        if not is_cue(ix, i):
+            continue
+        s = subject_of(ix, i)
+        if s < 0 or s not in toks:
+            continue
+        first = min(ix.left[s], i)
+        if first - 1 in toks and first - 1 > toks.start + 2 and ix.tokens[first - 1].text == ",":
+            end = ix.tokens[first - 1].start
+            return Region(region.start, end, region.mark, False, region.continues), Attribution(i, s)
+    return region, None

@@ -1,0 +1,127 @@
+"""Quotations and reported speech of one article, with speaker, cue and kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import Article, Mention, Quote, QuoteKind
+from .attribution import Attribution, cue_after, cue_before, cue_by_parse, cut_unclosed, mention_tokens
+from .index import DocIndex
+from .indirect import Claim, indirect_claims
+from .marks import Region, quote_regions
+from .mentions import PEOPLE, Resolver
+
+_AFTER_FIRST = frozenset(",?!\u2014-\u2013")
+_RELATIVE = frozenset({"who", "that", "which"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    start: int
+    end: int
+    kind: QuoteKind
+    att: Attribution | None
+    region: Region | None = None
+    speaker: Mention | None = None
+
+
+def find_quotes(article: Article, *, indirect: bool = True, singles: bool = True, fallback: bool = True) -> tuple[Quote, ...]:
+    """Direct quotations (by quotation marks) and, if ``indirect``, reported speech."""
+    ix = DocIndex.build(article)
+    res = Resolver(article, ix)
+    items = _direct(article, ix, quote_regions(article.text, singles=singles))
+    if indirect:
+        items = _merge(items, indirect_claims(article, ix))
+    items = [replace(it, speaker=_speaker(ix, res, it.att)) for it in items]
+    if fallback:
+        items = _fallback(article, res, items)
+    return tuple(_quote(article, ix, it) for it in items)
+
+
+def _direct(article: Article, ix: DocIndex, regions: tuple[Region, ...]) -> list[_Item]:
+    out: list[_Item] = []
+    text = article.text
+    for k, r in enumerate(regions):
+        att = None
+        if not r.closed:
+            r, att = cut_unclosed(ix, r)
+        prev = regions[k - 1].end + 1 if k else 0
+        nxt = regions[k + 1].mark if k + 1 < len(regions) else len(text)
+        att = att or _local(ix, r, prev, nxt, text)
+        if r.single and att is None:
+            continue
+        out.append(_Item(r.start, r.end, "direct", att, r))
+    return out
+
+
+def _local(ix: DocIndex, r: Region, prev: int, nxt: int, text: str) -> Attribution | None:
+    after_mark = text[r.end + 1 : r.end + 3].lstrip("\"\u201d\u2019' ")
+    if text[r.end - 1] in _AFTER_FIRST or after_mark[:1] in (",", "") or after_mark[:1].islower():
+        return cue_after(ix, r, nxt) or cue_before(ix, r, prev) or cue_by_parse(ix, r)
+    return cue_before(ix, r, prev) or cue_after(ix, r, nxt) or cue_by_parse(ix, r)
+
+
+def _merge(direct: list[_Item], claims: list[Claim]) -> list[_Item]:
+    """Reported clauses mostly in quotation marks strengthen the direct quote; others become
+    indirect (or mixed, swallowing the quoted fragments inside them)."""
+    out = list(direct)
+    dropped: set[int] = set()
+    for c in claims:
+        inside = [k for k, d in enumerate(direct) if d.start < c.end and c.start < d.end]
+        quoted = sum(min(c.end, direct[k].end) - max(c.start, direct[k].start) for k in inside)
+        att = Attribution(c.cue, c.subject)
+        if inside and quoted * 2 >= c.end - c.start:
+            for k in inside:
+                if out[k].att is None:
+                    out[k] = replace(out[k], att=att)
+            continue
+        for k in inside:
+            if c.start <= direct[k].start and direct[k].end <= c.end:
+                dropped.add(k)
+        out.append(_Item(c.start, c.end, "mixed" if inside else "indirect", att))
+    kept = [it for k, it in enumerate(out) if k not in dropped]
+    return sorted(kept, key=lambda it: (it.start, it.end))
+
+
+def _speaker(ix: DocIndex, res: Resolver, att: Attribution | None) -> Mention | None:
+    if att is None or att.subject < 0:
+        return None
+    s = att.subject
+    tok = ix.tokens[s]
+    if tok.text.lower() in _RELATIVE and ix.tokens[att.cue].dep == "relcl":
+        s = ix.tokens[att.cue].head
+    lo, hi = mention_tokens(ix, s)
+    start, end = ix.char_span(lo, hi)
+    return res.resolve(start, end)
+
+
+def _fallback(article: Article, res: Resolver, items: list[_Item]) -> list[_Item]:
+    """A quotation with no cue of its own: the speaker of the quotation just before it in the
+    same or previous paragraph, else the nearest person named before it."""
+    out: list[_Item] = []
+    last: _Item | None = None
+    for it in items:
+        if it.att is None and it.kind == "direct" and it.speaker is None:
+            if last is not None and last.speaker is not None and _near(article.text, last.end, it.start):
+                it = replace(it, speaker=last.speaker)
+            else:
+                e = res.antecedent(it.region.mark if it.region else it.start, PEOPLE)
+                if e is not None:
+                    it = replace(it, speaker=Mention(e.span, e.canonical))
+        out.append(it)
+        if it.kind == "direct":
+            last = it
+    return out
+
+
+def _near(text: str, end: int, start: int) -> bool:
+    """At most one paragraph break between ``end`` and ``start``."""
+    return text.count("\n\n", end, start) <= 1 and start - end < 1500
+
+
+def _quote(article: Article, ix: DocIndex, it: _Item) -> Quote:
+    cue = None
+    if it.att is not None:
+        lo, hi = ix.char_span(it.att.cue, it.att.cue)
+        cue = article.span(lo, hi)
+    return Quote(article.span(it.start, it.end), it.kind, it.speaker, cue)

@@ -1,0 +1,68 @@
+"""Reported speech without quotation marks: "X said (that) …", "…, X said", "according to X, …"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Article
+from .attribution import _MARKS, is_cue, subject_of
+from .index import DocIndex
+
+#: A reported clause shorter than this many tokens is not a claim ("he said so").
+MIN_TOKENS = 3
+_EDGE_PUNCT = frozenset({",", ".", ";", ":", "\u2014", "\u2013", "-", "(", ")"})
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Content characters ``start:end``, the cue token range and the subject token (or -1)."""
+
+    start: int
+    end: int
+    cue: int
+    cue_last: int
+    subject: int
+
+
+def _trimmed(ix: DocIndex, lo: int, hi: int) -> tuple[int, int]:
+    toks = ix.tokens
+    while lo <= hi and (toks[lo].is_space or toks[lo].text in _EDGE_PUNCT or toks[lo].text in _MARKS):
+        lo += 1
+    while hi >= lo and (toks[hi].is_space or toks[hi].text in _EDGE_PUNCT or toks[hi].text in _MARKS):
+        hi -= 1
+    return lo, hi
+
+
+def indirect_claims(article: Article, ix: DocIndex) -> list[Claim]:
+    """Every cue verb with a clausal complement, and every "according to X" clause."""
+    out: list[Claim] = []
+    for t in ix.tokens:
+        if t.text.lower() == "according":
+            claim = _according(article, ix, t.i)
+            if claim:
+                out.append(claim)
+        elif is_cue(ix, t.i):
+            for c in ix.deps(t.i, "ccomp"):
+                lo, hi = _trimmed(ix, ix.left[c], ix.right[c])
+                if hi - lo + 1 >= MIN_TOKENS and not (lo <= t.i <= hi):
+                    s, e = ix.char_span(lo, hi)
+                    out.append(Claim(s, e, t.i, t.i, subject_of(ix, t.i)))
+    return out
+
+
+def _according(article: Article, ix: DocIndex, a: int) -> Claim | None:
+    to = ix.deps(a, "prep")
+    if not to or ix.tokens[to[0]].text.lower() != "to":
+        return None
+    obj = ix.deps(to[0], "pobj")
+    sent = article.sentence_at(ix.tokens[a].start)
+    if not obj or sent is None:
+        return None
+    lo, hi = ix.left[a], ix.right[a]
+    before = _trimmed(ix, sent.tok_start, lo - 1)
+    after = _trimmed(ix, hi + 1, sent.tok_end - 1)
+    side = after if after[1] - after[0] >= before[1] - before[0] else before
+    if side[1] - side[0] + 1 < MIN_TOKENS:
+        return None
+    s, e = ix.char_span(*side)
+    return Claim(s, e, a, to[0], obj[0])
