@@ -77,7 +77,14 @@ class Resolver:
         return best
 
     def antecedent(
-        self, before: int, labels: frozenset[str], *, title: str = "", gender: str = "", word: str = ""
+        self,
+        before: int,
+        labels: frozenset[str],
+        *,
+        title: str = "",
+        gender: str = "",
+        word: str = "",
+        surname: str = "",
     ) -> Entity | None:
         """The nearest entity before ``before`` with one of ``labels`` that fits the constraints."""
         k = bisect_left(self.starts, before) - 1
@@ -92,6 +99,7 @@ class Resolver:
                 and (not title or n.title == title)
                 and (not gender or n.gender in ("", gender))
                 and (not word or word in e.canonical.lower())
+                and (not surname or e.canonical.split()[-1] == surname)
             ):
                 return e
             k -= 1
@@ -128,7 +136,11 @@ class Resolver:
         if kind == "org":
             e = self.antecedent(start, GROUPS, word=head) or self.antecedent(start, frozenset({"ORG"}))
             return e.canonical if e else None
-        return _proper_name(raw)
+        name = _proper_name(raw)
+        if name and " " not in name:  # a bare surname spaCy did not tag: "Lopez said"
+            e = self.antecedent(start, PEOPLE, surname=name)
+            return e.canonical if e else name
+        return name
 
 
 def _proper_name(text: str) -> str | None:

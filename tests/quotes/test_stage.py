@@ -1,0 +1,136 @@
+"""The quote stage on sentences written for these tests (parsed by the spaCy model once)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tidings.contract import to_record, validate
+from tidings.model import Article, Quote
+from tidings.pipeline import DEFAULT_STAGES
+from tidings.quotes.stage import QuoteStage
+
+pytestmark = pytest.mark.model
+Parse = Callable[[str], Article]
+
+
+def quotes(parse: Parse, text: str) -> tuple[Quote, ...]:
+    return QuoteStage()(parse(text)).quotes
+
+
+def find(qs: tuple[Quote, ...], start: str) -> Quote:
+    hits = [q for q in qs if q.span.text.startswith(start) or q.span.text.startswith("that " + start)]
+    assert hits, [q.span.text for q in qs]
+    return hits[0]
+
+
+def test_default_order() -> None:
+    assert DEFAULT_STAGES.index("nlp") < DEFAULT_STAGES.index("quotes")
+
+
+def test_trailing_attribution_with_pronoun(parse: Parse) -> None:
+    text = (
+        "Senator Helen Marsh visited the flooded valley on Tuesday.\n\n"
+        "“We will rebuild every bridge in this county,” she said."
+    )
+    q = find(quotes(parse, text), "We will rebuild")
+    assert q.kind == "direct"
+    assert q.span.text == "We will rebuild every bridge in this county,"
+    assert q.speaker is not None and q.speaker.span.text == "she"
+    assert q.speaker.canonical == "Helen Marsh"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_inverted_attribution_names_speaker(parse: Parse) -> None:
+    text = "“The dam is safe and the water level is falling,” said Peter Okonjo, the district engineer."
+    q = find(quotes(parse, text), "The dam is safe")
+    assert q.speaker is not None and q.speaker.canonical == "Peter Okonjo"
+
+
+def test_colon_introduces_quote(parse: Parse) -> None:
+    text = "The mayor, Lucia Ferrante, told reporters: “Nobody will be left without shelter tonight.”"
+    q = find(quotes(parse, text), "Nobody will be left")
+    assert q.speaker is not None and "Ferrante" in (q.speaker.canonical or q.speaker.span.text)
+    assert q.cue is not None and q.cue.text == "told"
+
+
+def test_split_quote_keeps_speaker_for_both_halves(parse: Parse) -> None:
+    text = '"We came here to help the farmers," Daniel Whitby said, "and we will stay until the harvest is in."'
+    qs = quotes(parse, text)
+    first, second = find(qs, "We came here"), find(qs, "and we will stay")
+    for q in (first, second):
+        assert q.speaker is not None and q.speaker.canonical == "Daniel Whitby"
+
+
+def test_unclosed_quote_is_cut_at_attribution(parse: Parse) -> None:
+    text = (
+        '"I am sure that the negotiations will succeed before the winter, Prime Minister Ana Kovac said '
+        "on Monday at a meeting with students.\n\nThe meeting lasted two hours."
+    )
+    q = find(quotes(parse, text), "I am sure")
+    assert q.span.text.endswith("before the winter")
+    assert q.speaker is not None and q.speaker.canonical == "Ana Kovac"
+
+
+def test_mismatched_marks_and_role_noun(parse: Parse) -> None:
+    text = (
+        "President Tomas Varga opened the new hospital on Friday.\n\n"
+        '"The hospital will serve the whole region. It was built in two years ”, the President added.'
+    )
+    q = find(quotes(parse, text), "The hospital will serve")
+    assert q.span.text.endswith("in two years")
+    assert q.speaker is not None and q.speaker.canonical == "Tomas Varga"
+
+
+def test_quote_continued_in_next_paragraph_keeps_speaker(parse: Parse) -> None:
+    text = (
+        "Maria Lopez, the union leader, spoke first.\n\n"
+        "“The workers have waited long enough for a fair contract,” Lopez said. “We asked for very little.\n\n"
+        "“Now we will ask for more, and we will not stop.”"
+    )
+    q = find(quotes(parse, text), "Now we will ask")
+    assert q.speaker is not None and q.speaker.canonical == "Maria Lopez"
+
+
+def test_indirect_speech_with_and_without_that(parse: Parse) -> None:
+    text = (
+        "The Health Ministry said that the vaccine would arrive next month. "
+        "Dr. Sara Bloom warned the hospitals were running out of beds."
+    )
+    qs = quotes(parse, text)
+    a = find(qs, "the vaccine would arrive")
+    assert a.kind == "indirect" and a.speaker is not None and a.speaker.canonical == "Health Ministry"
+    b = find(qs, "the hospitals were running")
+    assert b.kind == "indirect" and b.speaker is not None and b.speaker.canonical == "Sara Bloom"
+    assert b.cue is not None and b.cue.text == "warned"
+
+
+def test_according_to(parse: Parse) -> None:
+    text = "According to the World Weather Agency, the drought will last another year."
+    q = find(quotes(parse, text), "the drought will last")
+    assert q.kind == "indirect"
+    assert q.speaker is not None and q.speaker.canonical == "World Weather Agency"
+
+
+def test_told_reporters(parse: Parse) -> None:
+    text = "Coach Ben Adler told reporters that his team was ready for the final."
+    q = find(quotes(parse, text), "his team was ready")
+    assert q.speaker is not None and q.speaker.canonical == "Ben Adler"
+
+
+def test_acronym_speaker_gets_full_name(parse: Parse) -> None:
+    text = (
+        "The International Labour Organization published a report on Monday. "
+        "The ILO said that unemployment among young people had doubled."
+    )
+    q = find(quotes(parse, text), "unemployment among young")
+    assert q.speaker is not None and q.speaker.canonical == "International Labour Organization"
+
+
+def test_records_validate(parse: Parse) -> None:
+    text = '"We came to help," she said. According to the report, prices rose by half.'
+    art = QuoteStage()(parse(text))
+    rec = to_record(art)
+    validate(rec)
+    assert all(q["text"] == text[q["start"] : q["end"]] for q in rec["quotes"])
