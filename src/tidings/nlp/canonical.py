@@ -4,18 +4,18 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
-TITLES = frozenset(
-    [
-        *"president vice prime minister foreign defence defense interior secretary general gen".split(),
-        *"lt col colonel major maj capt captain sgt sergeant admiral commander chief mr mrs ms miss".split(),
-        *"dr prof professor sir dame lord lady king queen prince princess sheikh emir sultan pope".split(),
-        *"rev reverend father bishop archbishop imam ayatollah senator sen rep representative".split(),
-        *"governor gov mayor judge justice chancellor premier ambassador spokesman spokeswoman".split(),
-        *"spokesperson deputy acting former late mp minister-president president-elect".split(),
-        *"congressman congresswoman coach speaker leader chairman chairwoman attorney".split(),
-    ]
-)
+
+@lru_cache(maxsize=1)
+def load_titles() -> frozenset[str]:
+    """Title words (``nlp/titles.txt``; several a line allowed)."""
+    text = resources.files("tidings.nlp").joinpath("titles.txt").read_text("utf-8")
+    return frozenset(w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split())
+
+
+TITLES = load_titles()
 _PERSONISH = frozenset({"PERSON"})
 #: Labels whose all-capital mentions may be acronyms of a spelled-out name.
 _ACRONYM_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
