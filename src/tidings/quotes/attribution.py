@@ -80,8 +80,32 @@ def cue_after(ix: DocIndex, region: Region, stop: int) -> Attribution | None:
             return None
         seen += 1
         if is_cue(ix, i) and not _introduces_more(ix, i, region):
-            return Attribution(i, subject_of(ix, i))
+            return Attribution(i, subject_between(ix, i, region.end, stop))
     return None
+
+
+_NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})
+
+
+def subject_between(ix: DocIndex, v: int, lo: int, hi: int) -> int:
+    """The subject of ``v`` if it lies between the offsets ``lo`` and ``hi`` (outside the
+    quotation); else the name or pronoun right next to the verb there (a parse that took
+    words of the quotation for the subject)."""
+    s = subject_of(ix, v)
+    if s >= 0 and lo <= ix.tokens[s].start < hi:
+        return s
+    k = v - 1
+    while k >= 0 and lo <= ix.tokens[k].start and ix.tokens[k].pos in _NOMINAL | {"DET", "ADJ", "PART"}:
+        if ix.tokens[k].pos in _NOMINAL:
+            return k
+        k -= 1
+    for k in range(v + 1, min(len(ix.tokens), v + 6)):
+        t = ix.tokens[k]
+        if t.start >= hi or t.pos not in _NOMINAL | {"DET", "ADJ", "PROPN"}:
+            break
+        if t.pos in _NOMINAL and (k + 1 >= len(ix.tokens) or ix.tokens[k + 1].pos not in ("PROPN", "NOUN")):
+            return k
+    return -1
 
 
 def _introduces_more(ix: DocIndex, v: int, region: Region) -> bool:
@@ -100,7 +124,7 @@ def cue_before(ix: DocIndex, region: Region, start: int) -> Attribution | None:
         if is_cue(ix, i):
             between = [ix.tokens[k].text for k in range(i + 1, mark) if not ix.tokens[k].is_space]
             if not between or between[-1] in _FILLER or ix.right[i] >= mark or len(between) <= 4:
-                return Attribution(i, subject_of(ix, i))
+                return Attribution(i, subject_between(ix, i, ix.tokens[lo].start, region.mark))
             return None
     return None
 

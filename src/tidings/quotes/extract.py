@@ -67,6 +67,8 @@ def _merge(direct: list[_Item], claims: list[Claim]) -> list[_Item]:
     out = list(direct)
     dropped: set[int] = set()
     for c in claims:
+        if any(d.start <= c.cue_pos < d.end for d in direct):
+            continue  # "I think …" inside a quotation: the quotation's own speaker, not a claim
         inside = [k for k, d in enumerate(direct) if d.start < c.end and c.start < d.end]
         quoted = sum(min(c.end, direct[k].end) - max(c.start, direct[k].start) for k in inside)
         att = Attribution(c.cue, c.subject)

@@ -22,6 +22,7 @@ class Claim:
     cue: int
     cue_last: int
     subject: int
+    cue_pos: int = -1
 
 
 def _trimmed(ix: DocIndex, lo: int, hi: int) -> tuple[int, int]:
@@ -46,7 +47,7 @@ def indirect_claims(article: Article, ix: DocIndex) -> list[Claim]:
                 lo, hi = _trimmed(ix, ix.left[c], ix.right[c])
                 if hi - lo + 1 >= MIN_TOKENS and not (lo <= t.i <= hi):
                     s, e = ix.char_span(lo, hi)
-                    out.append(Claim(s, e, t.i, t.i, subject_of(ix, t.i)))
+                    out.append(Claim(s, e, t.i, t.i, subject_of(ix, t.i), t.start))
     return out
 
 
@@ -65,4 +66,4 @@ def _according(article: Article, ix: DocIndex, a: int) -> Claim | None:
     if side[1] - side[0] + 1 < MIN_TOKENS:
         return None
     s, e = ix.char_span(*side)
-    return Claim(s, e, a, to[0], obj[0])
+    return Claim(s, e, a, to[0], obj[0], ix.tokens[a].start)
