@@ -9,13 +9,15 @@ from .marks import Region
 
 SUBJECTS = ("nsubj",)
 #: Relations through which a verb inherits the subject of its head ("and added", "went on to say").
-INHERIT = frozenset({"conj", "xcomp", "advcl", "acl", "relcl"})
+INHERIT = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
 _MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\'\u2018\u2019')
 _FILLER = frozenset({",", ":", "\u2014", "\u2013", "-", "that"})
 #: How many tokens a cue may lie after a quotation's end or before its start.
 AFTER = 10
 BEFORE = 14
 MAX_MENTION_TOKENS = 12
+#: How many heads up from a quotation a governing cue verb may lie.
+UP = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,7 @@ def cue_after(ix: DocIndex, region: Region, stop: int) -> Attribution | None:
 _NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})
 
 
-def subject_between(ix: DocIndex, v: int, lo: int, hi: int) -> int:
+def subject_between(ix: DocIndex, v: int, lo: int, hi: int, *, forward: bool = True) -> int:
     """The subject of ``v`` if it lies between the offsets ``lo`` and ``hi`` (outside the
     quotation); else the name or pronoun right next to the verb there (a parse that took
     words of the quotation for the subject)."""
@@ -99,6 +101,8 @@ def subject_between(ix: DocIndex, v: int, lo: int, hi: int) -> int:
         if ix.tokens[k].pos in _NOMINAL:
             return k
         k -= 1
+    if not forward:
+        return -1
     for k in range(v + 1, min(len(ix.tokens), v + 6)):
         t = ix.tokens[k]
         if t.start >= hi or t.pos not in _NOMINAL | {"DET", "ADJ", "PROPN"}:
@@ -124,25 +128,49 @@ def cue_before(ix: DocIndex, region: Region, start: int) -> Attribution | None:
         if is_cue(ix, i):
             between = [ix.tokens[k].text for k in range(i + 1, mark) if not ix.tokens[k].is_space]
             if not between or between[-1] in _FILLER or ix.right[i] >= mark or len(between) <= 4:
-                return Attribution(i, subject_between(ix, i, ix.tokens[lo].start, region.mark))
+                return Attribution(i, subject_between(ix, i, start, region.mark, forward=False))
             return None
-    return None
+    return _colon(ix, mark, lo)
+
+
+def _colon(ix: DocIndex, mark: int, lo: int) -> Attribution | None:
+    """"Smith: “…”" with no verb: the colon is the cue, the name before it the speaker."""
+    k = mark - 1
+    while k > lo and ix.tokens[k].is_space:
+        k -= 1
+    if k <= lo or ix.tokens[k].text != ":" or ix.tokens[k - 1].pos not in ("PROPN", "PRON"):
+        return None
+    return Attribution(k, k - 1)
+
+
+def cue_dash(ix: DocIndex, region: Region, stop: int) -> Attribution | None:
+    """"“…” ― Jane Roe": a dash and a name after the quotation."""
+    close = ix.first_token(region.end)
+    toks = [i for i in range(close, min(len(ix.tokens), close + 6)) if ix.tokens[i].start < stop]
+    toks = [i for i in toks if ix.tokens[i].text not in _MARKS and not ix.tokens[i].is_space]
+    if len(toks) < 2 or ix.tokens[toks[0]].text not in ("\u2015", "\u2014", "\u2013", "-", "--"):
+        return None
+    names = [i for i in toks[1:] if ix.tokens[i].pos == "PROPN"]
+    k = toks[1]
+    while k + 1 < len(ix.tokens) and ix.tokens[k + 1].pos == "PROPN" and ix.tokens[k + 1].start < stop:
+        k += 1
+    return Attribution(toks[0], k) if names and ix.tokens[toks[1]].pos == "PROPN" else None
 
 
 def cue_by_parse(ix: DocIndex, region: Region) -> Attribution | None:
-    """A verb outside the quotation that governs it ("called the plan “a disaster”")."""
+    """A cue verb outside the quotation that governs it ("called the plan “a disaster”",
+    "said that states can pass such laws because “…”")."""
     toks = ix.token_range(region.start, region.end)
     for i in toks:
         h = ix.tokens[i].head
         if h in toks or h == i:
             continue
-        for _ in range(3):
-            t = ix.tokens[h]
-            if t.pos in ("VERB", "AUX") and subject_of(ix, h) >= 0:
+        for _ in range(UP):
+            if is_cue(ix, h) and h not in toks:
                 return Attribution(h, subject_of(ix, h))
-            if t.head == h:
+            if ix.tokens[h].head == h:
                 break
-            h = t.head
+            h = ix.tokens[h].head
         return None
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import Article, Mention, Quote, QuoteKind
-from .attribution import Attribution, cue_after, cue_before, cue_by_parse, cut_unclosed, mention_tokens
+from .attribution import Attribution, cue_after, cue_before, cue_by_parse, cue_dash, cut_unclosed, mention_tokens
 from .index import DocIndex
 from .indirect import Claim, indirect_claims
 from .marks import Region, quote_regions
@@ -13,6 +13,11 @@ from .mentions import PEOPLE, Resolver
 
 _AFTER_FIRST = frozenset(",?!\u2014-\u2013")
 _RELATIVE = frozenset({"who", "that", "which"})
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "is"})
+#: A quotation with no cue next to it needs this many words to count as speech.
+MIN_BARE_WORDS = 4
+#: Up to this many words, a quotation in title case is a title, not speech.
+MAX_TITLE_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,17 +53,27 @@ def _direct(article: Article, ix: DocIndex, regions: tuple[Region, ...]) -> list
         prev = regions[k - 1].end + 1 if k else 0
         nxt = regions[k + 1].mark if k + 1 < len(regions) else len(text)
         att = att or _local(ix, r, prev, nxt, text)
-        if r.single and att is None:
+        if (r.single and att is None) or _not_speech(text[r.start : r.end], att is not None):
             continue
         out.append(_Item(r.start, r.end, "direct", att, r))
     return out
 
 
+def _not_speech(content: str, cued: bool) -> bool:
+    """Scare quotes ("a “political army”") and titles ("“Meet the Press”"), not speech."""
+    words = content.split()
+    if not cued and len(words) < MIN_BARE_WORDS:
+        return True
+    if len(words) > MAX_TITLE_WORDS:
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words if w[:1].isalpha())
+
+
 def _local(ix: DocIndex, r: Region, prev: int, nxt: int, text: str) -> Attribution | None:
     after_mark = text[r.end + 1 : r.end + 3].lstrip("\"\u201d\u2019' ")
     if text[r.end - 1] in _AFTER_FIRST or after_mark[:1] in (",", "") or after_mark[:1].islower():
-        return cue_after(ix, r, nxt) or cue_before(ix, r, prev) or cue_by_parse(ix, r)
-    return cue_before(ix, r, prev) or cue_after(ix, r, nxt) or cue_by_parse(ix, r)
+        return cue_after(ix, r, nxt) or cue_dash(ix, r, nxt) or cue_before(ix, r, prev) or cue_by_parse(ix, r)
+    return cue_before(ix, r, prev) or cue_after(ix, r, nxt) or cue_dash(ix, r, nxt) or cue_by_parse(ix, r)
 
 
 def _merge(direct: list[_Item], claims: list[Claim]) -> list[_Item]:
@@ -111,7 +126,7 @@ def _fallback(article: Article, res: Resolver, items: list[_Item]) -> list[_Item
                 if e is not None:
                     it = replace(it, speaker=Mention(e.span, e.canonical))
         out.append(it)
-        if it.kind == "direct":
+        if it.speaker is not None:
             last = it
     return out
 

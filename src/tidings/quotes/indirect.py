@@ -45,9 +45,10 @@ def indirect_claims(article: Article, ix: DocIndex) -> list[Claim]:
         elif is_cue(ix, t.i):
             for c in ix.deps(t.i, "ccomp"):
                 lo, hi = _trimmed(ix, ix.left[c], ix.right[c])
-                if hi - lo + 1 >= MIN_TOKENS and not (lo <= t.i <= hi):
+                subj = subject_of(ix, t.i)
+                if hi - lo + 1 >= MIN_TOKENS and not (lo <= t.i <= hi) and not (lo <= subj <= hi):
                     s, e = ix.char_span(lo, hi)
-                    out.append(Claim(s, e, t.i, t.i, subject_of(ix, t.i), t.start))
+                    out.append(Claim(s, e, t.i, t.i, subj, t.start))
     return out
 
 
