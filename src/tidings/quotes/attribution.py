@@ -113,8 +113,13 @@ def subject_between(ix: DocIndex, v: int, lo: int, hi: int, *, forward: bool = T
 
 
 def _introduces_more(ix: DocIndex, v: int, region: Region) -> bool:
-    """Whether the verb has its own complement clause after it (then it reports something else)."""
-    return any(c > v and ix.tokens[c].start >= region.end for c in ix.deps(v, "ccomp"))
+    """Whether the verb has its own unquoted complement clause after it (then it reports
+    something else; "He added, “…”" continues the same speaker and does not count)."""
+    return any(
+        c > v and ix.tokens[c].start >= region.end and ix.tokens[ix.left[c]].text not in _MARKS
+        and ix.tokens[ix.left[c] - 1].text not in _MARKS
+        for c in ix.deps(v, "ccomp")
+    )
 
 
 def cue_before(ix: DocIndex, region: Region, start: int) -> Attribution | None:
@@ -128,7 +133,7 @@ def cue_before(ix: DocIndex, region: Region, start: int) -> Attribution | None:
         if is_cue(ix, i):
             between = [ix.tokens[k].text for k in range(i + 1, mark) if not ix.tokens[k].is_space]
             if not between or between[-1] in _FILLER or ix.right[i] >= mark or len(between) <= 4:
-                return Attribution(i, subject_between(ix, i, start, region.mark, forward=False))
+                return Attribution(i, subject_between(ix, i, 0, region.mark, forward=False))
             return None
     return _colon(ix, mark, lo)
 
@@ -138,9 +143,13 @@ def _colon(ix: DocIndex, mark: int, lo: int) -> Attribution | None:
     k = mark - 1
     while k > lo and ix.tokens[k].is_space:
         k -= 1
-    if k <= lo or ix.tokens[k].text != ":" or ix.tokens[k - 1].pos not in ("PROPN", "PRON"):
+    if k <= lo or ix.tokens[k].text != ":":
         return None
-    return Attribution(k, k - 1)
+    prev = ix.tokens[k - 1]
+    if prev.pos == "VERB":  # "Kasich resisted: “…”"
+        subj = subject_of(ix, k - 1)
+        return Attribution(k - 1, subj) if subj >= 0 else None
+    return Attribution(k, k - 1) if prev.pos in ("PROPN", "PRON") else None
 
 
 def cue_dash(ix: DocIndex, region: Region, stop: int) -> Attribution | None:
