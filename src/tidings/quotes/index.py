@@ -20,6 +20,12 @@ def cue_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def object_cues() -> frozenset[str]:
+    """Verbs whose object is what was said (``quotes/object_cues.txt``)."""
+    return frozenset(_lines("object_cues.txt"))
+
+
+@lru_cache(maxsize=1)
 def role_nouns() -> Mapping[str, str]:
     """Role noun -> ``person`` or ``org`` (``quotes/roles.tsv``)."""
     pairs = (line.split("\t") for line in _lines("roles.tsv"))

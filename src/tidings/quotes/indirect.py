@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from ..model import Article
 from .attribution import _MARKS, is_cue, subject_of
-from .index import DocIndex
+from .index import DocIndex, object_cues
 
 #: A reported clause shorter than this many tokens is not a claim ("he said so").
 MIN_TOKENS = 3
+#: Relations of an object that is itself the content ("denied the allegations", "declined to comment").
+OBJECTS = ("dobj", "xcomp")
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "\u2014", "\u2013", "-", "(", ")"})
 
 
@@ -42,8 +44,11 @@ def indirect_claims(article: Article, ix: DocIndex) -> list[Claim]:
             claim = _according(article, ix, t.i)
             if claim:
                 out.append(claim)
-        elif is_cue(ix, t.i):
-            for c in ix.deps(t.i, "ccomp"):
+        elif (t.pos == "VERB" and t.lemma.lower() in object_cues()) or is_cue(ix, t.i):
+            comps = ix.deps(t.i, "ccomp") if is_cue(ix, t.i) else []
+            if not comps and t.lemma.lower() in object_cues():
+                comps = ix.deps(t.i, *OBJECTS)
+            for c in comps:
                 lo, hi = _trimmed(ix, ix.left[c], ix.right[c])
                 subj = subject_of(ix, t.i)
                 if hi - lo + 1 >= MIN_TOKENS and not (lo <= t.i <= hi) and not (lo <= subj <= hi):
