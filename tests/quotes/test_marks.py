@@ -44,3 +44,8 @@ def test_single_marks_need_a_phrase() -> None:
 def test_split_quote_gives_two_regions() -> None:
     text = '"We came to help," he said, "and we will stay until it is done."'
     assert contents(text) == ["We came to help,", "and we will stay until it is done."]
+
+
+def test_two_apostrophes_as_double_marks() -> None:
+    text = "''We will not give up,'' the coach said. It's ''a long road ahead of us.''"
+    assert contents(text) == ["We will not give up,", "a long road ahead of us."]

@@ -9,7 +9,7 @@ from .marks import Region
 
 SUBJECTS = ("nsubj",)
 #: Relations through which a verb inherits the subject of its head ("and added", "went on to say").
-INHERIT = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
+INHERIT = frozenset({"conj", "xcomp", "advcl", "relcl", "pcomp", "prep", "advmod", "npadvmod"})
 _MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\'\u2018\u2019')
 _FILLER = frozenset({",", ":", "\u2014", "\u2013", "-", "that"})
 #: How many tokens a cue may lie after a quotation's end or before its start.
@@ -40,6 +40,8 @@ def subject_of(ix: DocIndex, v: int) -> int:
         if subj:
             return subj[0]
         t = ix.tokens[v]
+        if t.dep == "acl" and t.head != v:  # "footage of Jane Roe asking, “…”"
+            return t.head
         if t.dep not in INHERIT or t.head == v:
             break
         v = t.head

@@ -106,7 +106,10 @@ def _speaker(ix: DocIndex, res: Resolver, att: Attribution | None) -> Mention | 
     s = att.subject
     tok = ix.tokens[s]
     if tok.text.lower() in _RELATIVE and ix.tokens[att.cue].dep == "relcl":
-        s = ix.tokens[att.cue].head
+        # "Ann Roe, who said …": the local mention is "who", its referent the noun it modifies
+        lo, hi = mention_tokens(ix, ix.tokens[att.cue].head)
+        named = res.resolve(*ix.char_span(lo, hi))
+        return Mention(res.article.span(tok.start, tok.end), named.canonical or named.span.text)
     lo, hi = mention_tokens(ix, s)
     start, end = ix.char_span(lo, hi)
     return res.resolve(start, end)

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 #: Double marks by the direction their shape implies: +1 opens, -1 closes, 0 either.
-_DOUBLE_SHAPE = {"\u201c": 1, "\u201e": 1, "\u00ab": 1, "\u201d": -1, "\u00bb": -1, '"': 0, "\u201f": 1}
-_DOUBLE_RE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+#: Two apostrophes ('') stand for a straight double mark in some newspaper text.
+_DOUBLE_SHAPE = {"\u201c": 1, "\u201e": 1, "\u00ab": 1, "\u201d": -1, "\u00bb": -1, '"': 0, "\u201f": 1, "''": 0}
+_DOUBLE_RE = re.compile('\'\'|["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
 _SINGLE_OPEN_RE = re.compile("(?:(?<=^)|(?<=[\\s(\\[\u2014\u2013:]))['\u2018\u2039](?=[^\\W\\d_])", re.MULTILINE)
 _SINGLE_CLOSE = frozenset("'\u2019\u203a")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
@@ -36,10 +37,10 @@ class Region:
     single: bool = False
 
 
-def _context(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
-    """(may open, may close) for a mark at ``i`` inside the paragraph ``lo:hi``."""
+def _context(text: str, i: int, j: int, lo: int, hi: int) -> tuple[bool, bool]:
+    """(may open, may close) for a mark at ``i:j`` inside the paragraph ``lo:hi``."""
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < hi else " "
+    after = text[j] if j < hi else " "
     return before in _OPEN_BEFORE and after not in " \t\r\n", before not in " \t\r\n" or after in _CLOSE_AFTER
 
 
@@ -55,27 +56,28 @@ def _paragraph_regions(text: str, lo: int, hi: int, carry: bool) -> tuple[list[R
     """Double-mark regions of one paragraph; returns them and whether the last one is open."""
     out: list[Region] = []
     open_at = -1
+    open_len = 1
     cont = False
     first_mark = True
     for m in _DOUBLE_RE.finditer(text, lo, hi):
         i = m.start()
         shape = _DOUBLE_SHAPE[m.group()]
-        may_open, may_close = _context(text, i, lo, hi)
+        may_open, may_close = _context(text, i, m.end(), lo, hi)
         continues = carry and first_mark and not text[lo:i].strip()
         first_mark = False
         if open_at < 0:
             if shape > 0 or (shape == 0 and (may_open or not may_close)):
-                open_at = i
+                open_at, open_len = i, len(m.group())
                 cont = continues
             continue
         closes = shape < 0 or shape == 0 or (may_close and not may_open)
-        s, e = _trim(text, open_at + 1, i)
+        s, e = _trim(text, open_at + open_len, i)
         if e > s:
             out.append(Region(s, e, open_at, True, cont))
-        open_at = -1 if closes else i
+        open_at, open_len = (-1, 1) if closes else (i, len(m.group()))
         cont = False
     if open_at >= 0:
-        s, e = _trim(text, open_at + 1, hi)
+        s, e = _trim(text, open_at + open_len, hi)
         if e > s:
             out.append(Region(s, e, open_at, False, cont))
         return out, True
