@@ -1,4 +1,4 @@
-from tidings.model import Article, Entity, Span, Token
+from tidings.model import Article, Entity, Sentence, Span, Token
 from tidings.quotes.mentions import Resolver
 
 
@@ -11,11 +11,16 @@ def article(text: str, names: list[tuple[str, str, str]]) -> Article:
         ents.append(Entity(f"e{k}", Span(s, s + len(surface), surface), label, canon))
         pos = s + len(surface)
     toks = []
+    sents = []
     off = 0
+    first = 0
     for i, w in enumerate(text.split(" ")):
         toks.append(Token(i, off, off + len(w), w, w.lower(), "X", "X", "dep", i))
+        if w == ".":  # a sentence per full stop
+            sents.append(Sentence(toks[first].start, off + 1, first, i + 1))
+            first = i + 1
         off += len(w) + 1
-    return Article(id="a", source="t", text=text, tokens=tuple(toks), entities=tuple(ents))
+    return Article(id="a", source="t", text=text, tokens=tuple(toks), sentences=tuple(sents), entities=tuple(ents))
 
 
 def test_pronoun_takes_nearest_person_of_compatible_title() -> None:
@@ -53,3 +58,20 @@ def test_named_mention_uses_entity_canonical_and_unknown_is_none() -> None:
     assert res.resolve(0, len("Governor Kim Tal")).canonical == "Kim Tal"
     man = text.index("A man")
     assert res.resolve(man, man + 5).canonical is None
+
+
+def test_gender_from_pronouns_in_the_document() -> None:
+    text = "Pat Quill arrived . Pat Quill said she was tired . Lee Moss waved . Then she left ."
+    art = article(text, [("Pat Quill", "PERSON", "Pat Quill"), ("Pat Quill", "PERSON", "Pat Quill"),
+                         ("Lee Moss", "PERSON", "Lee Moss")])
+    res = Resolver(art)
+    she = text.index("she left")
+    assert res.resolve(she, she + 3).canonical == "Pat Quill"
+
+
+def test_surname_tagged_as_org_counts_as_the_person() -> None:
+    text = "Jane Doyle and Tom Reed met . Doyle spoke first . Later she left ."
+    art = article(text, [("Jane Doyle", "PERSON", "Jane Doyle"), ("Tom Reed", "PERSON", "Tom Reed"),
+                         ("Doyle", "ORG", "Doyle")])
+    she = text.index("she")
+    assert Resolver(art).resolve(she, she + 3).canonical == "Jane Doyle"

@@ -26,6 +26,13 @@ def object_cues() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> Mapping[str, str]:
+    """Given name -> ``m`` or ``f`` (``quotes/given_names.tsv``), a weak gender hint."""
+    pairs = (line.split("\t") for line in _lines("given_names.tsv"))
+    return MappingProxyType({name: gender for name, gender in pairs})
+
+
+@lru_cache(maxsize=1)
 def role_nouns() -> Mapping[str, str]:
     """Role noun -> ``person`` or ``org`` (``quotes/roles.tsv``)."""
     pairs = (line.split("\t") for line in _lines("roles.tsv"))

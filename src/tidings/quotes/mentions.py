@@ -8,12 +8,12 @@ not contradict the pronoun; "they"/"it" the nearest organisation; a role noun ("
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
-from ..model import Article, Entity, Mention
+from ..model import Article, Entity, Mention, Span
 from ..nlp.canonical import TITLES, strip_title
-from .index import DocIndex, role_nouns
+from .index import DocIndex, given_names, role_nouns
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -30,11 +30,20 @@ WINDOW = 3000
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
 
 
+#: Pronoun antecedents: a subject this many sentences back beats a nearer non-subject.
+SUBJECT_SENTENCES = 2
+#: How many named entities back a pronoun looks for the person it votes a gender for.
+GENDER_LOOKBACK = 6
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Named:
     entity: Entity
     title: str
     gender: str
+    subject: bool = False
+    sentence: int = 0
 
 
 class Resolver:
@@ -43,25 +52,74 @@ class Resolver:
     def __init__(self, article: Article, index: DocIndex | None = None) -> None:
         self.article = article
         self.index = index or DocIndex.build(article)
-        ents = sorted((e for e in article.entities if e.label in NAMED), key=lambda e: e.span.start)
+        ents = sorted(self._people_by_surname(article), key=lambda e: e.span.start)
+        self.sent_starts = tuple(s.start for s in article.sentences)
         named = [self._named(e) for e in ents]
-        genders: dict[str, str] = {}
-        for n in named:
-            if n.gender and n.entity.label in PEOPLE:
-                genders.setdefault(n.entity.canonical, n.gender)
-        self.named = tuple(
-            _Named(n.entity, n.title, genders.get(n.entity.canonical, "")) for n in named
-        )
         self.starts = tuple(e.span.start for e in ents)
+        genders = self._genders(named)
+        self.named = tuple(replace(n, gender=genders.get(n.entity.canonical, "")) for n in named)
+
+    def _people_by_surname(self, article: Article) -> list[Entity]:
+        """Named entities, where a lone surname of a person named in full elsewhere (which the
+        tagger may have missed or called an ORG: "Sanders said") counts as that person."""
+        ents = [e for e in article.entities if e.label in NAMED]
+        full: dict[str, str] = {}
+        for e in ents:
+            words = e.canonical.split()
+            if e.label in PEOPLE and len(words) > 1:
+                full[words[-1]] = e.canonical if full.get(words[-1], e.canonical) == e.canonical else ""
+        out = []
+        for e in ents:
+            name = full.get(e.canonical, "") if e.label not in PEOPLE else ""
+            out.append(Entity(e.id, e.span, "PERSON", name) if name else e)
+        covered = {k for e in ents for k in self.index.token_range(e.span.start, e.span.end)}
+        for t in self.index.tokens:
+            if t.pos == "PROPN" and full.get(t.text) and t.i not in covered:
+                out.append(Entity("", Span(t.start, t.end, t.text), "PERSON", full[t.text]))
+        return out
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect_right(self.sent_starts, offset) - 1
 
     def _named(self, e: Entity) -> _Named:
-        i = self.index.first_token(e.span.start)
+        ix = self.index
+        i = ix.first_token(e.span.start)
         words = [w.lower().strip(".") for w in e.span.text.split()[:-1]]
         if i > 0:
-            words.insert(0, self.index.tokens[i - 1].text.lower().strip("."))
+            words.insert(0, ix.tokens[i - 1].text.lower().strip("."))
         title = next((w for w in reversed(words) if w in TITLES or w in role_nouns()), "")
         gender = "m" if set(words) & MALE_TITLES else "f" if set(words) & FEMALE_TITLES else ""
-        return _Named(e, title, gender)
+        heads = [
+            k
+            for k in ix.token_range(e.span.start, e.span.end)
+            if ix.tokens[k].dep in _SUBJECT_DEPS and ix.tokens[ix.tokens[k].head].dep in ("ROOT", "conj")
+        ]
+        return _Named(e, title, gender, bool(heads), self.sentence_of(e.span.start))
+
+    def _genders(self, named: list[_Named]) -> dict[str, str]:
+        """Gender of each person: from titles, else from the pronouns that follow the name in
+        its sentence with no other person between (majority vote)."""
+        votes: dict[str, int] = {}
+        for n in named:
+            if n.gender and n.entity.label in PEOPLE:
+                votes[n.entity.canonical] = votes.get(n.entity.canonical, 0) + (100 if n.gender == "m" else -100)
+        for t in self.index.tokens:
+            low = t.text.lower()
+            if low not in MALE and low not in FEMALE:
+                continue
+            k = bisect_left(self.starts, t.start) - 1
+            stop = k - GENDER_LOOKBACK
+            while k > stop and k >= 0 and named[k].entity.label not in PEOPLE:
+                k -= 1
+            if k >= 0 and named[k].sentence == self.sentence_of(t.start):
+                c = named[k].entity.canonical
+                votes[c] = votes.get(c, 0) + (1 if low in MALE else -1)
+        for n in named:  # a weak prior from the given name where the document says nothing
+            c = n.entity.canonical
+            if n.entity.label in PEOPLE and not votes.get(c) and " " in c:
+                hint = given_names().get(c.split()[0].lower(), "")
+                votes[c] = 1 if hint == "m" else -1 if hint == "f" else 0
+        return {c: "m" if v > 0 else "f" for c, v in votes.items() if v}
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The named entity overlapping ``start:end`` most (ties: the later one, the head)."""
@@ -105,6 +163,25 @@ class Resolver:
             k -= 1
         return None
 
+    def person_for_pronoun(self, before: int, gender: str) -> Entity | None:
+        """The antecedent of "he"/"she": among compatible people in the last few sentences, a
+        main-clause subject first, then one whose gender is known to match, then the nearest;
+        with none there, the nearest compatible person further back."""
+        here = self.sentence_of(before)
+        best: tuple[int, Entity] | None = None
+        k = bisect_left(self.starts, before) - 1
+        while k >= 0:
+            n = self.named[k]
+            e = n.entity
+            if e.span.start < before - WINDOW or (here - n.sentence > SUBJECT_SENTENCES and best):
+                break
+            if e.label in PEOPLE and e.span.end <= before and n.gender in ("", gender):
+                score = 2 * n.subject + (n.gender == gender)
+                if best is None or score > best[0]:
+                    best = (score, e)
+            k -= 1
+        return best[1] if best else None
+
     def resolve(self, start: int, end: int) -> Mention:
         """The mention ``start:end`` with its canonical name (None when unknown)."""
         span = self.article.span(start, end)
@@ -119,7 +196,7 @@ class Resolver:
             return None
         head = words[-1]
         if len(words) == 1 and head in MALE | FEMALE:
-            e = self.antecedent(start, PEOPLE, gender="m" if head in MALE else "f")
+            e = self.person_for_pronoun(start, "m" if head in MALE else "f")
             return e.canonical if e else None
         if len(words) == 1 and head in GROUP:
             e = self.antecedent(start, GROUPS if head in ("they", "them", "their") else frozenset({"ORG"}))
