@@ -49,3 +49,23 @@ def test_split_quote_gives_two_regions() -> None:
 def test_two_apostrophes_as_double_marks() -> None:
     text = "''We will not give up,'' the coach said. It's ''a long road ahead of us.''"
     assert contents(text) == ["We will not give up,", "a long road ahead of us."]
+
+
+def test_regions_are_well_formed_on_any_mix_of_marks() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list('ab .,\n"“”«»\'‘’') + ["''", "\n\n"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(alphabet, max_size=60).map("".join))
+    def check(text: str) -> None:
+        last = -1
+        for r in quote_regions(text):
+            assert 0 <= r.mark < r.start < r.end <= len(text)
+            assert text[r.start : r.end] == text[r.start : r.end].strip()
+            assert "\n" not in text[r.start : r.end]
+            assert r.start >= last
+            last = r.end
+
+    check()

@@ -134,3 +134,49 @@ def test_records_validate(parse: Parse) -> None:
     rec = to_record(art)
     validate(rec)
     assert all(q["text"] == text[q["start"] : q["end"]] for q in rec["quotes"])
+
+
+def test_dash_attribution(parse: Parse) -> None:
+    text = "“The new bridge has changed how we live in this town.” ― Marta Solberg\n\nOther readers disagreed."
+    q = find(quotes(parse, text), "The new bridge")
+    assert q.speaker is not None and q.speaker.canonical == "Marta Solberg"
+
+
+def test_name_and_colon(parse: Parse) -> None:
+    text = "Asked about the strike, the answer was short. Kowalski: “We will go back to work on Monday.”"
+    q = find(quotes(parse, text), "We will go back")
+    assert q.speaker is not None and q.speaker.span.text == "Kowalski"
+    assert q.cue is not None and q.cue.text == ":"
+
+
+def test_relative_pronoun_speaker_keeps_its_span(parse: Parse) -> None:
+    text = "Greta Holm, who said the factory would close in March, left the meeting early."
+    q = find(quotes(parse, text), "the factory would close")
+    assert q.speaker is not None and q.speaker.span.text == "who"
+    assert q.speaker.canonical == "Greta Holm"
+
+
+def test_reported_object_is_a_claim(parse: Parse) -> None:
+    text = "The airline denied the accusations of the pilots' union on Tuesday."
+    q = find(quotes(parse, text), "the accusations")
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "denied"
+
+
+def test_cue_inside_a_quotation_does_not_attribute_it(parse: Parse) -> None:
+    text = (
+        "Martin Osei spoke after the vote.\n\n"
+        '"It was a fair result," Osei said. "I think the council has chosen well, and I believe we will all benefit."'
+    )
+    q = find(quotes(parse, text), "I think the council")
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.canonical == "Martin Osei"
+
+
+def test_scare_quotes_and_titles_are_not_speech(parse: Parse) -> None:
+    text = "The so-called “reform” was discussed on “Meet the Voters” last night by the panel."
+    assert [q for q in quotes(parse, text) if q.kind == "direct"] == []
+
+
+def test_empty_article_gets_no_quotes() -> None:
+    art = Article(id="e", source="t", text="")
+    assert QuoteStage()(art).quotes == ()

@@ -131,12 +131,12 @@ def cue_before(ix: DocIndex, region: Region, start: int) -> Attribution | None:
     for i in range(mark - 1, lo - 1, -1):
         t = ix.tokens[i]
         if t.text in (".", "!", "?", ";") or "\n" in t.text:
-            return None
+            break
         if is_cue(ix, i):
             between = [ix.tokens[k].text for k in range(i + 1, mark) if not ix.tokens[k].is_space]
             if not between or between[-1] in _FILLER or ix.right[i] >= mark or len(between) <= 4:
                 return Attribution(i, subject_between(ix, i, 0, region.mark, forward=False))
-            return None
+            break
     return _colon(ix, mark, lo)
 
 

@@ -64,6 +64,8 @@ def _not_speech(content: str, cued: bool) -> bool:
     words = content.split()
     if not cued and len(words) < MIN_BARE_WORDS:
         return True
+    if len(words) == 1 and content[-1].isalnum():  # a “so-called” word, not an utterance
+        return True
     if len(words) > MAX_TITLE_WORDS or len(words) < 2:
         return False
     return all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words if w[:1].isalpha())
