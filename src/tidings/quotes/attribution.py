@@ -74,6 +74,9 @@ def cue_after(ix: DocIndex, region: Region, stop: int) -> Attribution | None:
     """", he said" / ", said Smith" right after the quotation (before offset ``stop``)."""
     close = ix.first_token(region.end)
     seen = 0
+    # "“…,” he said, …": the quotation is unfinished, so the verb after it is its cue even if
+    # the verb has more to say
+    open_clause = ix.tokens[close - 1].text in (",", "—") if close > 0 else False
     for i in range(close, min(len(ix.tokens), close + AFTER + 4)):
         t = ix.tokens[i]
         if t.start >= stop or "\n" in t.text:
@@ -83,9 +86,20 @@ def cue_after(ix: DocIndex, region: Region, stop: int) -> Attribution | None:
         if t.text in (".", "!", "?", ";") or seen >= AFTER:
             return None
         seen += 1
-        if is_cue(ix, i) and not _introduces_more(ix, i, region):
-            return Attribution(i, subject_between(ix, i, region.end, stop))
+        if is_cue(ix, i) and (open_clause or not _introduces_more(ix, i, region)):
+            subj = subject_between(ix, i, region.end, stop)
+            return Attribution(i, subj if subj >= 0 else _first_nominal(ix, close, i))
     return None
+
+
+def _first_nominal(ix: DocIndex, lo: int, hi: int) -> int:
+    """The head of the first name or noun run among tokens ``lo..hi-1`` ("“…,” Ramos, 58, told")."""
+    for k in range(lo, hi):
+        if ix.tokens[k].pos in _NOMINAL:
+            while k + 1 < hi and ix.tokens[k + 1].pos in ("PROPN", "NOUN"):
+                k += 1
+            return k
+    return -1
 
 
 _NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})
@@ -135,7 +149,9 @@ def cue_before(ix: DocIndex, region: Region, start: int) -> Attribution | None:
         if is_cue(ix, i):
             between = [ix.tokens[k].text for k in range(i + 1, mark) if not ix.tokens[k].is_space]
             if not between or between[-1] in _FILLER or ix.right[i] >= mark or len(between) <= 4:
-                return Attribution(i, subject_between(ix, i, 0, region.mark, forward=False))
+                subj = subject_between(ix, i, 0, region.mark, forward=False)
+                named = _colon(ix, mark, lo) if subj < 0 else None
+                return Attribution(i, named.subject if named else subj)
             break
     return _colon(ix, mark, lo)
 
