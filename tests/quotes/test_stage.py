@@ -180,3 +180,11 @@ def test_scare_quotes_and_titles_are_not_speech(parse: Parse) -> None:
 def test_empty_article_gets_no_quotes() -> None:
     art = Article(id="e", source="t", text="")
     assert QuoteStage()(art).quotes == ()
+
+
+def test_called_for_and_endorsed(parse: Parse) -> None:
+    qs = quotes(parse, "The farmers' union called for an inquiry into the water prices. Mayor Ruth Olsen endorsed Hartley.")
+    q = find(qs, "an inquiry into")
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "called"
+    e = find(qs, "Hartley")
+    assert e.speaker is not None and e.speaker.canonical == "Ruth Olsen"

@@ -10,6 +10,10 @@ from .index import DocIndex, object_cues
 
 #: A reported clause shorter than this many tokens is not a claim ("he said so").
 MIN_TOKENS = 3
+#: An object claim may be a single name ("endorsed Smith").
+MIN_OBJECT_TOKENS = 1
+#: Particles after which the object is the content ("called for", "referred to").
+PREPOSITIONS = frozenset({"for", "to", "against"})
 #: Relations of an object that is itself the content ("denied the allegations", "declined to comment").
 OBJECTS = ("dobj", "xcomp")
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "\u2014", "\u2013", "-", "(", ")"})
@@ -37,24 +41,38 @@ def _trimmed(ix: DocIndex, lo: int, hi: int) -> tuple[int, int]:
 
 
 def indirect_claims(article: Article, ix: DocIndex) -> list[Claim]:
-    """Every cue verb with a clausal complement, and every "according to X" clause."""
+    """Every cue verb with a clausal complement (or, for some verbs, an object), and every
+    "according to X" clause."""
     out: list[Claim] = []
     for t in ix.tokens:
         if t.text.lower() == "according":
             claim = _according(article, ix, t.i)
             if claim:
                 out.append(claim)
-        elif (t.pos == "VERB" and t.lemma.lower() in object_cues()) or is_cue(ix, t.i):
-            comps = ix.deps(t.i, "ccomp") if is_cue(ix, t.i) else []
-            if not comps and t.lemma.lower() in object_cues():
-                comps = ix.deps(t.i, *OBJECTS)
-            for c in comps:
-                lo, hi = _trimmed(ix, ix.left[c], ix.right[c])
-                subj = subject_of(ix, t.i)
-                if hi - lo + 1 >= MIN_TOKENS and not (lo <= t.i <= hi) and not (lo <= subj <= hi):
-                    s, e = ix.char_span(lo, hi)
-                    out.append(Claim(s, e, t.i, t.i, subj, t.start))
+            continue
+        cue = is_cue(ix, t.i)
+        comps = ix.deps(t.i, "ccomp") if cue else []
+        least = MIN_TOKENS
+        if not comps and t.pos == "VERB" and t.lemma.lower() in object_cues():
+            comps = ix.deps(t.i, *OBJECTS) or _prep_object(ix, t.i)
+            least = MIN_OBJECT_TOKENS
+        if not comps:
+            continue
+        subj = subject_of(ix, t.i)
+        for c in comps:
+            lo, hi = _trimmed(ix, ix.left[c], ix.right[c])
+            if hi - lo + 1 >= least and not (lo <= t.i <= hi) and not (lo <= subj <= hi):
+                s, e = ix.char_span(lo, hi)
+                out.append(Claim(s, e, t.i, t.i, subj, t.start))
     return out
+
+
+def _prep_object(ix: DocIndex, v: int) -> list[int]:
+    """"called for an inquiry", "referred to the report": the object of the verb's particle."""
+    for p in ix.deps(v, "prep"):
+        if ix.tokens[p].text.lower() in PREPOSITIONS and p == v + 1:
+            return ix.deps(p, "pobj")
+    return []
 
 
 def _according(article: Article, ix: DocIndex, a: int) -> Claim | None:
