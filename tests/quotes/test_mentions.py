@@ -75,3 +75,13 @@ def test_surname_tagged_as_org_counts_as_the_person() -> None:
                          ("Doyle", "ORG", "Doyle")])
     she = text.index("she")
     assert Resolver(art).resolve(she, she + 3).canonical == "Jane Doyle"
+
+
+def test_they_prefers_groups_to_places_and_unmatched_role_is_unknown() -> None:
+    text = "Farmers from Norland Union marched in Vestby . They said prices fell . The army stayed away ."
+    art = article(text, [("Norland Union", "ORG", "Norland Union"), ("Vestby", "GPE", "Vestby")])
+    res = Resolver(art)
+    they = text.index("They")
+    assert res.resolve(they, they + 4).canonical == "Norland Union"
+    army = text.index("The army")
+    assert res.resolve(army, army + 8).canonical is None

@@ -188,3 +188,9 @@ def test_called_for_and_endorsed(parse: Parse) -> None:
     assert q.kind == "indirect" and q.cue is not None and q.cue.text == "called"
     e = find(qs, "Hartley")
     assert e.speaker is not None and e.speaker.canonical == "Ruth Olsen"
+
+
+def test_addressee_is_not_the_claim(parse: Parse) -> None:
+    qs = quotes(parse, "The gang threatened the shopkeeper. Police urged residents to stay indoors.")
+    assert not any(q.span.text.startswith("the shopkeeper") for q in qs)
+    assert not any(q.span.text == "residents" for q in qs)

@@ -13,6 +13,10 @@ from types import MappingProxyType
 from ..model import Article, Token
 
 
+#: Relations of an object that is itself the content ("denied the allegations", "declined to comment").
+DEFAULT_OBJECTS = ("dobj", "xcomp")
+
+
 @lru_cache(maxsize=1)
 def cue_lemmas() -> frozenset[str]:
     """Verbs that report speech or stance (``quotes/cues.txt``)."""
@@ -20,9 +24,14 @@ def cue_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def object_cues() -> frozenset[str]:
-    """Verbs whose object is what was said (``quotes/object_cues.txt``)."""
-    return frozenset(_lines("object_cues.txt"))
+def object_cues() -> Mapping[str, tuple[str, ...]]:
+    """Verb -> dependency relations of its object that are what was said (``quotes/object_cues.txt``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _lines("object_cues.txt"):
+        lemma, _, rels = line.partition("\t")
+        out[lemma] = tuple(rels.split()) if rels else DEFAULT_OBJECTS
+    return MappingProxyType(out)
+
 
 
 @lru_cache(maxsize=1)

@@ -14,8 +14,6 @@ MIN_TOKENS = 3
 MIN_OBJECT_TOKENS = 1
 #: Particles after which the object is the content ("called for", "referred to").
 PREPOSITIONS = frozenset({"for", "to", "against"})
-#: Relations of an object that is itself the content ("denied the allegations", "declined to comment").
-OBJECTS = ("dobj", "xcomp")
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "\u2014", "\u2013", "-", "(", ")"})
 
 
@@ -53,8 +51,9 @@ def indirect_claims(article: Article, ix: DocIndex) -> list[Claim]:
         cue = is_cue(ix, t.i)
         comps = ix.deps(t.i, "ccomp") if cue else []
         least = MIN_TOKENS
-        if not comps and t.pos == "VERB" and t.lemma.lower() in object_cues():
-            comps = ix.deps(t.i, *OBJECTS) or _prep_object(ix, t.i)
+        rels = object_cues().get(t.lemma.lower()) if t.pos == "VERB" else None
+        if not comps and rels:
+            comps = ix.deps(t.i, *rels) or _prep_object(ix, t.i)
             least = MIN_OBJECT_TOKENS
         if not comps:
             continue

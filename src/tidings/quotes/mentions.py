@@ -25,6 +25,8 @@ FEMALE_TITLES = frozenset(
 NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 PEOPLE = frozenset({"PERSON"})
 GROUPS = frozenset({"ORG", "NORP", "GPE"})
+_THEY = frozenset({"ORG", "NORP"})
+_IT = frozenset({"ORG", "GPE"})
 #: How far back (characters) an antecedent may lie.
 WINDOW = 3000
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
@@ -199,7 +201,7 @@ class Resolver:
             e = self.person_for_pronoun(start, "m" if head in MALE else "f")
             return e.canonical if e else None
         if len(words) == 1 and head in GROUP:
-            e = self.antecedent(start, GROUPS if head in ("they", "them", "their") else frozenset({"ORG"}))
+            e = self.antecedent(start, _THEY if head in ("they", "them", "their", "theirs", "themselves") else _IT)
             return e.canonical if e else None
         return self._role(start, words, self.article.text[start:end])
 
@@ -210,8 +212,10 @@ class Resolver:
         if kind == "person":
             e = self.antecedent(start, PEOPLE, title=head) or self.antecedent(start, PEOPLE, title=head.rstrip("s"))
             return e.canonical if e else None
-        if kind == "org":
-            e = self.antecedent(start, GROUPS, word=head) or self.antecedent(start, frozenset({"ORG"}))
+        if kind in ("org", "anyorg"):
+            e = self.antecedent(start, GROUPS, word=head)
+            if e is None and kind == "anyorg":
+                e = self.antecedent(start, _IT)
             return e.canonical if e else None
         name = _proper_name(raw)
         if name and " " not in name:  # a bare surname spaCy did not tag: "Lopez said"
