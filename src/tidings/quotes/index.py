@@ -12,7 +12,6 @@ from types import MappingProxyType
 
 from ..model import Article, Token
 
-
 #: Relations of an object that is itself the content ("denied the allegations", "declined to comment").
 DEFAULT_OBJECTS = ("dobj", "xcomp")
 
