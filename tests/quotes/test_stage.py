@@ -194,3 +194,10 @@ def test_addressee_is_not_the_claim(parse: Parse) -> None:
     qs = quotes(parse, "The gang threatened the shopkeeper. Police urged residents to stay indoors.")
     assert not any(q.span.text.startswith("the shopkeeper") for q in qs)
     assert not any(q.span.text == "residents" for q in qs)
+
+
+def test_unattributed_quotation_is_warned(parse: Parse) -> None:
+    art = QuoteStage()(parse("The crowd grew quiet.\n\n“Nobody here wants another winter like the last one.”"))
+    assert [q.speaker for q in art.quotes] == [None]
+    assert [w.code for w in art.warnings] == ["quote-no-speaker"]
+    assert art.warnings[0].span == art.quotes[0].span
