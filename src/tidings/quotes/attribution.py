@@ -9,13 +9,15 @@ from .marks import Region
 
 SUBJECTS = ("nsubj",)
 #: Relations through which a verb inherits the subject of its head ("and added", "went on to say").
-INHERIT = frozenset({"conj", "xcomp", "advcl", "relcl", "pcomp", "prep", "advmod", "npadvmod"})
+INHERIT = frozenset({"conj", "xcomp", "advcl", "relcl", "pcomp", "prep", "advmod", "npadvmod", "acomp"})
 _MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\'\u2018\u2019')
 _FILLER = frozenset({",", ":", "\u2014", "\u2013", "-", "that"})
 #: How many tokens a cue may lie after a quotation's end or before its start.
 AFTER = 10
 BEFORE = 14
 MAX_MENTION_TOKENS = 12
+#: How many heads up a verb may inherit its subject from ("seemed ready to riff, telling …").
+CLIMB = 6
 #: How many heads up from a quotation a governing cue verb may lie.
 UP = 5
 
@@ -35,7 +37,7 @@ def is_cue(ix: DocIndex, i: int) -> bool:
 
 def subject_of(ix: DocIndex, v: int) -> int:
     """The nsubj of ``v``, or of the verb it hangs from by conj/xcomp/advcl; -1 when none."""
-    for _ in range(4):
+    for _ in range(CLIMB):
         subj = ix.deps(v, *SUBJECTS)
         if subj:
             return subj[0]
@@ -113,19 +115,32 @@ def subject_between(ix: DocIndex, v: int, lo: int, hi: int, *, forward: bool = T
     if s >= 0 and lo <= ix.tokens[s].start < hi:
         return s
     k = v - 1
-    while k >= 0 and lo <= ix.tokens[k].start and ix.tokens[k].pos in _NOMINAL | {"DET", "ADJ", "PART"}:
-        if ix.tokens[k].pos in _NOMINAL:
+    while k >= 0 and lo <= ix.tokens[k].start and (_nominal(ix, k) or ix.tokens[k].pos in _MODIFIERS):
+        if _nominal(ix, k):
             return k
         k -= 1
     if not forward:
         return -1
     for k in range(v + 1, min(len(ix.tokens), v + 6)):
         t = ix.tokens[k]
-        if t.start >= hi or t.pos not in _NOMINAL | {"DET", "ADJ", "PROPN"}:
+        if t.start >= hi or not (_nominal(ix, k) or t.pos in _MODIFIERS):
             break
-        if t.pos in _NOMINAL and (k + 1 >= len(ix.tokens) or ix.tokens[k + 1].pos not in ("PROPN", "NOUN")):
+        if _nominal(ix, k) and (k + 1 >= len(ix.tokens) or not _nominal(ix, k + 1)):
             return k
     return -1
+
+
+_MODIFIERS = frozenset({"DET", "ADJ", "PART"})
+_NOT_NAME = frozenset({"PUNCT", "VERB", "AUX", "CCONJ", "SCONJ", "ADP", "DET", "NUM", "SPACE"})
+
+
+def _nominal(ix: DocIndex, k: int) -> bool:
+    """A noun, pronoun or name, including a capitalised name the tagger got wrong ("Skelly"/ADV)."""
+    t = ix.tokens[k]
+    if t.pos in _NOMINAL:
+        return True
+    mid_sentence = k > 0 and not ix.tokens[k - 1].is_space and ix.tokens[k - 1].text not in (".", "!", "?", ":")
+    return t.text[:1].isupper() and t.pos not in _NOT_NAME and mid_sentence
 
 
 def _introduces_more(ix: DocIndex, v: int, region: Region) -> bool:
