@@ -201,3 +201,10 @@ def test_unattributed_quotation_is_warned(parse: Parse) -> None:
     assert [q.speaker for q in art.quotes] == [None]
     assert [w.code for w in art.warnings] == ["quote-no-speaker"]
     assert art.warnings[0].span == art.quotes[0].span
+
+
+def test_speaker_span_covers_the_whole_name(parse: Parse) -> None:
+    q = find(quotes(parse, "The Ministry of Coastal Affairs said that two ferries had sunk."), "two ferries")
+    assert q.speaker is not None
+    assert q.speaker.span.text == "The Ministry of Coastal Affairs"
+    assert q.speaker.canonical == "Ministry of Coastal Affairs"

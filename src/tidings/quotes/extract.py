@@ -114,6 +114,9 @@ def _speaker(ix: DocIndex, res: Resolver, att: Attribution | None) -> Mention | 
         return Mention(res.article.span(tok.start, tok.end), named.canonical or named.span.text)
     lo, hi = mention_tokens(ix, s)
     start, end = ix.char_span(lo, hi)
+    ent = res.entity_at(ix.tokens[s].start, ix.tokens[s].end)
+    if ent is not None:  # "The Ministry of Emergency Situations": the whole name, not "The Ministry"
+        start, end = min(start, ent.span.start), max(end, ent.span.end)
     return res.resolve(start, end)
 
 
