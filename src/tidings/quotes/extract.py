@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..model import Article, Mention, Quote, QuoteKind
@@ -83,10 +84,13 @@ def _merge(direct: list[_Item], claims: list[Claim]) -> list[_Item]:
     indirect (or mixed, swallowing the quoted fragments inside them)."""
     out = list(direct)
     dropped: set[int] = set()
+    starts = [d.start for d in direct]  # quotation regions are sorted and do not overlap
+    ends = [d.end for d in direct]
     for c in claims:
-        if any(d.start <= c.cue_pos < d.end for d in direct):
+        k = bisect_right(starts, c.cue_pos) - 1
+        if k >= 0 and c.cue_pos < ends[k]:
             continue  # "I think …" inside a quotation: the quotation's own speaker, not a claim
-        inside = [k for k, d in enumerate(direct) if d.start < c.end and c.start < d.end]
+        inside = list(range(bisect_right(ends, c.start), bisect_left(starts, c.end)))
         quoted = sum(min(c.end, direct[k].end) - max(c.start, direct[k].start) for k in inside)
         att = Attribution(c.cue, c.subject)
         if inside and quoted * 2 >= c.end - c.start:
