@@ -109,7 +109,7 @@ def test_indirect_speech_with_and_without_that(parse: Parse) -> None:
 def test_according_to(parse: Parse) -> None:
     text = "According to the World Weather Agency, the drought will last another year."
     q = find(quotes(parse, text), "the drought will last")
-    assert q.kind == "indirect"
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "According to"
     assert q.speaker is not None and q.speaker.canonical == "World Weather Agency"
 
 

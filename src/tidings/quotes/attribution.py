@@ -28,6 +28,7 @@ class Attribution:
 
     cue: int
     subject: int
+    cue_last: int = -1  # the last token of a multi-word cue ("according to")
 
 
 def is_cue(ix: DocIndex, i: int) -> bool:

@@ -92,7 +92,7 @@ def _merge(direct: list[_Item], claims: list[Claim]) -> list[_Item]:
             continue  # "I think …" inside a quotation: the quotation's own speaker, not a claim
         inside = list(range(bisect_right(ends, c.start), bisect_left(starts, c.end)))
         quoted = sum(min(c.end, direct[k].end) - max(c.start, direct[k].start) for k in inside)
-        att = Attribution(c.cue, c.subject)
+        att = Attribution(c.cue, c.subject, c.cue_last)
         if inside and quoted * 2 >= c.end - c.start:
             for k in inside:
                 if out[k].att is None:
@@ -151,6 +151,6 @@ def _near(text: str, end: int, start: int) -> bool:
 def _quote(article: Article, ix: DocIndex, it: _Item) -> Quote:
     cue = None
     if it.att is not None:
-        lo, hi = ix.char_span(it.att.cue, it.att.cue)
+        lo, hi = ix.char_span(it.att.cue, max(it.att.cue, it.att.cue_last))
         cue = article.span(lo, hi)
     return Quote(article.span(it.start, it.end), it.kind, it.speaker, cue)
