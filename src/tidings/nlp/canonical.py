@@ -23,6 +23,8 @@ _WS = re.compile(r"\s+")
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _MIN_NAME_WORD = 2
+#: Punctuation that can cling to an entity's edges ("― Jane Roe", "Smith,").
+_EDGE = " ,;:\u2015\u2014\u2013-\"\u201c\u201d\u2018\u2019'()[]"
 
 
 def strip_title(name: str) -> str:
@@ -34,7 +36,7 @@ def strip_title(name: str) -> str:
 
 def normalise(text: str, label: str) -> str:
     """Whitespace collapsed; no leading "the", trailing possessive or (for people) titles."""
-    name = _POSSESSIVE.sub("", _ARTICLE.sub("", _WS.sub(" ", text).strip())).strip(" ,.;:")
+    name = _POSSESSIVE.sub("", _ARTICLE.sub("", _WS.sub(" ", text).strip(_EDGE))).strip(_EDGE)
     if label in _PERSONISH:
         name = strip_title(name)
     return name or _WS.sub(" ", text).strip()
@@ -62,7 +64,7 @@ def canonical_names(mentions: list[tuple[str, str]]) -> list[str]:
             words = name.split()
             out.append(_person(k, words, by_word.get(words[-1], [])) if words else name)
         elif label in _ACRONYM_LABELS and _is_acronym(name):
-            out.append(_expand_acronym(name.replace(".", ""), orgs))
+            out.append(_expand_acronym(name.replace(".", ""), orgs) or name)
         else:
             out.append(name)
     return out
@@ -96,9 +98,10 @@ def _person(k: int, words: list[str], full: list[tuple[int, list[str]]]) -> str:
     return " ".join(found[best[2]])
 
 
-def _expand_acronym(acro: str, orgs: list[str]) -> str:
+def _expand_acronym(acro: str, orgs: list[str]) -> str | None:
+    """The organisation whose capitalised words' initials spell ``acro``, if the document has one."""
     for full in orgs:
         words = [w for w in re.split(r"[\s\-]+", full) if w[:1].isupper()]
         if len(words) >= 2 and "".join(w[0] for w in words) == acro:
             return full
-    return acro
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .index import DocIndex, cue_lemmas
@@ -186,18 +187,21 @@ def _colon(ix: DocIndex, mark: int, lo: int) -> Attribution | None:
     return Attribution(k, k - 1) if prev.pos in ("PROPN", "PRON") else None
 
 
-def cue_dash(ix: DocIndex, region: Region, stop: int) -> Attribution | None:
-    """"“…” ― Jane Roe": a dash and a name after the quotation."""
-    close = ix.first_token(region.end)
-    toks = [i for i in range(close, min(len(ix.tokens), close + 6)) if ix.tokens[i].start < stop]
-    toks = [i for i in toks if ix.tokens[i].text not in _MARKS and not ix.tokens[i].is_space]
-    if len(toks) < 2 or ix.tokens[toks[0]].text not in ("\u2015", "\u2014", "\u2013", "-", "--"):
+def cue_dash(ix: DocIndex, region: Region, stop: int, text: str) -> Attribution | None:
+    """"“…” ― Jane Roe": a dash and a name right after the quotation."""
+    m = _DASH_AFTER.match(text, region.end, stop)
+    if m is None:
         return None
-    names = [i for i in toks[1:] if ix.tokens[i].pos == "PROPN"]
-    k = toks[1]
+    k = ix.first_token(m.end())
+    if k >= len(ix.tokens) or ix.tokens[k].start >= stop or not _nominal(ix, k) or ix.tokens[k].pos == "PRON":
+        return None
+    dash = ix.first_token(m.end() - 1)
     while k + 1 < len(ix.tokens) and ix.tokens[k + 1].pos == "PROPN" and ix.tokens[k + 1].start < stop:
         k += 1
-    return Attribution(toks[0], k) if names and ix.tokens[toks[1]].pos == "PROPN" else None
+    return Attribution(dash, k)
+
+
+_DASH_AFTER = re.compile("[\"\u201d\u2019' \t\u00a0.,]*[\u2015\u2014\u2013-]+[ \t\u00a0]*")
 
 
 def cue_by_parse(ix: DocIndex, region: Region) -> Attribution | None:

@@ -75,8 +75,8 @@ def _not_speech(content: str, cued: bool) -> bool:
 def _local(ix: DocIndex, r: Region, prev: int, nxt: int, text: str) -> Attribution | None:
     after_mark = text[r.end + 1 : r.end + 3].lstrip("\"\u201d\u2019' ")
     if text[r.end - 1] in _AFTER_FIRST or after_mark[:1] in (",", "") or after_mark[:1].islower():
-        return cue_after(ix, r, nxt) or cue_dash(ix, r, nxt) or cue_before(ix, r, prev) or cue_by_parse(ix, r)
-    return cue_before(ix, r, prev) or cue_after(ix, r, nxt) or cue_dash(ix, r, nxt) or cue_by_parse(ix, r)
+        return cue_after(ix, r, nxt) or cue_dash(ix, r, nxt, text) or cue_before(ix, r, prev) or cue_by_parse(ix, r)
+    return cue_before(ix, r, prev) or cue_after(ix, r, nxt) or cue_dash(ix, r, nxt, text) or cue_by_parse(ix, r)
 
 
 def _merge(direct: list[_Item], claims: list[Claim]) -> list[_Item]:
