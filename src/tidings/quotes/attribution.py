@@ -11,7 +11,7 @@ from .marks import Region
 SUBJECTS = ("nsubj",)
 #: Relations through which a verb inherits the subject of its head ("and added", "went on to say").
 INHERIT = frozenset({"conj", "xcomp", "advcl", "relcl", "pcomp", "prep", "advmod", "npadvmod", "acomp"})
-_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\'\u2018\u2019')
+QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\'\u2018\u2019')
 _FILLER = frozenset({",", ":", "\u2014", "\u2013", "-", "that"})
 #: How many tokens a cue may lie after a quotation's end or before its start.
 AFTER = 10
@@ -63,7 +63,7 @@ def mention_tokens(ix: DocIndex, n: int) -> tuple[int, int]:
     lo = ix.left[n]
     if n - lo > MAX_MENTION_TOKENS:
         lo = n
-    while lo < n and (ix.tokens[lo].text in _MARKS or ix.tokens[lo].pos == "PUNCT"):
+    while lo < n and (ix.tokens[lo].text in QUOTE_MARKS or ix.tokens[lo].pos == "PUNCT"):
         lo += 1
     hi = n
     for c in ix.deps(n, "appos"):
@@ -85,7 +85,7 @@ def cue_after(ix: DocIndex, region: Region, stop: int) -> Attribution | None:
         t = ix.tokens[i]
         if t.start >= stop or "\n" in t.text:
             return None
-        if t.text in _MARKS or t.is_space or (t.pos == "PUNCT" and seen == 0 and t.text != "."):
+        if t.text in QUOTE_MARKS or t.is_space or (t.pos == "PUNCT" and seen == 0 and t.text != "."):
             continue
         if t.text in (".", "!", "?", ";") or seen >= AFTER:
             return None
@@ -149,8 +149,8 @@ def _introduces_more(ix: DocIndex, v: int, region: Region) -> bool:
     """Whether the verb has its own unquoted complement clause after it (then it reports
     something else; "He added, “…”" continues the same speaker and does not count)."""
     return any(
-        c > v and ix.tokens[c].start >= region.end and ix.tokens[ix.left[c]].text not in _MARKS
-        and ix.tokens[ix.left[c] - 1].text not in _MARKS
+        c > v and ix.tokens[c].start >= region.end and ix.tokens[ix.left[c]].text not in QUOTE_MARKS
+        and ix.tokens[ix.left[c] - 1].text not in QUOTE_MARKS
         for c in ix.deps(v, "ccomp")
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Article
-from .attribution import _MARKS, is_cue, subject_of
+from .attribution import QUOTE_MARKS, is_cue, subject_of
 from .index import DocIndex, object_cues
 
 #: A reported clause shorter than this many tokens is not a claim ("he said so").
@@ -31,9 +31,9 @@ class Claim:
 
 def _trimmed(ix: DocIndex, lo: int, hi: int) -> tuple[int, int]:
     toks = ix.tokens
-    while lo <= hi and (toks[lo].is_space or toks[lo].text in _EDGE_PUNCT or toks[lo].text in _MARKS):
+    while lo <= hi and (toks[lo].is_space or toks[lo].text in _EDGE_PUNCT or toks[lo].text in QUOTE_MARKS):
         lo += 1
-    while hi >= lo and (toks[hi].is_space or toks[hi].text in _EDGE_PUNCT or toks[hi].text in _MARKS):
+    while hi >= lo and (toks[hi].is_space or toks[hi].text in _EDGE_PUNCT or toks[hi].text in QUOTE_MARKS):
         hi -= 1
     return lo, hi
 
