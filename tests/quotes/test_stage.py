@@ -208,3 +208,18 @@ def test_speaker_span_covers_the_whole_name(parse: Parse) -> None:
     assert q.speaker is not None
     assert q.speaker.span.text == "The Ministry of Coastal Affairs"
     assert q.speaker.canonical == "Ministry of Coastal Affairs"
+
+
+def test_embedded_quotation_takes_the_subject_of_its_verb(parse: Parse) -> None:
+    text = (
+        "Nora Vance met the workers on Monday. Later the union leader Tomas Brandt took a swipe at "
+        "“the managers who never set foot on the factory floor.”"
+    )
+    q = find(quotes(parse, text), "the managers who never")
+    assert q.speaker is not None and q.speaker.canonical == "Tomas Brandt"
+
+
+def test_verb_and_adverb_before_colon(parse: Parse) -> None:
+    text = "Critics attacked the plan. Helga Strand fired back forcefully: “The plan will save the valley.”"
+    q = find(quotes(parse, text), "The plan will save")
+    assert q.speaker is not None and q.speaker.canonical == "Helga Strand"

@@ -180,10 +180,13 @@ def _colon(ix: DocIndex, mark: int, lo: int) -> Attribution | None:
         k -= 1
     if k <= lo or ix.tokens[k].text != ":":
         return None
+    v = k - 1
+    while v > lo and k - v <= 3 and ix.tokens[v].pos in ("ADV", "ADP", "PART"):
+        v -= 1  # "Rubio fired back forcefully: “…”"
+    if ix.tokens[v].pos == "VERB":  # "Kasich resisted: “…”"
+        subj = subject_of(ix, v)
+        return Attribution(v, subj) if subj >= 0 else None
     prev = ix.tokens[k - 1]
-    if prev.pos == "VERB":  # "Kasich resisted: “…”"
-        subj = subject_of(ix, k - 1)
-        return Attribution(k - 1, subj) if subj >= 0 else None
     return Attribution(k, k - 1) if prev.pos in ("PROPN", "PRON") else None
 
 
@@ -202,6 +205,29 @@ def cue_dash(ix: DocIndex, region: Region, stop: int, text: str) -> Attribution 
 
 
 _DASH_AFTER = re.compile("[\"\u201d\u2019' \t\u00a0.,]*[\u2015\u2014\u2013-]+[ \t\u00a0]*")
+
+
+def verb_by_parse(ix: DocIndex, region: Region) -> Attribution | None:
+    """Any verb outside the quotation that governs it and has a subject outside it ("West landed
+    a sharp dig at “…”"): the last resort before guessing from earlier sentences."""
+    toks = ix.token_range(region.start, region.end)
+    for i in toks:
+        h = ix.tokens[i].head
+        if h in toks or h == i:
+            continue
+        for _ in range(UP):
+            if ix.tokens[h].pos in ("VERB", "AUX") and h not in toks:
+                s = subject_of(ix, h)
+                if s >= 0 and s not in toks and (ix.tokens[s].pos != "PRON" or ix.tokens[s].text.lower() in _PERSONAL):
+                    return Attribution(h, s)
+            if ix.tokens[h].head == h:
+                break
+            h = ix.tokens[h].head
+        return None
+    return None
+
+
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
 
 def cue_by_parse(ix: DocIndex, region: Region) -> Attribution | None:

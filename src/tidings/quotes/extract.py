@@ -6,7 +6,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..model import Article, Mention, Quote, QuoteKind
-from .attribution import Attribution, cue_after, cue_before, cue_by_parse, cue_dash, cut_unclosed, mention_tokens
+from .attribution import (
+    Attribution,
+    cue_after,
+    cue_before,
+    cue_by_parse,
+    cue_dash,
+    cut_unclosed,
+    mention_tokens,
+    verb_by_parse,
+)
 from .index import DocIndex
 from .indirect import Claim, indirect_claims
 from .marks import Region, quote_regions
@@ -56,8 +65,16 @@ def _direct(article: Article, ix: DocIndex, regions: tuple[Region, ...]) -> list
         att = att or _local(ix, r, prev, nxt, text)
         if (r.single and att is None) or _not_speech(text[r.start : r.end], att is not None):
             continue
+        if att is None and _inside_sentence(article, r):
+            att = verb_by_parse(ix, r)
         out.append(_Item(r.start, r.end, "direct", att, r))
     return out
+
+
+def _inside_sentence(article: Article, r: Region) -> bool:
+    """Whether the quotation is embedded in a sentence that starts before its opening mark."""
+    sent = article.sentence_at(r.mark)
+    return sent is not None and sent.start < r.mark and bool(article.text[sent.start : r.mark].strip(" \n\"\u201c'\u2018"))
 
 
 def _not_speech(content: str, cued: bool) -> bool:
