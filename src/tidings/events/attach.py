@@ -1,0 +1,139 @@
+"""Date, place, modality and attribution of a trigger, from the other layers and the parse."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from ..model import Article, DateOrigin, EventDate, Mention, Modality, Place, Quote, Time, Token
+from .rules import Rules
+from .tree import Sent
+
+NO_DATE = EventDate(None, None, None, "none")
+_BACKGROUND_DATE = frozenset({"since", "until", "till", "before", "by"})
+
+
+def _preceding_word(article: Article, start: int) -> str:
+    words = article.text[max(0, start - 12) : start].lower().split()
+    return words[-1] if words else ""
+
+
+def event_date(article: Article, times: Sequence[Time], sent: Sent, trigger: Token) -> EventDate | None:
+    """The DATE in the trigger's sentence nearest the trigger (None if the sentence has none)."""
+    best: tuple[int, Time] | None = None
+    for t in times:
+        if t.type not in ("DATE", "TIME") or t.begin is None:
+            continue
+        if not (sent.sentence.start <= t.span.start < sent.sentence.end):
+            continue
+        if _preceding_word(article, t.span.start) in _BACKGROUND_DATE:
+            continue
+        dist = abs(t.span.start - trigger.start)
+        if best is None or dist < best[0]:
+            best = (dist, t)
+    if best is None:
+        return None
+    t = best[1]
+    published = article.published.value
+    origin: DateOrigin = "published" if t.anchor == "published" and t.begin == published == t.end_date else "text"
+    return EventDate(t.span, t.begin, t.end_date or t.begin, origin)
+
+
+def event_place(
+    article: Article, places: Sequence[Place], sent: Sent, trigger: Token, obj: Token | None
+) -> Place | None:
+    """A place tied to the trigger by the parse, else the nearest place in the sentence."""
+    inside = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end]
+    if not inside:
+        return None
+    tied = {obj.i} if obj is not None else set()
+    for prep in sent.kids(trigger.i, "prep"):
+        tied.update(k.i for k in sent.kids(prep.i, "pobj"))
+    for p in inside:
+        for i in tied:
+            t = sent.tok(i)
+            if p.span.start <= t.start < p.span.end or _covers_modifier(sent, t, p):
+                return p
+    return min(inside, key=lambda p: abs(p.span.start - trigger.start))
+
+
+def _covers_modifier(sent: Sent, t: Token, p: Place) -> bool:
+    return any(p.span.start <= k.start < p.span.end for k in sent.kids(t.i, "compound", "amod", "prep", "pobj"))
+
+
+def main_place(places: Sequence[Place]) -> Place | None:
+    """The article's main place: the most often named resolved place (first on ties)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for p in places:
+        if p.lat is None:
+            continue
+        key = p.name or p.span.text
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, p)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda k: counts[k])]
+
+
+def modality(sent: Sent, trigger: Token, rules: Rules) -> Modality:
+    """negated / hypothetical / planned / asserted from the trigger's own clause."""
+    chain = [trigger]
+    if trigger.dep in ("xcomp", "conj", "acl") and (h := sent.head(trigger)) is not None:
+        chain.append(h)
+    words: set[str] = set()
+    for t in chain:
+        words.update(k.text.lower() for k in sent.kids(t.i, "neg", "aux", "auxpass", "mark", "advmod", "det"))
+    if words & {"not", "n't", "never", "no"}:
+        return "negated"
+    if words & {"will", "shall", "'ll", "going"} or _to_be(sent, trigger, rules):
+        return "planned"
+    if words & rules.words("hypothetical"):
+        return "hypothetical"
+    return "asserted"
+
+
+def _to_be(sent: Sent, trigger: Token, rules: Rules) -> bool:
+    """"are to be deployed", "plans to attack": an xcomp under be/plan words."""
+    if trigger.dep != "xcomp":
+        return False
+    head = sent.head(trigger)
+    if head is None:
+        return False
+    return head.lemma.lower() == "be" or head.lemma.lower() in rules.words("planned")
+
+
+def attribution(
+    article: Article, quotes: Sequence[Quote], sent: Sent, trigger: Token, rules: Rules
+) -> Mention | None:
+    """Whose claim this is: the speaker of a quote around it, "X said", "according to X"."""
+    for q in quotes:
+        if q.span.start <= trigger.start < q.span.end:
+            return q.speaker or Mention(q.cue or q.span, None)
+    reporting = rules.words("reporting")
+    for t in [*sent.ancestors(trigger), *(x for x in sent.tokens if x.dep == "ROOT" and x.i != trigger.i)]:
+        if t.lemma.lower() in reporting:
+            subj = next(sent.kids(t.i, "nsubj"), None)
+            if subj is not None and subj.pos != "PRON":
+                return _speaker(article, sent, subj)
+    for t in sent.tokens:
+        if t.text.lower() == "according":
+            to = next(sent.kids(t.i, "prep"), None)
+            src = next(sent.kids(to.i, "pobj"), None) if to is not None else None
+            if src is not None and (src.ent_type in ("PERSON", "ORG", "NORP") or src.lemma.lower() in rules.words("sources")):
+                return _speaker(article, sent, src)
+    return None
+
+
+def _speaker(article: Article, sent: Sent, t: Token) -> Mention:
+    lo = t.i
+    for k in sent.kids(t.i, "compound", "amod", "poss"):
+        lo = min(lo, k.i)
+    start = sent.tok(lo).start
+    ents = article.entities
+    idx = bisect.bisect_right([e.span.start for e in ents], t.start) - 1
+    canonical = None
+    if idx >= 0 and ents[idx].span.start <= t.start < ents[idx].span.end:
+        canonical = ents[idx].canonical
+        start = min(start, ents[idx].span.start)
+    return Mention(article.span(start, t.end), canonical)

@@ -1,0 +1,94 @@
+"""Which figures count the dead: quantities tied to death words by the parse ("613 civilians
+... were killed", "killing 5", "20 dead", "3 fatalities"), plus a lone victim ("a man was shot
+dead" -> 1). Injuries are never fatalities."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from ..model import Article, Quantity, QuantityPart, Token
+from .rules import Rules
+from .tree import Sent
+
+_SINGLE_DETS = frozenset({"a", "an", "one", "another"})
+
+
+@dataclass(frozen=True, slots=True)
+class Death:
+    sentence: int
+    token: int  # token index of the number (or victim noun), for nearest-trigger linking
+    quantity: Quantity
+
+
+def _kind(sent: Sent, start: Token, unit: str | None, rules: Rules) -> str | None:
+    """"death", "injury" or None: the first casualty word on the way up the parse."""
+    death, injury = rules.words("death"), rules.words("injury")
+    if unit and unit in rules.words("fatality_units"):
+        return "death"
+    seen = [start, *list(sent.kids(start.i, "acl", "amod", "relcl"))]
+    for t in seen[1:]:
+        lem = t.lemma.lower()
+        if lem in death or t.text.lower() in death:
+            return "death"
+        if lem in injury or t.text.lower() in injury:
+            return "injury"
+    for n, t in enumerate(sent.ancestors(start, limit=6)):
+        lem = t.lemma.lower()
+        if lem in injury or t.text.lower() in injury:
+            return "injury"
+        if lem in death or t.text.lower() in death:
+            return "death"
+        if n >= 1 and t.pos == "VERB" and t.dep in ("ROOT", "ccomp"):
+            break
+    return None
+
+
+def find_deaths(article: Article, sents: tuple[Sent, ...], rules: Rules) -> list[Death]:
+    """Death counts in document order (explicit "N fatalities" totals win over the rest)."""
+    out: list[Death] = []
+    if not article.quantities:
+        return out
+    starts = [t.start for t in article.tokens]
+    bases = [s.base for s in sents]
+    for q in article.quantities:
+        i = max(0, bisect.bisect_right(starts, q.span.end - 1) - 1)
+        n = bisect.bisect_right(bases, i) - 1
+        sent = sents[n] if n >= 0 else None
+        if sent is None or not sent.has(i):
+            continue
+        if _partitive(article, q.span.start) or not q.value:
+            continue
+        if _kind(sent, sent.tok(i), q.unit, rules) == "death":
+            out.append(Death(sent.index, i, q))
+    totals = [d for d in out if (d.quantity.unit or "") in ("fatality", "fatalities")]
+    return totals or out
+
+
+def _partitive(article: Article, start: int) -> bool:
+    """"of the 6,000 inhabitants, 613 were killed": the population, not the dead."""
+    before = article.text[max(0, start - 8) : start].lower().split()
+    return bool(before) and (before[-1] == "of" or before[-2:] == ["of", "the"])
+
+
+def lone_victim(article: Article, sent: Sent, trigger: Token, rules: Rules) -> Quantity | None:
+    """"a man was killed", "killing a soldier": one death without a number."""
+    if trigger.lemma.lower() not in rules.words("death"):
+        return None
+    for v in sent.kids(trigger.i, "nsubjpass", "dobj", "nsubj"):
+        if v.tag == "NN" and any(d.text.lower() in _SINGLE_DETS for d in sent.kids(v.i, "det", "nummod")):
+            return Quantity(article.span(v.start, v.end), 1, 1, 1, v.text.lower())
+        if v.ent_type == "PERSON" and v.pos == "PROPN":
+            return Quantity(article.span(v.start, v.end), 1, 1, 1, "person")
+    return None
+
+
+def combine(qs: list[Quantity]) -> Quantity | None:
+    """Several death counts of one event: their sum, the parts listed."""
+    if not qs:
+        return None
+    if len(qs) == 1:
+        return qs[0]
+    total = sum(q.value or 0 for q in qs)
+    parts = tuple(QuantityPart(q.value or 0, q.unit or "", q.span) for q in qs)
+    return replace(qs[0], value=total, low=total, high=total, parts=parts, unit=qs[0].unit)
