@@ -36,16 +36,72 @@ class Cand:
         return self.type in VIOLENT or self.sub_type == "Excessive force against protesters"
 
 
-def _armed(t: Token | None, rules: Rules) -> bool:
-    return t is not None and (t.lemma.lower() in rules.words("armed") or t.text.lower() in rules.words("armed"))
+def _armed(sent: Sent, t: Token | None, rules: Rules) -> bool:
+    """An armed group or its position: "soldiers", "a police checkpoint", "positions of X"."""
+    if t is None:
+        return False
+    armed = rules.words("armed")
+    toks = [t, *sent.kids(t.i, "compound", "amod")]
+    return any(k.lemma.lower() in armed or k.text.lower() in armed for k in toks)
+
+
+WEAPON_TYPES = {
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Armed clash": "Battles",
+}
+
+
+def _weapon(sent: Sent, t: Token, rules: Rules) -> tuple[str, Token] | None:
+    """"fired 82mm mortars at X", "attacked with rockets": the weapon's sub-type."""
+    if t.lemma.lower() not in rules.words("weapon_verbs"):
+        return None
+    objs = list(sent.kids(t.i, "dobj"))
+    for p in sent.kids(t.i, "prep"):
+        if p.text.lower() == "with":
+            objs.extend(sent.kids(p.i, "pobj"))
+    for o in objs:
+        for k in (o, *sent.kids(o.i, "conj", "compound")):
+            sub = rules.weapons.get(k.lemma.lower()) or rules.weapons.get(k.text.lower())
+            if sub is not None:
+                return sub, o
+    return None
+
+
+def _target(sent: Sent, t: Token) -> Token | None:
+    for p in sent.kids(t.i, "prep"):
+        if p.text.lower() in ("at", "on", "towards", "toward", "against", "into"):
+            return next(sent.kids(p.i, "pobj"), None)
+    return None
+
+
+def _unarmed(sent: Sent, roles: Roles, rules: Rules) -> bool:
+    """Both sides (or the only named side) are civilians: "two groups of workers clashed"."""
+    unarmed, armed = rules.words("unarmed"), rules.words("armed")
+    sides = [a for a in (roles.actor1, roles.actor2) if a is not None]
+    if not sides:
+        return False
+    heads = {a.lemma.lower() for a in sides}
+    return bool(heads & unarmed) and not any(_armed(sent, a, rules) or a.ent_type in ("ORG", "NORP") for a in sides) and not (heads & armed)
 
 
 def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules) -> Cand:
     t, rule = hit.token, hit.rule
     roles = verb_roles(sent, t, rule.object_role) if t.pos in ("VERB", "AUX") or t.tag.startswith("VB") else noun_roles(sent, t)
     typ, sub = rule.type, rule.sub_type
-    if rule.armed_target and _armed(roles.actor2, rules):
+    weapon = _weapon(sent, t, rules)
+    if weapon is not None:
+        sub, wtok = weapon
+        typ = WEAPON_TYPES[sub]
+        if roles.actor2 is wtok or roles.actor2 is None:
+            roles = replace(roles, actor2=_target(sent, t))
+        if sub == "Armed clash" and not _armed(sent, roles.actor2, rules):
+            typ, sub = "Violence against civilians", "Attack"
+    elif rule.armed_target and _armed(sent, roles.actor2, rules):
         typ, sub = rule.armed_target
+    if (typ, sub) == ("Battles", "Armed clash") and _unarmed(sent, roles, rules):
+        typ, sub = "Riots", "Mob violence"
     ents = article.entities
     a1 = make_mention(article, sent, roles.actor1, ents) if roles.actor1 is not None else None
     a2 = make_mention(article, sent, roles.actor2, ents) if roles.actor2 is not None else None
@@ -68,13 +124,14 @@ def _default_actor(article: Article, c: Cand) -> None:
         c.actor1 = Mention(c.actor1.span, name)
 
 
-def merge_sentence(cands: list[Cand]) -> list[Cand]:
+def merge_sentence(cands: list[Cand], rules: Rules) -> list[Cand]:
     """Several words of one happening in a sentence become one event: casualty words join a
     violent trigger; conjoined or nested triggers of one type join their head."""
     strong = [c for c in cands if not c.rule.casualty]
     out: list[Cand] = []
     for c in cands:
         if c.rule.casualty and any(s.violent or s.type == "Protests" for s in strong):
+            _victims(strong, c, rules)
             continue
         head = c.sent.head(c.trigger)
         host = next((o for o in out if head is not None and o.trigger.i == head.i), None)
@@ -83,6 +140,18 @@ def merge_sentence(cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
     return sorted(out, key=lambda c: -c.rule.weight)
+
+
+def _victims(strong: list[Cand], c: Cand, rules: Rules) -> None:
+    """"13 militants were killed when forces repulsed their attack": the dead are the target;
+    armed dead make an attack a battle."""
+    host = next((s for s in strong if s.violent), None)
+    if host is None or c.roles.actor2 is None:
+        return
+    if host.actor2 is None:
+        host.actor2 = c.actor2
+    if host.rule.armed_target and host.sub_type == "Attack" and _armed(c.sent, c.roles.actor2, rules):
+        host.type, host.sub_type = host.rule.armed_target
 
 
 def _fill(host: Cand, c: Cand) -> None:
@@ -122,18 +191,20 @@ def ellipsis(article: Article, sent: Sent, prev: Cand | None, rules: Rules) -> C
     return None
 
 
-def refine(cands: list[Cand], doc_lemmas: frozenset[str], rules: Rules) -> None:
+def refine(cands: list[Cand], doc: tuple[frozenset[str], frozenset[str]], rules: Rules) -> None:
+    """Sub-type refinements (``[[refine]]`` in rules.toml); ``doc`` = (lemmas, verb lemmas)."""
     for c in cands:
         for r in rules.refinements:
-            if (c.type, c.sub_type) == r.when and _refine_applies(r, c, doc_lemmas):
+            if (c.type, c.sub_type) == r.when and _refine_applies(r, c, doc):
                 c.type, c.sub_type = r.type, r.sub_type
                 _default_actor_after_refine(c)
                 break
 
 
-def _refine_applies(r: Refinement, c: Cand, doc_lemmas: frozenset[str]) -> bool:
-    words = c.sent.lemmas if r.scope == "sentence" else doc_lemmas
-    if not (words & r.cues):
+def _refine_applies(r: Refinement, c: Cand, doc: tuple[frozenset[str], frozenset[str]]) -> bool:
+    words, verbs = (c.sent.lemmas, c.sent.verbs) if r.scope == "sentence" else doc
+    hits = words & r.cues
+    if not any(w not in r.verbs_only or w in verbs for w in hits):
         return False
     if r.needs and not (words & r.needs):
         return False

@@ -28,6 +28,7 @@ class TriggerRule:
     armed_target: tuple[str, str] | None = None
     casualty: bool = False
     weak: bool = False
+    verb_only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Refinement:
     cues: frozenset[str]
     needs: frozenset[str]
     unless: frozenset[str]
+    verbs_only: frozenset[str]
     scope: str
     type: str
     sub_type: str
@@ -47,6 +49,7 @@ class Rules:
     by_lemma: Mapping[str, tuple[TriggerRule, ...]]
     refinements: tuple[Refinement, ...]
     lex: Mapping[str, frozenset[str]]
+    weapons: Mapping[str, str]  # weapon lemma -> sub_type
 
     def words(self, name: str) -> frozenset[str]:
         return self.lex[name]
@@ -74,6 +77,7 @@ def _trigger(raw: dict[str, Any]) -> TriggerRule:
         armed_target=(armed[0], armed[1]) if armed else None,
         casualty=bool(raw.get("casualty", False)),
         weak=bool(raw.get("weak", False)),
+        verb_only=_fs(raw, "verb_only"),
     )
 
 
@@ -83,6 +87,7 @@ def _refine(raw: dict[str, Any]) -> Refinement:
         cues=_fs(raw, "cues"),
         needs=_fs(raw, "needs"),
         unless=_fs(raw, "unless"),
+        verbs_only=_fs(raw, "verbs_only"),
         scope=raw["scope"],
         type=raw["type"],
         sub_type=raw["sub_type"],
@@ -97,8 +102,12 @@ def parse_rules(text: str) -> Rules:
         for lemma in rule.lemmas:
             index.setdefault(lemma, []).append(rule)
     by_lemma = MappingProxyType({k: tuple(sorted(v, key=lambda r: -r.weight)) for k, v in index.items()})
-    lex = MappingProxyType({k: frozenset(str(w).lower() for w in v) for k, v in raw["lexicon"].items()})
-    return Rules(triggers, by_lemma, tuple(_refine(r) for r in raw.get("refine", ())), lex)
+    lexicon = {k: frozenset(str(w).lower() for w in v) for k, v in raw["lexicon"].items()}
+    lexicon["unarmed"] = _fs(raw["unarmed"], "heads")
+    lexicon["weapon_verbs"] = _fs(raw["weapons"], "verbs")
+    weapons = {w.lower(): sub for sub, ws in raw["weapons"].items() if sub != "verbs" for w in ws}
+    refinements = tuple(_refine(r) for r in raw.get("refine", ()))
+    return Rules(triggers, by_lemma, refinements, MappingProxyType(lexicon), MappingProxyType(weapons))
 
 
 @lru_cache(maxsize=1)

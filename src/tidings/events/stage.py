@@ -30,8 +30,8 @@ class EventStage(ArticleStage):
         sents = build_sents(article)
         cands, lone = self._candidates(article, sents)
         _assign_deaths(cands, find_deaths(article, sents, self.rules), lone)
-        doc_lemmas = frozenset().union(*(s.lemmas for s in sents))
-        refine(cands, doc_lemmas, self.rules)
+        doc = (frozenset().union(*(s.lemmas for s in sents)), frozenset().union(*(s.verbs for s in sents)))
+        refine(cands, doc, self.rules)
         return article.with_(events=tuple(self._events(article, cands)))
 
     def _candidates(self, article: Article, sents: tuple[Sent, ...]) -> tuple[list[Cand], list[Death]]:
@@ -44,7 +44,7 @@ class EventStage(ArticleStage):
             for h in hits:
                 if (q := lone_victim(article, sent, h.token, rules)) is not None:
                     lone.append(Death(sent.index, h.token.i, q))
-            kept = [c for c in merge_sentence([candidate(article, sent, h, rules) for h in hits]) if not absorbs(prev, c)]
+            kept = [c for c in merge_sentence([candidate(article, sent, h, rules) for h in hits], rules) if not absorbs(prev, c)]
             if not hits and (e := ellipsis(article, sent, prev, rules)) is not None:
                 kept = [e]
             cands.extend(kept)

@@ -17,6 +17,7 @@ class Sent:
     tokens: tuple[Token, ...]
     children: tuple[tuple[int, ...], ...]
     lemmas: frozenset[str]
+    verbs: frozenset[str] = frozenset()
 
     @property
     def base(self) -> int:
@@ -54,5 +55,6 @@ def build_sents(article: Article) -> tuple[Sent, ...]:
             if t.head != t.i and s.tok_start <= t.head < s.tok_end:
                 kids[t.head - s.tok_start].append(t.i)
         lemmas = frozenset(t.lemma.lower() for t in toks) | frozenset(t.text.lower() for t in toks)
-        out.append(Sent(n, s, toks, tuple(tuple(k) for k in kids), lemmas))
+        verbs = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB")
+        out.append(Sent(n, s, toks, tuple(tuple(k) for k in kids), lemmas, verbs))
     return tuple(out)

@@ -49,7 +49,7 @@ def _background(sent: Sent, t: Token, rules: Rules) -> bool:
 
 def rule_ok(sent: Sent, t: Token, rule: TriggerRule, rules: Rules) -> bool:
     lemma = t.lemma.lower()
-    if not _pos_ok(t, rule):
+    if not _pos_ok(t, rule) or (lemma in rule.verb_only and t.pos != "VERB"):
         return False
     if rule.needs_object and (not rule.needs_object_for or lemma in rule.needs_object_for):  # noqa: SIM102
         if not (object_lemmas(sent, t) & rule.needs_object):
@@ -66,10 +66,15 @@ def rule_ok(sent: Sent, t: Token, rule: TriggerRule, rules: Rules) -> bool:
 
 def find_triggers(sent: Sent, rules: Rules) -> list[Hit]:
     out: list[Hit] = []
-    for t in sent.tokens:
+    toks = sent.tokens
+    for n, t in enumerate(toks):
         if t.is_space or t.pos in ("PUNCT", "DET", "ADP") or t.dep == "amod" or t.text.lower() == "according":
             continue
-        cands = rules.by_lemma.get(t.lemma.lower()) or rules.by_lemma.get(t.text.lower())
+        head = sent.head(t)
+        if t.dep == "compound" and head is not None and head.lemma.lower() in rules.by_lemma:
+            continue  # "grenade launchers": the head noun decides
+        hyphen = f"{t.text.lower()}-{toks[n + 2].text.lower()}" if n + 2 < len(toks) and toks[n + 1].text == "-" else ""
+        cands = rules.by_lemma.get(hyphen) or rules.by_lemma.get(t.lemma.lower()) or rules.by_lemma.get(t.text.lower())
         if not cands:
             continue
         for rule in cands:
