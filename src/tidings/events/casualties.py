@@ -27,6 +27,8 @@ def _kind(sent: Sent, start: Token, unit: str | None, rules: Rules) -> str | Non
     if unit and unit in rules.words("fatality_units"):
         return "death"
     seen = [start, *list(sent.kids(start.i, "acl", "amod", "relcl"))]
+    if sent.has(start.i + 1):  # "14 people dead", "5 killed"
+        seen.append(sent.tok(start.i + 1))
     for t in seen[1:]:
         lem = t.lemma.lower()
         if lem in death or t.text.lower() in death:
@@ -73,8 +75,9 @@ def _partitive(article: Article, start: int) -> bool:
 
 def lone_victim(article: Article, sent: Sent, trigger: Token, rules: Rules) -> Quantity | None:
     """"a man was killed", "killing a soldier": one death without a number."""
-    if trigger.lemma.lower() not in rules.words("death"):
-        return None
+    death = rules.words("death")
+    if trigger.lemma.lower() not in death and not any(k.lemma.lower() in death for k in sent.kids(trigger.i)):
+        return None  # "shot dead" counts; "shot" alone does not
     for v in sent.kids(trigger.i, "nsubjpass", "dobj", "nsubj"):
         if v.tag == "NN" and any(d.text.lower() in _SINGLE_DETS for d in sent.kids(v.i, "det", "nummod")):
             return Quantity(article.span(v.start, v.end), 1, 1, 1, v.text.lower())

@@ -1,0 +1,124 @@
+"""Event rules on sentences written for these tests (parsed once with the spaCy model)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tidings.events.stage import EventStage
+from tidings.model import Article, Event
+from tidings.quantities.stage import QuantityStage
+
+pytestmark = pytest.mark.model
+
+
+def events(parse: Callable[[str], Article], text: str) -> list[Event]:
+    return list(EventStage()(QuantityStage()(parse(text))).events)
+
+
+def first(parse: Callable[[str], Article], text: str) -> Event:
+    evs = events(parse, text)
+    assert evs, f"no event in {text!r}"
+    return evs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "sub"),
+    [
+        ("Rebels clashed with army troops near the border town.", "Battles", "Armed clash"),
+        ("Artillery units shelled the eastern suburbs overnight.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("Government forces fired mortars at rebel positions in the valley.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("An airstrike hit a market in the provincial capital.", "Explosions/Remote violence", "Air/drone strike"),
+        ("A roadside bomb exploded next to a bus on the highway.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("Gunmen abducted two teachers from a village school.", "Violence against civilians", "Abduction/forced disappearance"),
+        ("Hundreds of nurses protested outside the ministry, demanding higher wages.", "Protests", "Peaceful protest"),
+        ("Students protested in the capital and police fired tear gas to disperse them.", "Protests", "Protest with intervention"),
+        ("Protesters threw stones at shops and torched a car during the march.", "Riots", "Violent demonstration"),
+        ("Police arrested the opposition leader at his home.", "Strategic developments", "Arrests"),
+        ("The two sides signed a ceasefire agreement in the capital.", "Strategic developments", "Agreement"),
+        ("The militia handed over the northern district to the army.", "Strategic developments", "Non-violent transfer of territory"),
+        ("Militants attacked an army checkpoint outside the town.", "Battles", "Armed clash"),
+        ("Militants attacked a wedding party outside the town.", "Violence against civilians", "Attack"),
+    ],
+)
+def test_types(parse: Callable[[str], Article], text: str, type_: str, sub: str) -> None:
+    ev = first(parse, text)
+    assert (ev.type, ev.sub_type) == (type_, sub)
+
+
+def test_actors_from_subject_and_object(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "Masked gunmen attacked a convoy of aid workers near the river.")
+    assert ev.actor1 is not None and "gunmen" in ev.actor1.span.text
+    assert ev.actor1.canonical == "Unidentified Armed Group"
+    assert ev.actor2 is not None and "convoy" in ev.actor2.span.text
+
+
+def test_passive_agent_is_actor1(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "The farmers were attacked by soldiers of the fifth brigade.")
+    assert ev.actor1 is not None and ev.actor1.span.text.startswith("soldiers")
+    assert ev.actor1.canonical == "Military Forces"
+
+
+def test_protest_actor_is_protesters(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "Hundreds of nurses protested outside the ministry.")
+    assert ev.actor1 is not None and ev.actor1.canonical == "Protesters"
+
+
+def test_fatalities_link_to_the_event(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "Rebels clashed with soldiers near the dam. The fighting left 14 people dead and 30 wounded.")
+    assert sum((e.fatalities.value or 0) for e in evs if e.fatalities) == 14
+
+
+def test_injuries_are_not_fatalities(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "Gunmen attacked a bus and 9 passengers were injured.")
+    assert all(e.fatalities is None for e in evs)
+
+
+def test_killing_n(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "Gunmen stormed a village market, killing 7 traders.")
+    assert ev.fatalities is not None and ev.fatalities.value == 7
+
+
+def test_lone_victim_counts_one(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "A farmer was shot dead by unknown gunmen.")
+    assert ev.fatalities is not None and ev.fatalities.value == 1
+
+
+def test_outcome_sentence_joins_previous_event(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "Soldiers opened fire on the crowd of villagers. As a result, 12 civilians were killed.")
+    assert len([e for e in evs if e.type == "Violence against civilians"]) == 1
+    assert evs[0].fatalities is not None and evs[0].fatalities.value == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Peacekeepers are to be deployed along the border.", "planned"),
+        ("The army will deploy more troops to the province.", "planned"),
+        ("The rebels did not attack the town.", "negated"),
+        ("Militants could attack the pipeline.", "hypothetical"),
+        ("Militants attacked the pipeline.", "asserted"),
+    ],
+)
+def test_modality(parse: Callable[[str], Article], text: str, modality: str) -> None:
+    assert first(parse, text).modality == modality
+
+
+def test_reported_by_named_source(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "Rebels shelled the airport overnight, Colonel Maria Brandt said.")
+    assert ev.modality == "reported"
+    assert ev.attributed_to is not None and "Brandt" in ev.attributed_to.span.text
+
+
+def test_ellipsis_inherits_type_and_actors(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "On Monday, the militia handed over the Oskar district to the army. This followed on Friday by the Velen district.")
+    assert len(evs) == 2
+    assert evs[1].sub_type == "Non-violent transfer of territory"
+    assert evs[1].actor1 is not None and evs[1].actor1.span.text == evs[0].actor1.span.text if evs[0].actor1 else False
+
+
+def test_events_in_document_order(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "Police arrested six men. Later, rebels shelled the port.")
+    assert [e.type for e in evs] == ["Strategic developments", "Explosions/Remote violence"]
+    assert [e.id for e in evs] == ["ev1", "ev2"]
