@@ -71,8 +71,9 @@ def _weapon(sent: Sent, t: Token, rules: Rules) -> tuple[str, Token] | None:
 
 def _target(sent: Sent, t: Token) -> Token | None:
     for p in sent.kids(t.i, "prep"):
-        if p.text.lower() in ("at", "on", "towards", "toward", "against", "into"):
-            return next(sent.kids(p.i, "pobj"), None)
+        obj = next(sent.kids(p.i, "pobj"), None)
+        if p.text.lower() in ("at", "on", "towards", "toward", "against", "into") and obj is not None and obj.ent_type not in ("DATE", "TIME"):
+            return obj
     return None
 
 

@@ -48,14 +48,15 @@ def actor_classes() -> tuple[ActorClass, ...]:
 
 
 def _first(sent: Sent, t: Token, *deps: str) -> Token | None:
-    return next(iter(sent.kids(t.i, *deps)), None)
+    """The first child with one of ``deps`` that can name a participant (not a date/number)."""
+    return next((k for k in sent.kids(t.i, *deps) if k.pos != "NUM" and k.ent_type not in _NOT_ACTOR_ENTS), None)
 
 
 def _pobj(sent: Sent, t: Token, preps: tuple[str, ...]) -> Token | None:
     for p in sent.kids(t.i, "prep", "agent"):
         if p.text.lower() in preps:
             obj = _first(sent, p, "pobj")
-            if obj is not None:
+            if obj is not None and obj.ent_type not in _NOT_ACTOR_ENTS:
                 return obj
     return None
 

@@ -55,6 +55,13 @@ def _is_year(tok: Token, unit: int | None) -> bool:
     return len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100 and unit is None
 
 
+def _dated(toks: Sequence[Token], first: int, last: int, tab: Tables) -> bool:
+    """"8 May", "May 8", "5 pm", "10 km": a date, time or measure, not a count."""
+    before = toks[first - 1].text.lower() if first > 0 else ""
+    after = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
+    return before in tab.neighbours or after in tab.neighbours
+
+
 def _modifier(toks: Sequence[Token], start: int, tab: Tables) -> tuple[int, Bound | None]:
     """The modifier phrase ending right before ``start`` ("at least", "approximately")."""
     for words, bound in tab.modifiers:
@@ -106,7 +113,7 @@ def find_in_sentence(article: Article, toks: Sequence[Token], tab: Tables) -> li
         if value is None:
             continue
         unit = _unit(toks, last)
-        if first == last and _is_year(toks[first], unit):
+        if (first == last and _is_year(toks[first], unit)) or _dated(toks, first, last, tab):
             continue
         mod_start, bound = _modifier(toks, first, tab)
         best, low, high, approx = _bounds(value, bound)

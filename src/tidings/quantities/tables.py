@@ -28,6 +28,7 @@ class Tables:
     modifiers: tuple[tuple[tuple[str, ...], Bound], ...]
     breakdown: tuple[tuple[str, ...], ...]
     skip_ents: frozenset[str]
+    neighbours: frozenset[str]
 
 
 def _load_raw() -> dict[str, Any]:
@@ -48,4 +49,5 @@ def tables() -> Tables:
         modifiers=tuple(mods),
         breakdown=tuple(sorted((tuple(c) for c in raw["breakdown"]["cues"]), key=len, reverse=True)),
         skip_ents=frozenset(raw["skip"]["ent_types"]),
+        neighbours=frozenset(raw["skip"]["neighbours"]),
     )
