@@ -11,7 +11,8 @@ from ..model import Article, Quantity, QuantityPart, Token
 from .rules import Rules
 from .tree import Sent
 
-_SINGLE_DETS = frozenset({"a", "an", "one", "another"})
+_SINGLE_DETS = frozenset({"a", "an", "one", "another", "the", "his", "her", "their", "its"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,28 +22,41 @@ class Death:
     quantity: Quantity
 
 
+_VERB_KIDS = ("xcomp", "oprd", "acomp", "conj", "advmod", "nsubj", "nsubjpass", "ccomp")
+
+
+def _word_kind(t: Token, rules: Rules) -> str | None:
+    lem, low = t.lemma.lower(), t.text.lower()
+    if lem in rules.words("injury") or low in rules.words("injury"):
+        return "injury"
+    if lem in rules.words("death") or low in rules.words("death"):
+        return "death"
+    return None
+
+
 def _kind(sent: Sent, start: Token, unit: str | None, rules: Rules) -> str | None:
-    """"death", "injury" or None: the first casualty word on the way up the parse."""
-    death, injury = rules.words("death"), rules.words("injury")
+    """"death", "injury" or None: the casualty word the count is tied to by the parse. The walk
+    up the tree stops at the first verb that is neither a casualty word nor a reporting or
+    linking verb ("5 vehicles destroyed" is not a death count), and at an agent ("by 4 men")."""
     if unit and unit in rules.words("fatality_units"):
         return "death"
-    seen = [start, *list(sent.kids(start.i, "acl", "amod", "relcl"))]
+    near = [*sent.kids(start.i, "acl", "amod", "relcl")]
     if sent.has(start.i + 1):  # "14 people dead", "5 killed"
-        seen.append(sent.tok(start.i + 1))
-    for t in seen[1:]:
-        lem = t.lemma.lower()
-        if lem in death or t.text.lower() in death:
-            return "death"
-        if lem in injury or t.text.lower() in injury:
-            return "injury"
-    for n, t in enumerate(sent.ancestors(start, limit=6)):
-        lem = t.lemma.lower()
-        if lem in injury or t.text.lower() in injury:
-            return "injury"
-        if lem in death or t.text.lower() in death:
-            return "death"
-        if n >= 1 and t.pos == "VERB" and t.dep in ("ROOT", "ccomp"):
-            break
+        near.append(sent.tok(start.i + 1))
+    for t in near:
+        if (k := _word_kind(t, rules)) is not None:
+            return k
+    for t in sent.ancestors(start, limit=6):
+        if t.dep == "agent":
+            return None
+        if (k := _word_kind(t, rules)) is not None:
+            return k
+        if t.pos == "VERB":
+            for c in sent.kids(t.i, *_VERB_KIDS):
+                if c.i != start.i and (k := _word_kind(c, rules)) is not None:
+                    return k
+            if t.lemma.lower() not in rules.words("passthrough"):
+                return None
     return None
 
 
@@ -70,7 +84,7 @@ def find_deaths(article: Article, sents: tuple[Sent, ...], rules: Rules) -> list
 def _partitive(article: Article, start: int) -> bool:
     """"of the 6,000 inhabitants, 613 were killed": the population, not the dead."""
     before = article.text[max(0, start - 8) : start].lower().split()
-    return bool(before) and (before[-1] == "of" or before[-2:] == ["of", "the"])
+    return before[-2:] == ["of", "the"]
 
 
 def lone_victim(article: Article, sent: Sent, trigger: Token, rules: Rules) -> Quantity | None:
@@ -79,7 +93,13 @@ def lone_victim(article: Article, sent: Sent, trigger: Token, rules: Rules) -> Q
     if trigger.lemma.lower() not in death and not any(k.lemma.lower() in death for k in sent.kids(trigger.i)):
         return None  # "shot dead" counts; "shot" alone does not
     for v in sent.kids(trigger.i, "nsubjpass", "dobj", "nsubj"):
-        if v.tag == "NN" and any(d.text.lower() in _SINGLE_DETS for d in sent.kids(v.i, "det", "nummod")):
+        if v.dep == "nsubj" and trigger.lemma.lower() not in ("die", "perish"):
+            continue  # the subject of "killed" is the killer
+        if v.text.lower() in _PERSON_PRONOUNS:
+            return Quantity(article.span(v.start, v.end), 1, 1, 1, "person")
+        if v.tag == "NN" and v.lemma.lower() not in rules.words("collective") and any(
+            d.text.lower() in _SINGLE_DETS for d in sent.kids(v.i, "det", "nummod", "poss")
+        ):
             return Quantity(article.span(v.start, v.end), 1, 1, 1, v.text.lower())
         if v.ent_type == "PERSON" and v.pos == "PROPN":
             return Quantity(article.span(v.start, v.end), 1, 1, 1, "person")

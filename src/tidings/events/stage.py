@@ -109,7 +109,8 @@ def _assign_deaths(cands: list[Cand], deaths: list[Death], lone: list[Death]) ->
     """Each death count goes to one event: a violent one in its sentence (nearest trigger),
     else the last violent one before it, else any event in its sentence."""
     counted = {d.sentence for d in deaths}
-    for d in [*deaths, *(x for x in lone if x.sentence not in counted)]:
+    totals = any((d.quantity.unit or "") in ("fatality", "fatalities") for d in deaths)
+    for d in [*deaths, *(x for x in lone if x.sentence not in counted and not totals)]:
         target = _target(cands, d)
         if target is not None:
             target.deaths.append(d.quantity)
