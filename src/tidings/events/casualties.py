@@ -46,11 +46,14 @@ def _kind(sent: Sent, start: Token, unit: str | None, rules: Rules) -> str | Non
     for t in near:
         if (k := _word_kind(t, rules)) is not None:
             return k
+    prev = start
     for t in sent.ancestors(start, limit=6):
         if t.dep == "agent":
             return None
         if (k := _word_kind(t, rules)) is not None:
-            return k
+            killer = prev.dep == "nsubj" and t.pos == "VERB" and t.lemma.lower() not in ("die", "perish")
+            return None if killer else k
+        prev = t
         if t.pos == "VERB":
             for c in sent.kids(t.i, *_VERB_KIDS):
                 if c.i != start.i and (k := _word_kind(c, rules)) is not None:
@@ -87,22 +90,42 @@ def _partitive(article: Article, start: int) -> bool:
     return before[-2:] == ["of", "the"]
 
 
+_MANNER_DEPS = ("oprd", "advmod", "acomp", "xcomp", "prep", "pobj")
+
+
+def _fatal_manner(sent: Sent, t: Token, death: frozenset[str]) -> bool:
+    """"shot dead", "fatally shot", "shot to death"."""
+    for k in sent.kids(t.i, *_MANNER_DEPS):
+        if k.lemma.lower() in death or any(g.lemma.lower() in death for g in sent.kids(k.i, "pobj")):
+            return True
+    return False
+
+
+def _victims(sent: Sent, trigger: Token) -> list[Token]:
+    out = list(sent.kids(trigger.i, "nsubjpass", "dobj", "nsubj"))
+    if trigger.dep in ("oprd", "acomp", "xcomp", "ccomp") and (h := sent.head(trigger)) is not None:
+        out.extend(sent.kids(h.i, "dobj", "nsubjpass"))  # "leaving the driver dead"
+    for p in sent.kids(trigger.i, "prep"):
+        if p.text.lower() == "of":  # "the death of the commander"
+            out.extend(sent.kids(p.i, "pobj"))
+    return out
+
+
 def lone_victim(article: Article, sent: Sent, trigger: Token, rules: Rules) -> Quantity | None:
-    """"a man was killed", "killing a soldier": one death without a number."""
+    """"a man was killed", "killing a soldier", "X and his bodyguard were shot dead": deaths
+    without a number (one per person named)."""
     death = rules.words("death")
-    if trigger.lemma.lower() not in death and not any(k.lemma.lower() in death for k in sent.kids(trigger.i)):
-        return None  # "shot dead" counts; "shot" alone does not
-    for v in sent.kids(trigger.i, "nsubjpass", "dobj", "nsubj"):
-        if v.dep == "nsubj" and trigger.lemma.lower() not in ("die", "perish"):
+    if trigger.lemma.lower() not in death and not _fatal_manner(sent, trigger, death):
+        return None
+    for v in _victims(sent, trigger):
+        if v.dep == "nsubj" and trigger.lemma.lower() not in ("die", "perish", "dead", "death"):
             continue  # the subject of "killed" is the killer
         if v.text.lower() in _PERSON_PRONOUNS:
             return Quantity(article.span(v.start, v.end), 1, 1, 1, "person")
-        if v.tag == "NN" and v.lemma.lower() not in rules.words("collective") and any(
-            d.text.lower() in _SINGLE_DETS for d in sent.kids(v.i, "det", "nummod", "poss")
-        ):
-            return Quantity(article.span(v.start, v.end), 1, 1, 1, v.text.lower())
-        if v.ent_type == "PERSON" and v.pos == "PROPN":
-            return Quantity(article.span(v.start, v.end), 1, 1, 1, "person")
+        single = v.tag == "NN" and any(d.text.lower() in _SINGLE_DETS for d in sent.kids(v.i, "det", "nummod", "poss"))
+        if (single and v.lemma.lower() not in rules.words("collective")) or (v.ent_type == "PERSON" and v.pos == "PROPN"):
+            n = 1 + sum(1 for c in sent.kids(v.i, "conj") if c.tag in ("NN", "NNP"))
+            return Quantity(article.span(v.start, v.end), n, n, n, v.text.lower() if v.pos != "PROPN" else "person")
     return None
 
 

@@ -42,7 +42,8 @@ class EventStage(ArticleStage):
         for sent in sents:
             hits = find_triggers(sent, rules)
             for h in hits:
-                if (q := lone_victim(article, sent, h.token, rules)) is not None:
+                q = lone_victim(article, sent, h.token, rules)
+                if q is not None and all(d.quantity.span != q.span for d in lone):
                     lone.append(Death(sent.index, h.token.i, q))
             kept = [c for c in merge_sentence([candidate(article, sent, h, rules) for h in hits], rules) if not absorbs(prev, c)]
             if not hits and (e := ellipsis(article, sent, prev, rules)) is not None:
