@@ -40,6 +40,8 @@ def _kind(sent: Sent, start: Token, unit: str | None, rules: Rules) -> str | Non
     linking verb ("5 vehicles destroyed" is not a death count), and at an agent ("by 4 men")."""
     if unit and unit in rules.words("fatality_units"):
         return "death"
+    if unit and unit in rules.words("non_people"):
+        return None
     near = [*sent.kids(start.i, "acl", "amod", "relcl")]
     if sent.has(start.i + 1):  # "14 people dead", "5 killed"
         near.append(sent.tok(start.i + 1))
@@ -111,15 +113,35 @@ def _victims(sent: Sent, trigger: Token) -> list[Token]:
     return out
 
 
+def _realised(sent: Sent, trigger: Token, rules: Rules) -> bool:
+    """A death that happened: not "threatened to kill", not "died of covid", a body found."""
+    if any(k.dep in ("neg", "aux") and k.text.lower() in ("not", "n't", "never", "will", "would", "could", "may", "might") for k in sent.kids(trigger.i)):
+        return False
+    if any(a.lemma.lower() in rules.words("unrealised") for a in sent.ancestors(trigger, limit=2)):
+        return False
+    natural = rules.words("natural_causes")
+    for k in sent.kids(trigger.i, "prep", "advcl", "agent"):
+        if k.lemma.lower() in natural or any(g.lemma.lower() in natural for g in sent.kids(k.i, "pobj", "dobj", "compound", "amod")):
+            return False
+    if trigger.pos == "NOUN" and trigger.lemma.lower() in ("body", "corpse"):
+        head = sent.head(trigger)
+        return head is not None and head.lemma.lower() in rules.words("body_verbs")
+    return True
+
+
 def lone_victim(article: Article, sent: Sent, trigger: Token, rules: Rules) -> Quantity | None:
     """"a man was killed", "killing a soldier", "X and his bodyguard were shot dead": deaths
     without a number (one per person named)."""
     death = rules.words("death")
     if trigger.lemma.lower() not in death and not _fatal_manner(sent, trigger, death):
         return None
+    if not _realised(sent, trigger, rules):
+        return None
     for v in _victims(sent, trigger):
         if v.dep == "nsubj" and trigger.lemma.lower() not in ("die", "perish", "dead", "death"):
             continue  # the subject of "killed" is the killer
+        if v.lemma.lower() in rules.words("non_people"):
+            continue
         if v.text.lower() in _PERSON_PRONOUNS:
             return Quantity(article.span(v.start, v.end), 1, 1, 1, "person")
         single = v.tag == "NN" and any(d.text.lower() in _SINGLE_DETS for d in sent.kids(v.i, "det", "nummod", "poss"))

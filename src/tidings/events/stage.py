@@ -107,8 +107,8 @@ def _confidence(c: Cand, date: EventDate, place: Place | None) -> float:
 
 
 def _assign_deaths(cands: list[Cand], deaths: list[Death], lone: list[Death]) -> None:
-    """Each death count goes to one event: a violent one in its sentence (nearest trigger),
-    else the last violent one before it, else any event in its sentence."""
+    """Each death count goes to one violent event: the one in its sentence (nearest trigger),
+    else the last one before it, else the first after it when its own sentence has none."""
     counted = {d.sentence for d in deaths}
     totals = any((d.quantity.unit or "") in ("fatality", "fatalities") for d in deaths)
     for d in [*deaths, *(x for x in lone if x.sentence not in counted and not totals)]:
@@ -125,7 +125,7 @@ def _target(cands: list[Cand], d: Death) -> Cand | None:
     before = [c for c in cands if c.sent.index < d.sentence and c.violent and d.sentence - c.sent.index <= CONTEXT_SENTENCES]
     if before:
         return before[-1]
-    if same:
-        return same[0]
+    if same:  # the deaths of a protest's cause, a disease...: not this event's fatalities
+        return None
     after = [c for c in cands if c.sent.index > d.sentence and c.violent]
     return after[0] if after else None
