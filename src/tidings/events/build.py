@@ -87,6 +87,13 @@ def _unarmed(sent: Sent, roles: Roles, rules: Rules) -> bool:
     return bool(heads & unarmed) and not any(_armed(sent, a, rules) or a.ent_type in ("ORG", "NORP") for a in sides) and not (heads & armed)
 
 
+def _mob(sent: Sent, t: Token | None, rules: Rules) -> bool:
+    """"residents beat a suspected thief": civilians attacking someone are a mob."""
+    if t is None or t.lemma.lower() not in rules.words("mob"):
+        return False
+    return not any(k.lemma.lower() in ("armed", "gunman") for k in sent.kids(t.i))
+
+
 def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules) -> Cand:
     t, rule = hit.token, hit.rule
     roles = verb_roles(sent, t, rule.object_role) if t.pos in ("VERB", "AUX") or t.tag.startswith("VB") else noun_roles(sent, t)
@@ -102,6 +109,8 @@ def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules) -> Cand:
     elif rule.armed_target and _armed(sent, roles.actor2, rules):
         typ, sub = rule.armed_target
     if (typ, sub) == ("Battles", "Armed clash") and _unarmed(sent, roles, rules):
+        typ, sub = "Riots", "Mob violence"
+    if typ == "Violence against civilians" and _mob(sent, roles.actor1, rules):
         typ, sub = "Riots", "Mob violence"
     ents = article.entities
     a1 = make_mention(article, sent, roles.actor1, ents) if roles.actor1 is not None else None

@@ -54,7 +54,9 @@ def _kind(sent: Sent, start: Token, unit: str | None, rules: Rules) -> str | Non
             return None
         if (k := _word_kind(t, rules)) is not None:
             killer = prev.dep == "nsubj" and t.pos == "VERB" and t.lemma.lower() not in ("die", "perish")
-            return None if killer else k
+            return None if killer or (k == "death" and not _realised(sent, t, rules)) else k
+        if t.pos == "VERB" and prev.dep == "nsubj":
+            return None  # "50 people tried to lynch ...": the doers, not the victims
         prev = t
         if t.pos == "VERB":
             for c in sent.kids(t.i, *_VERB_KIDS):
@@ -113,11 +115,27 @@ def _victims(sent: Sent, trigger: Token) -> list[Token]:
     return out
 
 
+_BACKGROUND = frozenset({"after", "following", "since", "before"})
+
+
+def _background(sent: Sent, t: Token) -> bool:
+    """"protested after two children were killed", "following the death of X": an earlier
+    happening given as the cause; its dead belong to another event."""
+    if any(k.dep == "mark" and k.text.lower() in _BACKGROUND for k in sent.kids(t.i)):
+        return True
+    head = sent.head(t)
+    return t.dep == "pobj" and head is not None and head.text.lower() in _BACKGROUND
+
+
 def _realised(sent: Sent, trigger: Token, rules: Rules) -> bool:
     """A death that happened: not "threatened to kill", not "died of covid", a body found."""
     if any(k.dep in ("neg", "aux") and k.text.lower() in ("not", "n't", "never", "will", "would", "could", "may", "might") for k in sent.kids(trigger.i)):
         return False
     if any(a.lemma.lower() in rules.words("unrealised") for a in sent.ancestors(trigger, limit=2)):
+        return False
+    if any(k.dep == "cc" and k.text.lower() == "or" for k in sent.kids(trigger.i)):
+        return False  # "killed, injured or captured": not a death count
+    if _background(sent, trigger):
         return False
     natural = rules.words("natural_causes")
     for k in sent.kids(trigger.i, "prep", "advcl", "agent"):

@@ -104,6 +104,7 @@ def parse_rules(text: str) -> Rules:
     by_lemma = MappingProxyType({k: tuple(sorted(v, key=lambda r: -r.weight)) for k, v in index.items()})
     lexicon = {k: frozenset(str(w).lower() for w in v) for k, v in raw["lexicon"].items()}
     lexicon["unarmed"] = _fs(raw["unarmed"], "heads")
+    lexicon["mob"] = _fs(raw["mob"], "heads")
     lexicon["weapon_verbs"] = _fs(raw["weapons"], "verbs")
     weapons = {w.lower(): sub for sub, ws in raw["weapons"].items() if sub != "verbs" for w in ws}
     refinements = tuple(_refine(r) for r in raw.get("refine", ()))

@@ -64,6 +64,10 @@ def rule_ok(sent: Sent, t: Token, rule: TriggerRule, rules: Rules) -> bool:
     return not _background(sent, t, rules)
 
 
+def _fires(sent: Sent, t: Token, rules: Rules) -> bool:
+    return any(rule_ok(sent, t, r, rules) for r in rules.by_lemma.get(t.lemma.lower(), ()))
+
+
 def find_triggers(sent: Sent, rules: Rules) -> list[Hit]:
     out: list[Hit] = []
     toks = sent.tokens
@@ -71,7 +75,7 @@ def find_triggers(sent: Sent, rules: Rules) -> list[Hit]:
         if t.is_space or t.pos in ("PUNCT", "DET", "ADP") or t.dep == "amod" or t.text.lower() == "according":
             continue
         head = sent.head(t)
-        if t.dep == "compound" and head is not None and head.lemma.lower() in rules.by_lemma:
+        if t.dep == "compound" and head is not None and _fires(sent, head, rules):
             continue  # "grenade launchers": the head noun decides
         hyphen = f"{t.text.lower()}-{toks[n + 2].text.lower()}" if n + 2 < len(toks) and toks[n + 1].text == "-" else ""
         cands = rules.by_lemma.get(hyphen) or rules.by_lemma.get(t.lemma.lower()) or rules.by_lemma.get(t.text.lower())
