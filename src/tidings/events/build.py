@@ -205,7 +205,7 @@ def refine(cands: list[Cand], doc: tuple[frozenset[str], frozenset[str]], rules:
     """Sub-type refinements (``[[refine]]`` in rules.toml); ``doc`` = (lemmas, verb lemmas)."""
     for c in cands:
         for r in rules.refinements:
-            if (c.type, c.sub_type) == r.when and _refine_applies(r, c, doc):
+            if c.type == r.when[0] and r.when[1] in ("*", c.sub_type) and _refine_applies(r, c, doc):
                 c.type, c.sub_type = r.type, r.sub_type
                 _default_actor_after_refine(c)
                 break
