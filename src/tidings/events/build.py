@@ -89,9 +89,13 @@ def _unarmed(sent: Sent, roles: Roles, rules: Rules) -> bool:
 
 def _mob(sent: Sent, t: Token | None, rules: Rules) -> bool:
     """"residents beat a suspected thief": civilians attacking someone are a mob."""
-    if t is None or t.lemma.lower() not in rules.words("mob"):
+    if t is None:
         return False
-    return not any(k.lemma.lower() in ("armed", "gunman") for k in sent.kids(t.i))
+    kids = list(sent.kids(t.i))
+    words = {t.lemma.lower()} | {k.lemma.lower() for k in kids if k.dep == "compound"}
+    if t.lemma.lower() in ("group", "number", "crowd"):  # "a group of people"
+        words |= {g.lemma.lower() for p in kids if p.text.lower() == "of" for g in sent.kids(p.i, "pobj")}
+    return bool(words & rules.words("mob")) and not any(k.lemma.lower() in ("armed", "gunman") for k in kids)
 
 
 def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules) -> Cand:

@@ -10,7 +10,8 @@ from ..model import Article, Sentence, Token
 
 @dataclass(frozen=True, slots=True)
 class Sent:
-    """One sentence: its tokens (global indices ``base``..), children per token, lemma set."""
+    """One sentence: its tokens (global indices ``base``..), children per token, lemma set,
+    and the lemmas of its active verbs (verbs with a subject)."""
 
     index: int
     sentence: Sentence
@@ -55,6 +56,7 @@ def build_sents(article: Article) -> tuple[Sent, ...]:
             if t.head != t.i and s.tok_start <= t.head < s.tok_end:
                 kids[t.head - s.tok_start].append(t.i)
         lemmas = frozenset(t.lemma.lower() for t in toks) | frozenset(t.text.lower() for t in toks)
-        verbs = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB")
+        subj = {t.head for t in toks if t.dep == "nsubj"}
+        verbs = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB" and t.i in subj)
         out.append(Sent(n, s, toks, tuple(tuple(k) for k in kids), lemmas, verbs))
     return tuple(out)
