@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..model import Article, Mention, Quantity, Token
-from .roles import Roles, make_mention, noun_roles, verb_roles
+from .roles import Roles, make_mention, noun_roles, unknown_perpetrator, verb_roles
 from .rules import Refinement, Rules, TriggerRule
 from .tree import Sent
 from .triggers import Hit
@@ -98,7 +98,7 @@ def _mob(sent: Sent, t: Token | None, rules: Rules) -> bool:
     return bool(words & rules.words("mob")) and not any(k.lemma.lower() in ("armed", "gunman") for k in kids)
 
 
-def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules) -> Cand:
+def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules, country: str | None = None) -> Cand:
     t, rule = hit.token, hit.rule
     roles = verb_roles(sent, t, rule.object_role) if t.pos in ("VERB", "AUX") or t.tag.startswith("VB") else noun_roles(sent, t)
     typ, sub = rule.type, rule.sub_type
@@ -117,24 +117,28 @@ def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules) -> Cand:
     if typ == "Violence against civilians" and _mob(sent, roles.actor1, rules):
         typ, sub = "Riots", "Mob violence"
     ents = article.entities
-    a1 = make_mention(article, sent, roles.actor1, ents) if roles.actor1 is not None else None
-    a2 = make_mention(article, sent, roles.actor2, ents) if roles.actor2 is not None else None
-    assoc = tuple(m for a in roles.assoc if (m := make_mention(article, sent, a, ents)) is not None)
-    c = Cand(sent, t, rule, typ, sub, roles, a1, a2, assoc)
-    _default_actor(article, c)
-    return c
+    a1 = make_mention(article, sent, roles.actor1, ents, country) if roles.actor1 is not None else None
+    a2 = make_mention(article, sent, roles.actor2, ents, country) if roles.actor2 is not None else None
+    assoc = tuple(m for a in roles.assoc if (m := make_mention(article, sent, a, ents, country)) is not None)
+    return Cand(sent, t, rule, typ, sub, roles, a1, a2, assoc)
 
 
-def _default_actor(article: Article, c: Cand) -> None:
-    """Protests are by "Protesters", riots by "Rioters" (ACLED's convention), with the trigger
-    as evidence when the text names no one."""
+_UNKNOWN_BY = frozenset({"Violence against civilians", "Explosions/Remote violence"})
+
+
+def default_actor(article: Article, c: Cand) -> None:
+    """Protests are by "Protesters", riots by "Rioters" (ACLED's convention), and violence whose
+    perpetrator the text does not name by an unidentified armed group; the trigger is the
+    evidence when the text names no one."""
     span = article.span(c.trigger.start, c.trigger.end)
+    if c.type in _UNKNOWN_BY and c.actor1 is None and c.sub_type != "Air/drone strike":
+        c.actor1 = Mention(span, unknown_perpetrator())
     name = {"Protests": "Protesters", "Riots": "Rioters"}.get(c.type)
     if name is None:
         return
     if c.actor1 is None:
         c.actor1 = Mention(span, name)
-    elif c.actor1.canonical not in ("Protesters", "Rioters"):
+    elif not (c.actor1.canonical or "").startswith(("Protesters", "Rioters", "Police Forces", "Military Forces")):
         c.actor1 = Mention(c.actor1.span, name)
 
 
@@ -160,6 +164,8 @@ def _victims(strong: list[Cand], c: Cand, rules: Rules) -> None:
     """"13 militants were killed when forces repulsed their attack": the dead are the target;
     armed dead make an attack a battle."""
     host = next((s for s in strong if s.violent), None)
+    if host is not None and host.actor1 is None and c.actor1 is not None:
+        host.actor1, host.roles = c.actor1, replace(host.roles, actor1=c.roles.actor1)
     if host is None or c.roles.actor2 is None:
         return
     if host.actor2 is None:
@@ -226,5 +232,5 @@ def _refine_applies(r: Refinement, c: Cand, doc: tuple[frozenset[str], frozenset
 
 
 def _default_actor_after_refine(c: Cand) -> None:
-    if c.type == "Riots" and c.actor1 is not None and c.actor1.canonical == "Protesters":
+    if c.type == "Riots" and c.actor1 is not None and c.actor1.canonical in ("Protesters", "Civilians", None):
         c.actor1 = replace(c.actor1, canonical="Rioters")

@@ -6,8 +6,10 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ..model import Article, Entity, Mention, Token
+from .country import mention_country
 from .tree import Sent
 
 _MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "quantmod"})
@@ -22,6 +24,7 @@ class ActorClass:
     country: bool
     when_modified: frozenset[str]
     default_for: frozenset[str]
+    unless_modified: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +36,17 @@ class Roles:
 
 
 @lru_cache(maxsize=1)
+def _actors_raw() -> dict[str, Any]:
+    return tomllib.loads(resources.files("tidings.events").joinpath("actors.toml").read_text("utf-8"))
+
+
+def unknown_perpetrator() -> str:
+    return str(_actors_raw()["unknown_perpetrator"])
+
+
+@lru_cache(maxsize=1)
 def actor_classes() -> tuple[ActorClass, ...]:
-    raw = tomllib.loads(resources.files("tidings.events").joinpath("actors.toml").read_text("utf-8"))
+    raw = _actors_raw()
     return tuple(
         ActorClass(
             c["name"],
@@ -42,6 +54,7 @@ def actor_classes() -> tuple[ActorClass, ...]:
             bool(c.get("country", False)),
             frozenset(c.get("when_modified", ())),
             frozenset(c.get("default_for", c["heads"] if not c.get("when_modified") else ())),
+            frozenset(c.get("unless_modified", ())),
         )
         for c in raw["class"]
     )
@@ -116,6 +129,8 @@ def noun_roles(sent: Sent, t: Token) -> Roles:
     a1 = _pobj(sent, t, ("by",)) or _first(sent, t, "poss") or _modifier_actor(sent, t)
     if a1 is None and head is not None and t.dep == "dobj":
         a1 = _subject(sent, head)
+    if a1 is None and head is not None and t.dep == "pobj" and (verb := sent.head(head)) is not None and verb.pos == "VERB":
+        a1 = _subject(sent, verb)  # "forces killed 6 civilians during a raid"
     a2 = _pobj(sent, t, ("on", "against", "of", "targeting"))
     return Roles(a1, a2, ())
 
@@ -143,29 +158,40 @@ def mention_span(sent: Sent, t: Token) -> tuple[int, int]:
     of = next((p for p in sent.kids(t.i, "prep") if p.text.lower() == "of"), None)
     if of is not None and (obj := _first(sent, of, "pobj")) is not None and obj.pos == "PROPN":
         hi = obj.i
+    for k in range(t.i - 1, lo - 1, -1):  # never across punctuation or a date
+        tok = sent.tok(k)
+        if (tok.pos == "PUNCT" and tok.text != "-") or tok.ent_type in ("DATE", "TIME"):
+            lo = k + 1
+            break
     while lo < t.i and sent.tok(lo).pos in _SKIP_POS:
         lo += 1
     return lo, hi
 
 
-def make_mention(article: Article, sent: Sent, t: Token, entities: tuple[Entity, ...]) -> Mention | None:
+def make_mention(
+    article: Article, sent: Sent, t: Token, entities: tuple[Entity, ...], country: str | None = None
+) -> Mention | None:
     if t.pos in ("PRON", "DET", "NUM") or t.is_space or t.ent_type in _NOT_ACTOR_ENTS:
         return None
     lo, hi = mention_span(sent, t)
     start, end = sent.tok(lo).start, sent.tok(hi).end
     span = article.span(start, end)
-    return Mention(span, canonical_actor(sent, t, span.text, entities))
+    return Mention(span, canonical_actor(sent, t, entities, country))
 
 
-def canonical_actor(sent: Sent, t: Token, text: str, entities: tuple[Entity, ...]) -> str | None:
-    """An ACLED-style name from the head noun ("Police Forces"), else the entity's canonical."""
-    head = t.lemma.lower()
-    mods = {k.lemma.lower() for k in sent.kids(t.i)}
+def canonical_actor(sent: Sent, t: Token, entities: tuple[Entity, ...], country: str | None = None) -> str | None:
+    """An ACLED-style name from the head noun ("Police Forces of Kenya"), else the entity's
+    canonical name. ``country`` is the document's; the mention's own ("Ukrainian") wins."""
+    low = t.text.lower()
+    forms = {t.lemma.lower(), low, low[:-1] if low.endswith("s") else low}
+    mods = {k.lemma.lower() for k in sent.kids(t.i)} | {k.text.lower() for k in sent.kids(t.i)}
     for cls in actor_classes():
-        if head not in cls.heads:
+        if not (forms & cls.heads) or mods & cls.unless_modified:
             continue
-        if cls.when_modified and not (mods & cls.when_modified) and head not in cls.default_for:
+        if cls.when_modified and not (mods & cls.when_modified) and not (forms & cls.default_for):
             continue
+        if cls.country and (where := mention_country(sent, t) or country):
+            return f"{cls.name} of {where}"
         return cls.name
     for e in entities:
         if e.span.start <= t.start < e.span.end:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from ..model import Article, Event, EventDate, Place
 from ..pipeline import ArticleStage
 from .attach import NO_DATE, attribution, event_date, event_place, main_place, modality
-from .build import Cand, absorbs, candidate, ellipsis, merge_sentence, refine
+from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sentence, refine
 from .casualties import Death, combine, find_deaths, lone_victim
+from .country import document_country
 from .rules import load_rules
 from .tree import Sent, build_sents
 from .triggers import find_triggers
@@ -39,15 +40,18 @@ class EventStage(ArticleStage):
         cands: list[Cand] = []
         lone: list[Death] = []
         prev: Cand | None = None
+        country = document_country(article)
         for sent in sents:
             hits = find_triggers(sent, rules)
             for h in hits:
                 q = lone_victim(article, sent, h.token, rules)
                 if q is not None and all(d.quantity.span != q.span for d in lone):
                     lone.append(Death(sent.index, h.token.i, q))
-            kept = [c for c in merge_sentence([candidate(article, sent, h, rules) for h in hits], rules) if not absorbs(prev, c)]
+            kept = [c for c in merge_sentence([candidate(article, sent, h, rules, country) for h in hits], rules) if not absorbs(prev, c)]
             if not hits and (e := ellipsis(article, sent, prev, rules)) is not None:
                 kept = [e]
+            for c in kept:
+                default_actor(article, c)
             cands.extend(kept)
             if kept:
                 prev = kept[0]
