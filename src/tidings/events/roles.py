@@ -158,10 +158,10 @@ def mention_span(sent: Sent, t: Token) -> tuple[int, int]:
     of = next((p for p in sent.kids(t.i, "prep") if p.text.lower() == "of"), None)
     if of is not None and (obj := _first(sent, of, "pobj")) is not None and obj.pos == "PROPN":
         hi = obj.i
-    for k in range(t.i - 1, lo - 1, -1):  # never across punctuation or a date
-        tok = sent.tok(k)
+    for j in range(t.i - 1, lo - 1, -1):  # never across punctuation or a date
+        tok = sent.tok(j)
         if (tok.pos == "PUNCT" and tok.text != "-") or tok.ent_type in ("DATE", "TIME"):
-            lo = k + 1
+            lo = j + 1
             break
     while lo < t.i and sent.tok(lo).pos in _SKIP_POS:
         lo += 1
