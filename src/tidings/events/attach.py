@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Sequence
 
 from ..model import Article, DateOrigin, EventDate, Mention, Modality, Place, Quote, Time, Token
+from .country import demonyms
 from .rules import Rules
 from .tree import Sent
 
@@ -40,10 +41,25 @@ def event_date(article: Article, times: Sequence[Time], sent: Sent, trigger: Tok
 
 
 def event_place(
-    article: Article, places: Sequence[Place], sent: Sent, trigger: Token, obj: Token | None
+    article: Article,
+    places: Sequence[Place],
+    sent: Sent,
+    trigger: Token,
+    obj: Token | None,
+    actors: Sequence[Mention | None] = (),
 ) -> Place | None:
-    """A place tied to the trigger by the parse, else the nearest place in the sentence."""
-    inside = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end]
+    """A place tied to the trigger by the parse, else the nearest place in the sentence. Places
+    inside the name of who acted ("the Armenian troops") or used as adjectives are not
+    locations."""
+    taken = [(m.span.start, m.span.end) for m in actors if m is not None and m.span.end > m.span.start]
+    dem = demonyms()
+    inside = [
+        p
+        for p in places
+        if sent.sentence.start <= p.span.start < sent.sentence.end
+        and p.span.text.lower() not in dem
+        and not any(s <= p.span.start < e for s, e in taken)
+    ]
     if not inside:
         return None
     tied = {obj.i} if obj is not None else set()
@@ -58,7 +74,13 @@ def event_place(
 
 
 def _covers_modifier(sent: Sent, t: Token, p: Place) -> bool:
-    return any(p.span.start <= k.start < p.span.end for k in sent.kids(t.i, "compound", "amod", "prep", "pobj"))
+    """"the Aghdam region", "the town of X": the place names the trigger's object."""
+    for k in sent.kids(t.i, "compound", "amod", "prep", "pobj", "appos"):
+        if p.span.start <= k.start < p.span.end:
+            return True
+        if k.dep == "prep" and k.text.lower() == "of" and any(p.span.start <= g.start < p.span.end for g in sent.kids(k.i, "pobj")):
+            return True
+    return False
 
 
 def main_place(places: Sequence[Place]) -> Place | None:

@@ -168,9 +168,22 @@ def mention_span(sent: Sent, t: Token) -> tuple[int, int]:
     return lo, hi
 
 
+_CONTAINERS = frozenset({"total", "number", "group", "majority", "dozens", "hundreds", "thousands", "scores", "band", "team", "contingent", "unit"})
+
+
+def _contents(sent: Sent, t: Token) -> Token:
+    """"a total of 1,960 peacekeepers" -> peacekeepers."""
+    if t.lemma.lower() not in _CONTAINERS:
+        return t
+    of = next((p for p in sent.kids(t.i, "prep") if p.text.lower() == "of"), None)
+    obj = _first(sent, of, "pobj") if of is not None else None
+    return obj if obj is not None else t
+
+
 def make_mention(
     article: Article, sent: Sent, t: Token, entities: tuple[Entity, ...], country: str | None = None
 ) -> Mention | None:
+    t = _contents(sent, t)
     if t.pos in ("PRON", "DET", "NUM") or t.is_space or t.ent_type in _NOT_ACTOR_ENTS:
         return None
     lo, hi = mention_span(sent, t)

@@ -72,7 +72,7 @@ class EventStage(ArticleStage):
             else:
                 prev_date = (sent.index, date)
             obj = c.roles.place_obj or c.roles.actor2
-            place = event_place(article, article.places, sent, t, obj)
+            place = event_place(article, article.places, sent, t, obj, (c.actor1, *c.assoc))
             if place is None:
                 near = prev_place is not None and sent.index - prev_place[0] <= CONTEXT_SENTENCES
                 place = prev_place[1] if near and prev_place is not None else fallback
