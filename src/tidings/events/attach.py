@@ -62,15 +62,29 @@ def event_place(
     ]
     if not inside:
         return None
-    tied = {obj.i} if obj is not None else set()
+    tied_toks = {obj.i} if obj is not None else set()
     for prep in sent.kids(trigger.i, "prep"):
-        tied.update(k.i for k in sent.kids(prep.i, "pobj"))
-    for p in inside:
-        for i in tied:
-            t = sent.tok(i)
-            if p.span.start <= t.start < p.span.end or _covers_modifier(sent, t, p):
-                return p
-    return min(inside, key=lambda p: abs(p.span.start - trigger.start))
+        tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
+    tied = {id(p) for p in inside for i in tied_toks if _names(sent, sent.tok(i), p)}
+    return max(inside, key=lambda p: (_place_score(p, id(p) in tied), -abs(p.span.start - trigger.start)))
+
+
+def _names(sent: Sent, t: Token, p: Place) -> bool:
+    return p.span.start <= t.start < p.span.end or _covers_modifier(sent, t, p)
+
+
+def _place_score(p: Place, tied: bool) -> int:
+    """Tied by the parse, resolved, and specific (a town beats a province beats a country)."""
+    feature = p.feature or ""
+    if feature.startswith(("PCL", "CONT", "RGN")):
+        specific = -2
+    elif feature == "ADM1":
+        specific = 0
+    elif feature.startswith("ADM"):
+        specific = 1
+    else:
+        specific = 2
+    return 2 * tied + 3 * (p.lat is not None) + specific
 
 
 def _covers_modifier(sent: Sent, t: Token, p: Place) -> bool:
