@@ -122,3 +122,11 @@ def test_events_in_document_order(parse: Callable[[str], Article]) -> None:
     evs = events(parse, "Police arrested six men. Later, rebels shelled the port.")
     assert [e.type for e in evs] == ["Strategic developments", "Explosions/Remote violence"]
     assert [e.id for e in evs] == ["ev1", "ev2"]
+
+
+def test_residual_event_when_nothing_fires(parse: Callable[[str], Article]) -> None:
+    a = QuantityStage()(parse("The charity opened a new office downtown."))
+    evs = EventStage()(a).events
+    assert [(e.type, e.sub_type, e.trigger.text) for e in evs] == [("Strategic developments", "Other", "opened")]
+    assert evs[0].confidence <= 0.1
+    assert EventStage(residual=False)(a).events == ()

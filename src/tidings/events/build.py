@@ -234,3 +234,16 @@ def _refine_applies(r: Refinement, c: Cand, doc: tuple[frozenset[str], frozenset
 def _default_actor_after_refine(c: Cand) -> None:
     if c.type == "Riots" and c.actor1 is not None and c.actor1.canonical in ("Protesters", "Civilians", None):
         c.actor1 = replace(c.actor1, canonical="Rioters")
+
+
+def residual(article: Article, sents: tuple[Sent, ...], rules: Rules) -> Cand | None:
+    """The catch-all event of an article where no trigger fires: the main verb of the first
+    sentence that has one (see ``[residual]`` in rules.toml)."""
+    if rules.residual is None:
+        return None
+    for sent in sents:
+        verb = next((t for t in sent.tokens if t.dep == "ROOT" and t.pos == "VERB"), None)
+        verb = verb or next((t for t in sent.tokens if t.pos == "VERB"), None)
+        if verb is not None:
+            return candidate(article, sent, Hit(verb, rules.residual), rules)
+    return None

@@ -50,6 +50,7 @@ class Rules:
     refinements: tuple[Refinement, ...]
     lex: Mapping[str, frozenset[str]]
     weapons: Mapping[str, str]  # weapon lemma -> sub_type
+    residual: TriggerRule | None = None
 
     def words(self, name: str) -> frozenset[str]:
         return self.lex[name]
@@ -108,7 +109,11 @@ def parse_rules(text: str) -> Rules:
     lexicon["weapon_verbs"] = _fs(raw["weapons"], "verbs")
     weapons = {w.lower(): sub for sub, ws in raw["weapons"].items() if sub != "verbs" for w in ws}
     refinements = tuple(_refine(r) for r in raw.get("refine", ()))
-    return Rules(triggers, by_lemma, refinements, MappingProxyType(lexicon), MappingProxyType(weapons))
+    res = raw.get("residual")
+    residual = None
+    if res:
+        residual = TriggerRule(frozenset(), frozenset(), res["type"], res["sub_type"], res["plover"], 0, weak=True)
+    return Rules(triggers, by_lemma, refinements, MappingProxyType(lexicon), MappingProxyType(weapons), residual)
 
 
 @lru_cache(maxsize=1)

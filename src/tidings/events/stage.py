@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model import Article, Event, EventDate, Place
 from ..pipeline import ArticleStage
 from .attach import NO_DATE, attribution, event_date, event_place, main_place, modality
-from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sentence, refine
+from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sentence, refine, residual
 from .casualties import Death, combine, find_deaths, lone_victim
 from .country import document_country
 from .rules import load_rules
@@ -22,14 +22,17 @@ class EventStage(ArticleStage):
     requires = frozenset({"tokens", "sentences", "entities", "quantities"})
     assigns = frozenset({"events"})
 
-    def __init__(self) -> None:
+    def __init__(self, *, residual: bool = True) -> None:
         self.rules = load_rules()
+        self.residual = residual
 
     def __call__(self, article: Article) -> Article:
         if not article.sentences:
             return article.with_(events=())
         sents = build_sents(article)
         cands, lone = self._candidates(article, sents)
+        if not cands and self.residual and (r := residual(article, sents, self.rules)) is not None:
+            cands = [r]
         _assign_deaths(cands, find_deaths(article, sents, self.rules), lone)
         doc = (frozenset().union(*(s.lemmas for s in sents)), frozenset().union(*(s.verbs for s in sents)))
         refine(cands, doc, self.rules)
@@ -98,13 +101,15 @@ class EventStage(ArticleStage):
                     modality=mod,
                     attributed_to=att,
                     confidence=_confidence(c, date, place),
-                    plover=c.rule.plover,
+                    plover=c.rule.plover or None,
                 )
             )
         return out
 
 
 def _confidence(c: Cand, date: EventDate, place: Place | None) -> float:
+    if c.rule.weight == 0:
+        return 0.1  # the residual event
     score = 0.4 + 0.03 * min(c.rule.weight, 10)
     score += 0.1 * (c.actor1 is not None) + 0.1 * (date.begin is not None) + 0.1 * (place is not None)
     return min(score - 0.2 * c.rule.weak, 0.95)
