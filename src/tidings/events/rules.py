@@ -29,6 +29,8 @@ class TriggerRule:
     casualty: bool = False
     weak: bool = False
     verb_only: frozenset[str] = frozenset()
+    noun_only: frozenset[str] = frozenset()
+    excludes_object: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,8 @@ def _trigger(raw: dict[str, Any]) -> TriggerRule:
         casualty=bool(raw.get("casualty", False)),
         weak=bool(raw.get("weak", False)),
         verb_only=_fs(raw, "verb_only"),
+        noun_only=_fs(raw, "noun_only"),
+        excludes_object=_fs(raw, "excludes_object"),
     )
 
 

@@ -10,6 +10,7 @@ from .tree import Sent
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "nsubjpass", "prt", "compound", "amod", "attr", "oprd", "acomp", "pobj", "conj"})
 _VERBISH = frozenset({"VERB", "AUX"})
+_NAME_ENTS = frozenset({"FAC", "GPE", "LOC", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,10 @@ def rule_ok(sent: Sent, t: Token, rule: TriggerRule, rules: Rules) -> bool:
     lemma = t.lemma.lower()
     if not _pos_ok(t, rule) or (lemma in rule.verb_only and t.pos != "VERB"):
         return False
+    if lemma in rule.noun_only and t.pos not in ("NOUN", "PROPN"):
+        return False
+    if rule.excludes_object and object_lemmas(sent, t) & rule.excludes_object:
+        return False
     if rule.needs_object and (not rule.needs_object_for or lemma in rule.needs_object_for):  # noqa: SIM102
         if not (object_lemmas(sent, t) & rule.needs_object):
             return False
@@ -74,6 +79,8 @@ def find_triggers(sent: Sent, rules: Rules) -> list[Hit]:
     for n, t in enumerate(toks):
         if t.is_space or t.pos in ("PUNCT", "DET", "ADP") or t.dep == "amod" or t.text.lower() == "according":
             continue
+        if t.ent_type in _NAME_ENTS and t.pos == "PROPN":
+            continue  # "Coal Mine Company", "Battle Creek": part of a name
         head = sent.head(t)
         if t.dep == "compound" and head is not None and _fires(sent, head, rules):
             continue  # "grenade launchers": the head noun decides
