@@ -42,6 +42,9 @@ def _armed(sent: Sent, t: Token | None, rules: Rules) -> bool:
         return False
     armed = rules.words("armed")
     toks = [t, *sent.kids(t.i, "compound", "amod")]
+    if t.lemma.lower() in ("member", "one", "some", "two", "dozen"):  # "members of the 5th brigade"
+        toks += [g for p in sent.kids(t.i, "prep") if p.text.lower() == "of" for g in sent.kids(p.i, "pobj")]
+        toks += [k for g in toks[1:] for k in sent.kids(g.i, "compound") if k.ent_type == "ORG"]
     return any(k.lemma.lower() in armed or k.text.lower() in armed for k in toks)
 
 
