@@ -44,7 +44,8 @@ def _armed(sent: Sent, t: Token | None, rules: Rules) -> bool:
     toks = [t, *sent.kids(t.i, "compound", "amod")]
     if t.lemma.lower() in ("member", "one", "some", "two", "dozen"):  # "members of the 5th brigade"
         toks += [g for p in sent.kids(t.i, "prep") if p.text.lower() == "of" for g in sent.kids(p.i, "pobj")]
-        toks += [k for g in toks[1:] for k in sent.kids(g.i, "compound") if k.ent_type == "ORG"]
+        if any(k.ent_type == "ORG" for g in toks for k in (g, *sent.kids(g.i, "compound"))):
+            return True
     return any(k.lemma.lower() in armed or k.text.lower() in armed for k in toks)
 
 
@@ -101,28 +102,40 @@ def _mob(sent: Sent, t: Token | None, rules: Rules) -> bool:
     return bool(words & rules.words("mob")) and not any(k.lemma.lower() in ("armed", "gunman") for k in kids)
 
 
-def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules, country: str | None = None) -> Cand:
-    t, rule = hit.token, hit.rule
-    roles = verb_roles(sent, t, rule.object_role) if t.pos in ("VERB", "AUX") or t.tag.startswith("VB") else noun_roles(sent, t)
+def _typed(
+    sent: Sent, t: Token, rule: TriggerRule, roles: Roles, weapon: tuple[str, Token] | None, a1: Mention | None, rules: Rules
+) -> tuple[str, str]:
+    """The rule's type, adjusted by the weapon used, the target, and who acted."""
     typ, sub = rule.type, rule.sub_type
-    weapon = _weapon(sent, t, rules)
+    head = sent.head(t)
+    repelled = head is not None and t.pos == "NOUN" and head.lemma.lower() in rules.words("repel")
     if weapon is not None:
-        sub, wtok = weapon
+        sub = weapon[0]
         typ = WEAPON_TYPES[sub]
-        if roles.actor2 is wtok or roles.actor2 is None:
-            roles = replace(roles, actor2=_target(sent, t))
-        if sub == "Armed clash" and not _armed(sent, roles.actor2, rules):
+        if sub == "Armed clash" and roles.actor2 is not None and not _armed(sent, roles.actor2, rules):
             typ, sub = "Violence against civilians", "Attack"
-    elif rule.armed_target and _armed(sent, roles.actor2, rules):
+    elif rule.armed_target and (_armed(sent, roles.actor2, rules) or repelled):
         typ, sub = rule.armed_target
+    if rule.state_actor and a1 is not None and (a1.canonical or "").startswith(("Military Forces", "Police Forces")):
+        typ, sub = rule.state_actor
     if (typ, sub) == ("Battles", "Armed clash") and _unarmed(sent, roles, rules):
         typ, sub = "Riots", "Mob violence"
     if typ == "Violence against civilians" and _mob(sent, roles.actor1, rules):
         typ, sub = "Riots", "Mob violence"
+    return typ, sub
+
+
+def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules, country: str | None = None) -> Cand:
+    t, rule = hit.token, hit.rule
+    roles = verb_roles(sent, t, rule.object_role) if t.pos in ("VERB", "AUX") or t.tag.startswith("VB") else noun_roles(sent, t)
     ents = article.entities
+    weapon = _weapon(sent, t, rules)
+    if weapon is not None and (roles.actor2 is weapon[1] or roles.actor2 is None):
+        roles = replace(roles, actor2=_target(sent, t))
     a1 = make_mention(article, sent, roles.actor1, ents, country) if roles.actor1 is not None else None
     a2 = make_mention(article, sent, roles.actor2, ents, country) if roles.actor2 is not None else None
     assoc = tuple(m for a in roles.assoc if (m := make_mention(article, sent, a, ents, country)) is not None)
+    typ, sub = _typed(sent, t, rule, roles, weapon, a1, rules)
     return Cand(sent, t, rule, typ, sub, roles, a1, a2, assoc)
 
 

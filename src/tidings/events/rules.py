@@ -26,6 +26,7 @@ class TriggerRule:
     nominal_needs_verb: frozenset[str] = frozenset()
     object_role: str = "actor2"
     armed_target: tuple[str, str] | None = None
+    state_actor: tuple[str, str] | None = None
     casualty: bool = False
     weak: bool = False
     verb_only: frozenset[str] = frozenset()
@@ -78,6 +79,7 @@ def _trigger(raw: dict[str, Any]) -> TriggerRule:
         nominal_needs_verb=_fs(raw, "nominal_needs_verb"),
         object_role=raw.get("object_role", "actor2"),
         armed_target=(armed[0], armed[1]) if armed else None,
+        state_actor=(raw["state_actor"][0], raw["state_actor"][1]) if raw.get("state_actor") else None,
         casualty=bool(raw.get("casualty", False)),
         weak=bool(raw.get("weak", False)),
         verb_only=_fs(raw, "verb_only"),
@@ -110,6 +112,7 @@ def parse_rules(text: str) -> Rules:
     lexicon = {k: frozenset(str(w).lower() for w in v) for k, v in raw["lexicon"].items()}
     lexicon["unarmed"] = _fs(raw["unarmed"], "heads")
     lexicon["mob"] = _fs(raw["mob"], "heads")
+    lexicon["repel"] = _fs(raw["repel"], "verbs")
     lexicon["weapon_verbs"] = _fs(raw["weapons"], "verbs")
     weapons = {w.lower(): sub for sub, ws in raw["weapons"].items() if sub != "verbs" for w in ws}
     refinements = tuple(_refine(r) for r in raw.get("refine", ()))
