@@ -82,13 +82,31 @@ def _target(sent: Sent, t: Token) -> Token | None:
 
 
 def _unarmed(sent: Sent, roles: Roles, rules: Rules) -> bool:
-    """Both sides (or the only named side) are civilians: "two groups of workers clashed"."""
-    unarmed, armed = rules.words("unarmed"), rules.words("armed")
+    """A clash where one side is civilians ("workers clashed with police", "two groups of
+    villagers clashed"): a riot, not a battle."""
+    unarmed = rules.words("unarmed")
     sides = [a for a in (roles.actor1, roles.actor2) if a is not None]
-    if not sides:
+    civil = [a for a in sides if _civilian(sent, a, unarmed) and not _armed(sent, a, rules)]
+    if not civil:
         return False
-    heads = {a.lemma.lower() for a in sides}
-    return bool(heads & unarmed) and not any(_armed(sent, a, rules) or a.ent_type in ("ORG", "NORP") for a in sides) and not (heads & armed)
+    others = [a for a in sides if a not in civil]
+    return all(_state(sent, a, rules) for a in others)
+
+
+def _state(sent: Sent, t: Token, rules: Rules) -> bool:
+    """Police or the army (whom rioters clash with), not gunmen or a militia."""
+    toks = [t, *sent.kids(t.i, "compound", "amod")]
+    return any(k.lemma.lower() in rules.words("state_forces") for k in toks)
+
+
+def _civilian(sent: Sent, t: Token, unarmed: frozenset[str]) -> bool:
+    if any(k.lemma.lower() == "armed" for k in sent.kids(t.i, "amod")):
+        return False
+    words = {t.lemma.lower()}
+    if t.lemma.lower() in ("group", "number"):  # "a group of citizens"
+        words |= {g.lemma.lower() for p in sent.kids(t.i, "prep") if p.text.lower() == "of" for g in sent.kids(p.i, "pobj")}
+    plural_people = t.ent_type == "NORP" and t.tag in ("NNPS", "NNS")  # "Palestinians"
+    return bool(words & unarmed) or plural_people
 
 
 def _mob(sent: Sent, t: Token | None, rules: Rules) -> bool:
@@ -119,7 +137,8 @@ def _typed(
     if rule.state_actor and a1 is not None and (a1.canonical or "").startswith(("Military Forces", "Police Forces")):
         typ, sub = rule.state_actor
     if (typ, sub) == ("Battles", "Armed clash") and _unarmed(sent, roles, rules):
-        typ, sub = "Riots", "Mob violence"
+        police = any(_armed(sent, a, rules) for a in (roles.actor1, roles.actor2) if a is not None)
+        typ, sub = ("Riots", "Violent demonstration") if police else ("Riots", "Mob violence")
     if typ == "Violence against civilians" and _mob(sent, roles.actor1, rules):
         typ, sub = "Riots", "Mob violence"
     return typ, sub

@@ -131,7 +131,7 @@ def noun_roles(sent: Sent, t: Token) -> Roles:
         a1 = _subject(sent, head)
     if a1 is None and head is not None and t.dep == "pobj" and (verb := sent.head(head)) is not None and verb.pos == "VERB":
         a1 = _subject(sent, verb)  # "forces killed 6 civilians during a raid"
-    a2 = _pobj(sent, t, ("on", "against", "of", "targeting"))
+    a2 = _pobj(sent, t, ("on", "against", "of", "targeting", "with"))
     return Roles(a1, a2, ())
 
 

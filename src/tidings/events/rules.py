@@ -113,6 +113,7 @@ def parse_rules(text: str) -> Rules:
     lexicon["unarmed"] = _fs(raw["unarmed"], "heads")
     lexicon["mob"] = _fs(raw["mob"], "heads")
     lexicon["repel"] = _fs(raw["repel"], "verbs")
+    lexicon["state_forces"] = _fs(raw["state"], "heads")
     lexicon["weapon_verbs"] = _fs(raw["weapons"], "verbs")
     weapons = {w.lower(): sub for sub, ws in raw["weapons"].items() if sub != "verbs" for w in ws}
     refinements = tuple(_refine(r) for r in raw.get("refine", ()))
