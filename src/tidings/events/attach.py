@@ -120,13 +120,28 @@ def modality(sent: Sent, trigger: Token, rules: Rules) -> Modality:
     words: set[str] = set()
     for t in chain:
         words.update(k.text.lower() for k in sent.kids(t.i, "neg", "aux", "auxpass", "mark", "advmod", "det"))
-    if words & {"not", "n't", "never", "no"}:
+    if words & {"not", "n't", "never", "no"} or none_reported(sent, trigger):
         return "negated"
     if words & {"will", "shall", "'ll", "going"} or _to_be(sent, trigger, rules):
         return "planned"
     if words & rules.words("hypothetical"):
         return "hypothetical"
     return "asserted"
+
+
+_NONE = frozenset({"no", "neither", "nor", "without"})
+
+
+def none_reported(sent: Sent, trigger: Token) -> bool:
+    """"no report of fatalities nor injuries", "without casualties": a noun said not to exist."""
+    if trigger.pos != "NOUN":
+        return False
+    for t in (trigger, *sent.ancestors(trigger, limit=3)):
+        if t.text.lower() == "without" or any(k.text.lower() in _NONE for k in sent.kids(t.i, "det", "cc", "preconj", "neg")):
+            return True
+        if t.pos == "VERB":
+            break
+    return False
 
 
 def _to_be(sent: Sent, trigger: Token, rules: Rules) -> bool:

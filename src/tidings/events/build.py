@@ -53,24 +53,47 @@ WEAPON_TYPES = {
     "Shelling/artillery/missile attack": "Explosions/Remote violence",
     "Air/drone strike": "Explosions/Remote violence",
     "Grenade": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
     "Armed clash": "Battles",
+    "Looting/property destruction": "Strategic developments",
 }
+_WEAPON_ORDER = ("Armed clash", "Air/drone strike", "Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade", "Looting/property destruction")
 
 
 def _weapon(sent: Sent, t: Token, rules: Rules) -> tuple[str, Token] | None:
-    """"fired 82mm mortars at X", "attacked with rockets": the weapon's sub-type."""
-    if t.lemma.lower() not in rules.words("weapon_verbs"):
-        return None
-    objs = list(sent.kids(t.i, "dobj"))
+    """"fired 82mm mortars at X", "attacked with rockets", "a rocket attack": the sub-type of
+    the weapons used (any small arm: an armed clash; else the first kind in _WEAPON_ORDER)."""
+    verbal = t.lemma.lower() in rules.words("weapon_verbs")
+    objs = list(sent.kids(t.i, "dobj")) if verbal else []
+    objs += [k for k in sent.kids(t.i, "compound", "amod")] if t.pos == "NOUN" else []
     for p in sent.kids(t.i, "prep"):
         if p.text.lower() == "with":
             objs.extend(sent.kids(p.i, "pobj"))
+    found: dict[str, Token] = {}
     for o in objs:
-        for k in (o, *sent.kids(o.i, "conj", "compound")):
-            sub = rules.weapons.get(k.lemma.lower()) or rules.weapons.get(k.text.lower())
+        for k in (o, *sent.kids(o.i, "conj")):
+            sub = _weapon_kind(sent, k, rules)
             if sub is not None:
-                return sub, o
+                found.setdefault(sub, o)
+    for sub in _WEAPON_ORDER:
+        if sub in found:
+            return sub, found[sub]
     return None
+
+
+def _weapon_kind(sent: Sent, k: Token, rules: Rules) -> str | None:
+    mods = {m.lemma.lower() for m in sent.kids(k.i, "compound", "amod")}
+    if k.lemma.lower() == "gun" and "machine" in mods:
+        return "Shelling/artillery/missile attack"
+    return rules.weapons.get(k.lemma.lower()) or rules.weapons.get(k.text.lower())
+
+
+_AIR = frozenset({"air", "warplane", "aircraft", "drone", "jet", "helicopter", "plane", "airforce"})
+
+
+def _airborne(sent: Sent, t: Token | None) -> bool:
+    """"the air force targeted ...", "warplanes attacked ...": an air strike."""
+    return t is not None and any(k.lemma.lower() in _AIR for k in (t, *sent.kids(t.i, "compound", "amod")))
 
 
 def _target(sent: Sent, t: Token) -> Token | None:
@@ -134,6 +157,8 @@ def _typed(
             typ, sub = "Violence against civilians", "Attack"
     elif rule.armed_target and (_armed(sent, roles.actor2, rules) or repelled):
         typ, sub = rule.armed_target
+    if typ != "Explosions/Remote violence" and rule.armed_target and _airborne(sent, roles.actor1):
+        typ, sub = "Explosions/Remote violence", "Air/drone strike"
     if rule.state_actor and a1 is not None and (a1.canonical or "").startswith(("Military Forces", "Police Forces")):
         typ, sub = rule.state_actor
     if (typ, sub) == ("Battles", "Armed clash") and _unarmed(sent, roles, rules):

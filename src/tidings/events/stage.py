@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Article, Event, EventDate, Place
 from ..pipeline import ArticleStage
-from .attach import NO_DATE, attribution, event_date, event_place, main_place, modality
+from .attach import NO_DATE, attribution, event_date, event_place, main_place, modality, none_reported
 from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sentence, refine, residual
 from .casualties import Death, combine, find_deaths, lone_victim
 from .country import document_country
@@ -50,7 +50,8 @@ class EventStage(ArticleStage):
                 q = lone_victim(article, sent, h.token, rules)
                 if q is not None and all(d.quantity.span != q.span for d in lone):
                     lone.append(Death(sent.index, h.token.i, q))
-            kept = [c for c in merge_sentence([candidate(article, sent, h, rules, country) for h in hits], rules) if not absorbs(prev, c)]
+            merged = merge_sentence([candidate(article, sent, h, rules, country) for h in hits], rules)
+            kept = [c for c in merged if not absorbs(prev, c) and not (c.rule.casualty and none_reported(sent, c.trigger))]
             if not hits and (e := ellipsis(article, sent, prev, rules)) is not None:
                 kept = [e]
             for c in kept:

@@ -82,8 +82,8 @@ def find_triggers(sent: Sent, rules: Rules) -> list[Hit]:
         if t.ent_type in _NAME_ENTS and t.pos == "PROPN":
             continue  # "Coal Mine Company", "Battle Creek": part of a name
         head = sent.head(t)
-        if t.dep == "compound" and head is not None and _fires(sent, head, rules):
-            continue  # "grenade launchers": the head noun decides
+        if t.dep == "compound" and head is not None and (_fires(sent, head, rules) or head.lemma.lower() in rules.weapons):
+            continue  # "grenade launchers", "assault rifle": the head noun decides
         hyphen = f"{t.text.lower()}-{toks[n + 2].text.lower()}" if n + 2 < len(toks) and toks[n + 1].text == "-" else ""
         cands = rules.by_lemma.get(hyphen) or rules.by_lemma.get(t.lemma.lower()) or rules.by_lemma.get(t.text.lower())
         if not cands:
