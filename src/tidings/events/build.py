@@ -41,8 +41,8 @@ def _armed(sent: Sent, t: Token | None, rules: Rules) -> bool:
     if t is None:
         return False
     armed = rules.words("armed")
-    toks = [t, *sent.kids(t.i, "compound", "amod")]
-    if t.lemma.lower() in ("member", "one", "some", "two", "dozen"):  # "members of the 5th brigade"
+    toks = [t, *sent.kids(t.i, "compound", "amod", "poss", "conj")]
+    if t.lemma.lower() in ("member", "one", "some", "two", "dozen", "group", "number", "unit", "team"):  # "members of the 5th brigade"
         toks += [g for p in sent.kids(t.i, "prep") if p.text.lower() == "of" for g in sent.kids(p.i, "pobj")]
         if any(k.ent_type == "ORG" for g in toks for k in (g, *sent.kids(g.i, "compound"))):
             return True
