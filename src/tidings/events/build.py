@@ -138,9 +138,11 @@ def _mob(sent: Sent, t: Token | None, rules: Rules) -> bool:
         return False
     kids = list(sent.kids(t.i))
     words = {t.lemma.lower()} | {k.lemma.lower() for k in kids if k.dep == "compound"}
-    if t.lemma.lower() in ("group", "number", "crowd"):  # "a group of people"
+    mob = rules.words("mob")
+    if t.lemma.lower() in ("group", "number", "crowd"):  # "a group of people", "a group of men"
         words |= {g.lemma.lower() for p in kids if p.text.lower() == "of" for g in sent.kids(p.i, "pobj")}
-    return bool(words & rules.words("mob")) and not any(k.lemma.lower() in ("armed", "gunman") for k in kids)
+        mob = mob | {"man"}
+    return bool(words & mob) and not any(k.lemma.lower() in ("armed", "gunman") for k in kids)
 
 
 def _typed(
@@ -242,6 +244,8 @@ def _victims(strong: list[Cand], c: Cand, rules: Rules) -> None:
         host.actor2 = c.actor2
     if host.rule.armed_target and host.sub_type == "Attack" and _armed(c.sent, c.roles.actor2, rules):
         host.type, host.sub_type = host.rule.armed_target
+    elif host.type == "Battles" and host.roles.actor2 is None and _civilian(c.sent, c.roles.actor2, rules.words("civilians")):
+        host.type, host.sub_type = "Violence against civilians", "Attack"  # "rebels killed 3 villagers during an incursion"
 
 
 def _fill(host: Cand, c: Cand) -> None:

@@ -114,6 +114,7 @@ def parse_rules(text: str) -> Rules:
     lexicon["mob"] = _fs(raw["mob"], "heads")
     lexicon["repel"] = _fs(raw["repel"], "verbs")
     lexicon["state_forces"] = _fs(raw["state"], "heads")
+    lexicon["civilians"] = _fs(raw["civilians"], "heads")
     lexicon["weapon_verbs"] = _fs(raw["weapons"], "verbs")
     weapons = {w.lower(): sub for sub, ws in raw["weapons"].items() if sub != "verbs" for w in ws}
     refinements = tuple(_refine(r) for r in raw.get("refine", ()))
