@@ -28,6 +28,8 @@ def object_lemmas(sent: Sent, t: Token) -> set[str]:
             out.add(k.text.lower())
         if k.dep in ("prep", "agent", "dobj", "prt"):
             out.update(g.lemma.lower() for g in sent.kids(k.i) if g.dep in ("pobj", "compound", "amod"))
+        if k.dep == "dobj":  # "a huge quantity of explosives"
+            out.update(g.lemma.lower() for p in sent.kids(k.i, "prep") if p.text.lower() == "of" for g in sent.kids(p.i, "pobj"))
     head = sent.head(t)
     if head is not None and t.dep in ("compound", "amod") and head.pos == "NOUN":
         out.add(head.lemma.lower())
