@@ -107,6 +107,10 @@ def _fatal_manner(sent: Sent, t: Token, death: frozenset[str]) -> bool:
 
 def _victims(sent: Sent, trigger: Token) -> list[Token]:
     out = list(sent.kids(trigger.i, "nsubjpass", "dobj", "nsubj"))
+    if not out and trigger.dep == "conj" and (h := sent.head(trigger)) is not None:
+        out = list(sent.kids(h.i, "nsubjpass", "dobj"))  # "was attacked and beaten to death"
+    if trigger.pos == "NOUN":
+        out.extend(sent.kids(trigger.i, "poss"))  # "resulting in his death"
     if trigger.dep in ("oprd", "acomp", "xcomp", "ccomp") and (h := sent.head(trigger)) is not None:
         out.extend(sent.kids(h.i, "dobj", "nsubjpass"))  # "leaving the driver dead"
     for p in sent.kids(trigger.i, "prep"):
@@ -131,8 +135,9 @@ def _realised(sent: Sent, trigger: Token, rules: Rules) -> bool:
     """A death that happened: not "threatened to kill", not "died of covid", a body found."""
     if any(k.dep in ("neg", "aux") and k.text.lower() in ("not", "n't", "never", "will", "would", "could", "may", "might") for k in sent.kids(trigger.i)):
         return False
-    if any(a.lemma.lower() in rules.words("unrealised") for a in sent.ancestors(trigger, limit=2)):
-        return False
+    head = sent.head(trigger)
+    if trigger.dep == "xcomp" and head is not None and head.lemma.lower() in rules.words("unrealised"):
+        return False  # "attempted to assassinate", "threatened to kill"
     if any(k.dep == "cc" and k.text.lower() == "or" for k in sent.kids(trigger.i)):
         return False  # "killed, injured or captured": not a death count
     if _background(sent, trigger):
@@ -142,8 +147,7 @@ def _realised(sent: Sent, trigger: Token, rules: Rules) -> bool:
         if k.lemma.lower() in natural or any(g.lemma.lower() in natural for g in sent.kids(k.i, "pobj", "dobj", "compound", "amod")):
             return False
     if trigger.pos == "NOUN" and trigger.lemma.lower() in ("body", "corpse"):
-        head = sent.head(trigger)
-        return head is not None and head.lemma.lower() in rules.words("body_verbs")
+        return bool(sent.verbs_any & rules.words("body_verbs"))
     return True
 
 

@@ -100,6 +100,8 @@ def verb_roles(sent: Sent, t: Token, object_role: str) -> Roles:
     agent = _pobj(sent, t, ("by",))
     passive = _first(sent, t, "nsubjpass")
     obj = _first(sent, t, "dobj", "obj")
+    if obj is not None and obj.lemma.lower() in ("fire", "shot", "shots"):  # "opened fire on X"
+        obj = _pobj(sent, t, ("on", "at", "towards", "toward")) or _pobj(sent, obj, ("on", "at", "towards", "toward"))
     a1 = agent if passive is not None or agent is not None else _subject(sent, t)
     a2 = passive if passive is not None else obj
     if t.dep == "acl" and (h := sent.head(t)) is not None and h.pos in ("NOUN", "PROPN"):

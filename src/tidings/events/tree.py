@@ -11,7 +11,7 @@ from ..model import Article, Sentence, Token
 @dataclass(frozen=True, slots=True)
 class Sent:
     """One sentence: its tokens (global indices ``base``..), children per token, lemma set,
-    and the lemmas of its active verbs (verbs with a subject)."""
+    the lemmas of its active verbs (verbs with a subject) and of all its verbs."""
 
     index: int
     sentence: Sentence
@@ -19,6 +19,7 @@ class Sent:
     children: tuple[tuple[int, ...], ...]
     lemmas: frozenset[str]
     verbs: frozenset[str] = frozenset()
+    verbs_any: frozenset[str] = frozenset()
 
     @property
     def base(self) -> int:
@@ -58,5 +59,6 @@ def build_sents(article: Article) -> tuple[Sent, ...]:
         lemmas = frozenset(t.lemma.lower() for t in toks) | frozenset(t.text.lower() for t in toks)
         subj = {t.head for t in toks if t.dep == "nsubj"}
         verbs = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB" and t.i in subj)
-        out.append(Sent(n, s, toks, tuple(tuple(k) for k in kids), lemmas, verbs))
+        verbs_any = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB")
+        out.append(Sent(n, s, toks, tuple(tuple(k) for k in kids), lemmas, verbs, verbs_any))
     return tuple(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from ..model import Article, Quantity, QuantityPart, Token
 from .parse import digit_value, is_number_word, run_value
 from .tables import Bound, Tables, Vague
 
+_RANGE_TOKEN = re.compile(r"^\d+[-–]\d+$")
 _UNIT_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 _LINKERS = frozenset({",", "and", "as", "well"})
 
@@ -20,13 +22,14 @@ class Found:
     first: int
     last: int
     quantity: Quantity
+    num_last: int = -1  # the last number token (before the counted noun)
 
 
 def _is_num(tok: Token, tab: Tables) -> bool:
     if tok.ent_type in tab.skip_ents:
         return False
     if tok.tag == "CD" or tok.like_num:
-        return digit_value(tok.text) is not None or is_number_word(tok.text, tab)
+        return digit_value(tok.text) is not None or is_number_word(tok.text, tab) or bool(_RANGE_TOKEN.match(tok.text))
     return tok.text.lower() in tab.vague or tok.text.lower() in tab.scales and tok.i > 0
 
 
@@ -127,8 +130,29 @@ def find_in_sentence(article: Article, toks: Sequence[Token], tab: Tables) -> li
             unit=toks[unit].text.lower() if unit is not None else None,
             approximate=approx,
         )
-        out.append(Found(mod_start, max(last, unit if unit is not None else last), q))
-    return _breakdowns(toks, out, tab)
+        out.append(Found(mod_start, max(last, unit if unit is not None else last), q, last))
+    return _breakdowns(toks, _ranges(article, toks, out), tab)
+
+
+_RANGE_LINKS = frozenset({"to", "and", "-", "–", "or"})
+
+
+def _ranges(article: Article, toks: Sequence[Token], found: list[Found]) -> list[Found]:
+    """"between 2 and 4 fighters", "10 to 15 militants": one figure, the lower as value."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and f.first == prev.num_last + 2:
+            link = toks[prev.num_last + 1].text.lower()
+            opener = toks[prev.first - 1].text.lower() if prev.first > 0 else ""
+            lo, hi = prev.quantity.value, f.quantity.value
+            if (link in _RANGE_LINKS - {"and", "or"} or opener == "between") and lo is not None and hi is not None and lo < hi:
+                span = article.span(toks[prev.first - (opener == "between")].start, f.quantity.span.end)
+                q = Quantity(span, lo, lo, hi, f.quantity.unit or prev.quantity.unit, approximate=True)
+                out[-1] = Found(prev.first, max(f.last, prev.last), q, f.num_last)
+                continue
+        out.append(f)
+    return out
 
 
 def _cue_end(toks: Sequence[Token], k: int, tab: Tables) -> int | None:
@@ -163,7 +187,7 @@ def _breakdowns(toks: Sequence[Token], found: list[Found], tab: Tables) -> list[
                 k = _skip_links(toks, found[m].last + 1)
         if parts:
             qp = tuple(QuantityPart(p.quantity.value or 0, p.quantity.unit or "", p.quantity.span) for p in parts)
-            f = Found(f.first, parts[-1].last, _with_parts(f.quantity, qp))
+            f = Found(f.first, parts[-1].last, _with_parts(f.quantity, qp), f.num_last)
         out.append(f)
     return out
 

@@ -29,8 +29,14 @@ def is_number_word(word: str, tab: Tables) -> bool:
     )
 
 
+_RANGE = re.compile(r"^(\d+)[-–](\d+)$")
+
+
 def run_value(words: Sequence[str], tab: Tables) -> float | int | Vague | None:
-    """The value of number tokens in a row; a :class:`Vague` for "dozens", "several"..."""
+    """The value of number tokens in a row; a :class:`Vague` for "dozens", "several" and for a
+    range written as one token ("10-15": value 10, low 10, high 15)."""
+    if len(words) == 1 and (m := _RANGE.match(words[0])) and int(m.group(1)) < int(m.group(2)):
+        return Vague(int(m.group(1)), int(m.group(1)), int(m.group(2)))
     ws = [w.lower() for w in words if w.lower() not in ("a", "an", "and")]
     if len(ws) == 1 and ws[0] in tab.vague:
         return tab.vague[ws[0]]
