@@ -130,3 +130,55 @@ def test_residual_event_when_nothing_fires(parse: Callable[[str], Article]) -> N
     assert [(e.type, e.sub_type, e.trigger.text) for e in evs] == [("Strategic developments", "Other", "opened")]
     assert evs[0].confidence <= 0.1
     assert EventStage(residual=False)(a).events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "sub"),
+    [
+        ("Rebel forces fired machine guns and mortars at army positions.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("Rebel forces fired rifles and mortars at army positions.", "Battles", "Armed clash"),
+        ("Dock workers clashed with police outside the port.", "Riots", "Violent demonstration"),
+        ("Two groups of farmers clashed over grazing land.", "Riots", "Mob violence"),
+        ("A group of residents beat a suspected thief in the market.", "Riots", "Mob violence"),
+        ("Soldiers repelled an attack by insurgents near the bridge.", "Battles", "Armed clash"),
+        ("Government troops took control of the river town.", "Battles", "Government regains territory"),
+        ("The coast guard shot down a drone near the harbour.", "Strategic developments", "Disrupted weapons use"),
+        ("Police defused a bomb found under a bridge.", "Strategic developments", "Disrupted weapons use"),
+        ("The air force targeted a rebel hideout in the hills.", "Explosions/Remote violence", "Air/drone strike"),
+        ("Unknown assailants carried out an arson attack on a warehouse.", "Strategic developments", "Looting/property destruction"),
+    ],
+)
+def test_typing_refinements(parse: Callable[[str], Article], text: str, type_: str, sub: str) -> None:
+    ev = first(parse, text)
+    assert (ev.type, ev.sub_type) == (type_, sub)
+
+
+def test_no_casualties_is_not_an_event(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "There were no reports of fatalities nor injuries in the area.")
+    assert all(e.sub_type == "Other" for e in evs)  # only the residual catch-all
+
+
+def test_deaths_in_a_protest_cause_are_not_its_fatalities(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "Traders protested in the square after two vendors were killed by a truck driver.")
+    assert evs[0].type == "Protests"
+    assert all(e.fatalities is None for e in evs if e.modality == "asserted")
+
+
+def test_threats_and_attempts_kill_no_one(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "A crowd threatened to kill a soldier at the market.")
+    assert all(e.fatalities is None for e in evs)
+
+
+def test_killers_are_not_counted_as_dead(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "Three gunmen killed a shopkeeper in the bazaar.")
+    assert ev.fatalities is not None and ev.fatalities.value == 1
+
+
+def test_country_in_actor_name(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "Kenyan police arrested two journalists in the capital.")
+    assert ev.actor1 is not None and ev.actor1.canonical == "Police Forces of Kenya"
+
+
+def test_unnamed_perpetrator(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "A farmer was abducted from his field.")
+    assert ev.actor1 is not None and ev.actor1.canonical == "Unidentified Armed Group"

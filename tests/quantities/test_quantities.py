@@ -55,3 +55,15 @@ def test_dates_money_and_percentages_are_not_counts(parse: Callable[[str], Artic
 def test_counted_adjective(parse: Callable[[str], Article]) -> None:
     qs = quantities(parse, "Rescuers found 8 wounded and 70 elderly in the ruins.")
     assert {q.unit for q in qs} >= {"elderly"}
+
+
+def test_ranges_keep_the_lower_figure(parse: Callable[[str], Article]) -> None:
+    qs = quantities(parse, "Between 3 and 6 guards fled; 10-15 sailors drowned and 4 to 7 were rescued.")
+    got = {(q.value, q.low, q.high) for q in qs}
+    assert {(3, 3, 6), (10, 10, 15), (4, 4, 7)} <= got
+    assert all(q.approximate for q in qs)
+
+
+def test_numbers_beside_month_or_measure_are_not_counts(parse: Callable[[str], Article]) -> None:
+    qs = quantities(parse, "Around 8 June the convoy drove 40 km with 12 trucks.")
+    assert [(q.value, q.unit) for q in qs] == [(12, "trucks")]

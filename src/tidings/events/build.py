@@ -175,7 +175,7 @@ def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules, country: str
     t, rule = hit.token, hit.rule
     roles = verb_roles(sent, t, rule.object_role) if t.pos in ("VERB", "AUX") or t.tag.startswith("VB") else noun_roles(sent, t)
     ents = article.entities
-    weapon = _weapon(sent, t, rules)
+    weapon = _weapon(sent, t, rules) if rule.type in VIOLENT else None
     if weapon is not None and (roles.actor2 is weapon[1] or roles.actor2 is None):
         roles = replace(roles, actor2=_target(sent, t))
     a1 = make_mention(article, sent, roles.actor1, ents, country) if roles.actor1 is not None else None

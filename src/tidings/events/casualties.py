@@ -43,8 +43,9 @@ def _kind(sent: Sent, start: Token, unit: str | None, rules: Rules) -> str | Non
     if unit and unit in rules.words("non_people"):
         return None
     near = [*sent.kids(start.i, "acl", "amod", "relcl")]
-    if sent.has(start.i + 1):  # "14 people dead", "5 killed"
-        near.append(sent.tok(start.i + 1))
+    killer = start.dep == "nsubj" and start.head == start.i + 1 and any(sent.kids(start.head, "dobj"))
+    if sent.has(start.i + 1) and not killer:
+        near.append(sent.tok(start.i + 1))  # "14 people dead", "5 killed" (not "3 gunmen killed X")
     for t in near:
         if (k := _word_kind(t, rules)) is not None:
             return k
@@ -53,8 +54,8 @@ def _kind(sent: Sent, start: Token, unit: str | None, rules: Rules) -> str | Non
         if t.dep == "agent":
             return None
         if (k := _word_kind(t, rules)) is not None:
-            killer = prev.dep == "nsubj" and t.pos == "VERB" and t.lemma.lower() not in ("die", "perish")
-            return None if killer or (k == "death" and not _realised(sent, t, rules)) else k
+            doer = prev.dep == "nsubj" and t.pos == "VERB" and t.lemma.lower() not in ("die", "perish")
+            return None if doer or (k == "death" and not _realised(sent, t, rules)) else k
         if t.pos == "VERB" and prev.dep == "nsubj":
             return None  # "50 people tried to lynch ...": the doers, not the victims
         prev = t

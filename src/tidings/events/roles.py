@@ -116,7 +116,8 @@ def verb_roles(sent: Sent, t: Token, object_role: str) -> Roles:
     if object_role == "thing":  # "X, Y and Z signed an agreement": the parties are the actors
         return Roles(a1, assoc[0] if assoc else _pobj(sent, t, ("with",)), assoc[1:], None)
     if a2 is None:
-        a2 = _pobj(sent, t, ("on", "against", "at"))
+        preps = ("on", "against", "at", "with") if t.lemma.lower() in _RECIPROCAL else ("on", "against", "at")
+        a2 = _pobj(sent, t, preps)
     return Roles(a1, a2, assoc, place)
 
 
@@ -170,6 +171,7 @@ def mention_span(sent: Sent, t: Token) -> tuple[int, int]:
     return lo, hi
 
 
+_RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "engage", "exchange", "scuffle"})
 _CONTAINERS = frozenset({"total", "number", "group", "majority", "dozens", "hundreds", "thousands", "scores", "band", "team", "contingent", "unit"})
 
 
