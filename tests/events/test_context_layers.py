@@ -67,3 +67,11 @@ def test_event_inside_quote_is_reported_by_speaker(parse: Callable[[str], Articl
     ev = EventStage()(a).events[0]
     assert ev.modality == "reported"
     assert ev.attributed_to == speaker
+
+
+def test_since_dates_are_background(parse: Callable[[str], Article]) -> None:
+    text = "Rebels shelled the port as part of a war waged since 2001."
+    a = QuantityStage()(parse(text))
+    a = a.with_(times=(time(a, "since 2001", "2001-01-01"),))
+    ev = EventStage()(a).events[0]
+    assert ev.date.origin == "none"

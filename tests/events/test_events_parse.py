@@ -182,3 +182,8 @@ def test_country_in_actor_name(parse: Callable[[str], Article]) -> None:
 def test_unnamed_perpetrator(parse: Callable[[str], Article]) -> None:
     ev = first(parse, "A farmer was abducted from his field.")
     assert ev.actor1 is not None and ev.actor1.canonical == "Unidentified Armed Group"
+
+
+def test_taking_place_is_no_takeover(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "The unrest that had been taking place in the valley region since 2001 continued.")
+    assert all(e.type != "Battles" for e in evs)

@@ -27,8 +27,9 @@ def event_date(article: Article, times: Sequence[Time], sent: Sent, trigger: Tok
             continue
         if not (sent.sentence.start <= t.span.start < sent.sentence.end):
             continue
-        if _preceding_word(article, t.span.start) in _BACKGROUND_DATE:
-            continue
+        first_word = t.span.text.split(" ", 1)[0].lower()
+        if _preceding_word(article, t.span.start) in _BACKGROUND_DATE or first_word in _BACKGROUND_DATE:
+            continue  # "since 1988": when a state began, not when this happened
         dist = abs(t.span.start - trigger.start)
         if best is None or dist < best[0]:
             best = (dist, t)
