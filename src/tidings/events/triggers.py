@@ -87,7 +87,9 @@ def find_triggers(sent: Sent, rules: Rules) -> list[Hit]:
         if t.dep == "compound" and head is not None and (_fires(sent, head, rules) or head.lemma.lower() in rules.weapons):
             continue  # "grenade launchers", "assault rifle": the head noun decides
         hyphen = f"{t.text.lower()}-{toks[n + 2].text.lower()}" if n + 2 < len(toks) and toks[n + 1].text == "-" else ""
-        cands = rules.by_lemma.get(hyphen) or rules.by_lemma.get(t.lemma.lower()) or rules.by_lemma.get(t.text.lower())
+        cands = rules.by_lemma.get(hyphen) or rules.by_lemma.get(t.lemma.lower(), ())
+        if t.text.lower() != t.lemma.lower():
+            cands = tuple(cands) + rules.by_lemma.get(t.text.lower(), ())
         if not cands:
             continue
         for rule in cands:
