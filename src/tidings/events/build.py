@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..model import Article, Mention, Quantity, Token
+from .casualties import realised
 from .roles import Roles, make_mention, noun_roles, unknown_perpetrator, verb_roles
 from .rules import Refinement, Rules, TriggerRule
 from .tree import Sent
 from .triggers import Hit
 
+_RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "engage", "exchange", "firefight", "gunfight", "shootout"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 _DEMONSTRATIVE = frozenset({"this", "that", "it", "which", "same"})
 
@@ -216,7 +218,7 @@ def merge_sentence(cands: list[Cand], rules: Rules) -> list[Cand]:
         head = c.sent.head(c.trigger)
         host = next((o for o in out if head is not None and o.trigger.i == head.i), None)
         if host is not None and (c.trigger.dep == "conj" or host.type == c.type or c.trigger.pos == "NOUN"):
-            _fill(host, c)
+            _fill(host, c, rules)
             continue
         out.append(c)
     return sorted(out, key=lambda c: -salience(c))
@@ -244,16 +246,25 @@ def _victims(strong: list[Cand], c: Cand, rules: Rules) -> None:
         host.actor2 = c.actor2
     if host.rule.armed_target and host.sub_type == "Attack" and _armed(c.sent, c.roles.actor2, rules):
         host.type, host.sub_type = host.rule.armed_target
-    elif host.type == "Battles" and host.roles.actor2 is None and _civilian(c.sent, c.roles.actor2, rules.words("civilians")):
+    elif (
+        host.type == "Battles"
+        and host.roles.actor2 is None
+        and host.trigger.lemma.lower() not in _RECIPROCAL
+        and realised(c.sent, c.trigger, rules)
+        and _civilian(c.sent, c.roles.actor2, rules.words("civilians"))
+    ):
         host.type, host.sub_type = "Violence against civilians", "Attack"  # "rebels killed 3 villagers during an incursion"
 
 
-def _fill(host: Cand, c: Cand) -> None:
-    """"were ambushed and fired on by X": the conjoined verb lends its actors to the first."""
+def _fill(host: Cand, c: Cand, rules: Rules) -> None:
+    """"were ambushed and fired on by X": the conjoined verb lends its actors to the first
+    (and an armed target it names makes the attack a battle)."""
     if host.actor1 is None and c.actor1 is not None:
         host.actor1, host.roles = c.actor1, replace(host.roles, actor1=c.roles.actor1)
     if host.actor2 is None and c.actor2 is not None:
         host.actor2, host.roles = c.actor2, replace(host.roles, actor2=c.roles.actor2)
+        if host.rule.armed_target and host.sub_type == "Attack" and _armed(c.sent, c.roles.actor2, rules):
+            host.type, host.sub_type = host.rule.armed_target
 
 
 def absorbs(prev: Cand | None, c: Cand) -> bool:

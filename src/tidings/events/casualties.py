@@ -55,7 +55,7 @@ def _kind(sent: Sent, start: Token, unit: str | None, rules: Rules) -> str | Non
             return None
         if (k := _word_kind(t, rules)) is not None:
             doer = prev.dep == "nsubj" and t.pos == "VERB" and t.lemma.lower() not in ("die", "perish")
-            return None if doer or (k == "death" and not _realised(sent, t, rules)) else k
+            return None if doer or (k == "death" and not realised(sent, t, rules)) else k
         if t.pos == "VERB" and prev.dep == "nsubj":
             return None  # "50 people tried to lynch ...": the doers, not the victims
         prev = t
@@ -132,7 +132,7 @@ def _background(sent: Sent, t: Token) -> bool:
     return t.dep == "pobj" and head is not None and head.text.lower() in _BACKGROUND
 
 
-def _realised(sent: Sent, trigger: Token, rules: Rules) -> bool:
+def realised(sent: Sent, trigger: Token, rules: Rules) -> bool:
     """A death that happened: not "threatened to kill", not "died of covid", a body found."""
     if any(k.dep in ("neg", "aux") and k.text.lower() in ("not", "n't", "never", "will", "would", "could", "may", "might") for k in sent.kids(trigger.i)):
         return False
@@ -158,7 +158,7 @@ def lone_victim(article: Article, sent: Sent, trigger: Token, rules: Rules) -> Q
     death = rules.words("death")
     if trigger.lemma.lower() not in death and not _fatal_manner(sent, trigger, death):
         return None
-    if not _realised(sent, trigger, rules):
+    if not realised(sent, trigger, rules):
         return None
     for v in _victims(sent, trigger):
         if v.dep == "nsubj" and trigger.lemma.lower() not in ("die", "perish", "dead", "death"):
