@@ -187,3 +187,13 @@ def test_unnamed_perpetrator(parse: Callable[[str], Article]) -> None:
 def test_taking_place_is_no_takeover(parse: Callable[[str], Article]) -> None:
     evs = events(parse, "The unrest that had been taking place in the valley region since 2001 continued.")
     assert all(e.type != "Battles" for e in evs)
+
+
+def test_passive_subject_hung_on_a_place(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "On Monday, in Porto Velho, Rondonia, a mechanic was shot dead by two men.")
+    assert ev.fatalities is not None and ev.fatalities.value == 1
+
+
+def test_violent_conjunct_is_not_swallowed(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "Gunmen entered the village at dawn and killed two herders.")
+    assert any(e.type == "Violence against civilians" and e.fatalities and e.fatalities.value == 2 for e in evs)

@@ -217,7 +217,8 @@ def merge_sentence(cands: list[Cand], rules: Rules) -> list[Cand]:
             continue
         head = c.sent.head(c.trigger)
         host = next((o for o in out if head is not None and o.trigger.i == head.i), None)
-        if host is not None and (c.trigger.dep == "conj" or host.type == c.type or c.trigger.pos == "NOUN"):
+        same_kind = host is not None and (host.type == c.type or host.violent == c.violent)
+        if host is not None and (c.trigger.pos == "NOUN" or (same_kind and (c.trigger.dep == "conj" or host.type == c.type))):
             _fill(host, c, rules)
             continue
         out.append(c)

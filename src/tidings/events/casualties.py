@@ -8,11 +8,12 @@ import bisect
 from dataclasses import dataclass, replace
 
 from ..model import Article, Quantity, QuantityPart, Token
+from .roles import passive_subject
 from .rules import Rules
 from .tree import Sent
 
 _SINGLE_DETS = frozenset({"a", "an", "one", "another", "the", "his", "her", "their", "its"})
-_PERSON_PRONOUNS = frozenset({"he", "she"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ def _fatal_manner(sent: Sent, t: Token, death: frozenset[str]) -> bool:
 
 def _victims(sent: Sent, trigger: Token) -> list[Token]:
     out = list(sent.kids(trigger.i, "nsubjpass", "dobj", "nsubj"))
+    if not out and (p := passive_subject(sent, trigger)) is not None:
+        out.append(p)
     if not out and trigger.dep == "conj" and (h := sent.head(trigger)) is not None:
         out = list(sent.kids(h.i, "nsubjpass", "dobj"))  # "was attacked and beaten to death"
     if trigger.pos == "NOUN":

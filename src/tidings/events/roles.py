@@ -96,9 +96,23 @@ def conjuncts(sent: Sent, t: Token) -> tuple[Token, ...]:
     return tuple(sorted(out, key=lambda k: k.i))
 
 
+def passive_subject(sent: Sent, t: Token) -> Token | None:
+    """The passive subject, also when the parser hung it elsewhere ("in X, Y, a man was
+    killed": the noun right before "was")."""
+    subj = _first(sent, t, "nsubjpass")
+    if subj is not None:
+        return subj
+    aux = next(sent.kids(t.i, "auxpass"), None)
+    if aux is not None and sent.has(aux.i - 1):
+        prev = sent.tok(aux.i - 1)
+        if prev.pos in ("NOUN", "PROPN") and prev.dep in ("appos", "conj", "pobj"):
+            return prev
+    return None
+
+
 def verb_roles(sent: Sent, t: Token, object_role: str) -> Roles:
     agent = _pobj(sent, t, ("by",))
-    passive = _first(sent, t, "nsubjpass")
+    passive = passive_subject(sent, t)
     obj = _first(sent, t, "dobj", "obj")
     if obj is not None and obj.lemma.lower() in ("fire", "shot", "shots"):  # "opened fire on X"
         obj = _pobj(sent, t, ("on", "at", "towards", "toward")) or _pobj(sent, obj, ("on", "at", "towards", "toward"))
