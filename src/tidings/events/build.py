@@ -38,12 +38,12 @@ class Cand:
         return self.type in VIOLENT or self.sub_type == "Excessive force against protesters"
 
 
-def _armed(sent: Sent, t: Token | None, rules: Rules) -> bool:
+def _armed(sent: Sent, t: Token | None, rules: Rules, *, conj: bool = True) -> bool:
     """An armed group or its position: "soldiers", "a police checkpoint", "positions of X"."""
     if t is None:
         return False
     armed = rules.words("armed")
-    toks = [t, *sent.kids(t.i, "compound", "amod", "poss", "conj")]
+    toks = [t, *sent.kids(t.i, "compound", "amod", "poss", *(("conj",) if conj else ()))]
     if t.lemma.lower() in ("member", "one", "some", "two", "dozen", "group", "number", "unit", "team"):  # "members of the 5th brigade"
         toks += [g for p in sent.kids(t.i, "prep") if p.text.lower() == "of" for g in sent.kids(p.i, "pobj")]
         if any(k.ent_type == "ORG" for g in toks for k in (g, *sent.kids(g.i, "compound"))):
@@ -111,7 +111,7 @@ def _unarmed(sent: Sent, roles: Roles, rules: Rules) -> bool:
     villagers clashed"): a riot, not a battle."""
     unarmed = rules.words("unarmed")
     sides = [a for a in (roles.actor1, roles.actor2) if a is not None]
-    civil = [a for a in sides if _civilian(sent, a, unarmed) and not _armed(sent, a, rules)]
+    civil = [a for a in sides if _civilian(sent, a, unarmed) and not _armed(sent, a, rules, conj=False)]
     if not civil:
         return False
     others = [a for a in sides if a not in civil]
