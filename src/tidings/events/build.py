@@ -215,10 +215,10 @@ def merge_sentence(cands: list[Cand], rules: Rules) -> list[Cand]:
         if c.rule.casualty and any(s.violent or s.type == "Protests" for s in strong):
             _victims(strong, c, rules)
             continue
-        head = c.sent.head(c.trigger)
-        host = next((o for o in out if head is not None and o.trigger.i == head.i), None)
+        host = _host(c, out)
+        nominal = c.trigger.pos in ("NOUN", "PROPN")
         same_kind = host is not None and (host.type == c.type or host.violent == c.violent)
-        if host is not None and (c.trigger.pos == "NOUN" or (same_kind and (c.trigger.dep == "conj" or host.type == c.type))):
+        if host is not None and (nominal or (same_kind and (c.trigger.dep == "conj" or host.type == c.type))):
             _fill(host, c, rules)
             continue
         out.append(c)
@@ -255,6 +255,28 @@ def _victims(strong: list[Cand], c: Cand, rules: Rules) -> None:
         and _civilian(c.sent, c.roles.actor2, rules.words("civilians"))
     ):
         host.type, host.sub_type = "Violence against civilians", "Attack"  # "rebels killed 3 villagers during an incursion"
+
+
+_ARG_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "conj", "nsubjpass", "appos"})
+
+
+def _host(c: Cand, out: list[Cand]) -> Cand | None:
+    """The trigger this one depends on: its head ("signed an agreement", "ambushed and fired"),
+    or for a noun the verb it is an argument of ("recovered a quantity of explosives")."""
+    by_token = {o.trigger.i: o for o in out}
+    head = c.sent.head(c.trigger)
+    if head is not None and head.i in by_token:
+        return by_token[head.i]
+    if c.trigger.pos not in ("NOUN", "PROPN"):
+        return None
+    cur = c.trigger
+    for a in c.sent.ancestors(c.trigger, limit=3):
+        if cur.dep not in _ARG_DEPS:
+            return None
+        if a.i in by_token:
+            return by_token[a.i]
+        cur = a
+    return None
 
 
 def _fill(host: Cand, c: Cand, rules: Rules) -> None:
