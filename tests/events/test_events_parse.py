@@ -197,3 +197,10 @@ def test_passive_subject_hung_on_a_place(parse: Callable[[str], Article]) -> Non
 def test_violent_conjunct_is_not_swallowed(parse: Callable[[str], Article]) -> None:
     evs = events(parse, "Gunmen entered the village at dawn and killed two herders.")
     assert any(e.type == "Violence against civilians" and e.fatalities and e.fatalities.value == 2 for e in evs)
+
+
+def test_the_attack_again_is_the_same_event(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "Rebels attacked a border post on Sunday. The attack left four soldiers dead.")
+    violent = [e for e in evs if e.type in ("Battles", "Violence against civilians")]
+    assert len(violent) == 1
+    assert violent[0].fatalities is not None and violent[0].fatalities.value == 4

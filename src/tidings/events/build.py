@@ -215,7 +215,7 @@ def merge_sentence(cands: list[Cand], rules: Rules) -> list[Cand]:
         if c.rule.casualty and any(s.violent or s.type == "Protests" for s in strong):
             _victims(strong, c, rules)
             continue
-        host = _host(c, out)
+        host = _host(c, out) or (_same_told(c, out) if anaphoric(c) else None)
         nominal = c.trigger.pos in ("NOUN", "PROPN")
         same_kind = host is not None and (host.type == c.type or host.violent == c.violent)
         if host is not None and (nominal or (same_kind and (c.trigger.dep == "conj" or host.type == c.type))):
@@ -279,6 +279,11 @@ def _host(c: Cand, out: list[Cand]) -> Cand | None:
     return None
 
 
+def _same_told(c: Cand, out: list[Cand]) -> Cand | None:
+    """"Forces repelled an IS attack; the attack left 2 dead": the earlier trigger."""
+    return next((o for o in out if o.trigger.lemma.lower() == c.trigger.lemma.lower() and o.trigger.i < c.trigger.i), None)
+
+
 def _fill(host: Cand, c: Cand, rules: Rules) -> None:
     """"were ambushed and fired on by X": the conjoined verb lends its actors to the first
     (and an armed target it names makes the attack a battle)."""
@@ -290,16 +295,23 @@ def _fill(host: Cand, c: Cand, rules: Rules) -> None:
             host.type, host.sub_type = host.rule.armed_target
 
 
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
+
+
+def anaphoric(c: Cand) -> bool:
+    """"the attack", "this explosion": a noun that names an event already told."""
+    return c.trigger.pos == "NOUN" and any(k.text.lower() in _ANAPHORIC for k in c.sent.kids(c.trigger.i, "det"))
+
+
 def absorbs(prev: Cand | None, c: Cand) -> bool:
     """A casualty clause without its own actor right after a violent event is its outcome
-    ("They were ambushed ... As a result, 613 civilians were killed")."""
-    return (
-        prev is not None
-        and prev.violent
-        and c.rule.casualty
-        and c.actor1 is None
-        and c.sent.index - prev.sent.index <= 2
-    )
+    ("They were ambushed ... As a result, 613 civilians were killed"); "the attack" / "the
+    explosion" after a violent event is that event again."""
+    if prev is None or not prev.violent or c.sent.index - prev.sent.index > 2:
+        return False
+    if c.rule.casualty and c.actor1 is None:
+        return True
+    return anaphoric(c) and c.violent and c.sent.index > prev.sent.index
 
 
 def ellipsis(article: Article, sent: Sent, prev: Cand | None, rules: Rules) -> Cand | None:

@@ -149,6 +149,8 @@ def noun_roles(sent: Sent, t: Token) -> Roles:
     if a1 is None and head is not None and t.dep == "pobj" and (verb := sent.head(head)) is not None and verb.pos == "VERB":
         a1 = _subject(sent, verb)  # "forces killed 6 civilians during a raid"
     a2 = _pobj(sent, t, ("on", "against", "of", "targeting", "with"))
+    if a2 is None and head is not None and t.dep == "dobj":  # "waged 4 attacks against X"
+        a2 = _pobj(sent, head, ("on", "against"))
     return Roles(a1, a2, ())
 
 
