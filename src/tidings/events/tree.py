@@ -11,7 +11,8 @@ from ..model import Article, Sentence, Token
 @dataclass(frozen=True, slots=True)
 class Sent:
     """One sentence: its tokens (global indices ``base``..), children per token, lemma set,
-    the lemmas of its active verbs (verbs with a subject) and of all its verbs."""
+    the lemmas of its active verbs (with a subject, or conjoined to a verb with a
+    subject) and of all its verbs."""
 
     index: int
     sentence: Sentence
@@ -58,7 +59,8 @@ def build_sents(article: Article) -> tuple[Sent, ...]:
                 kids[t.head - s.tok_start].append(t.i)
         lemmas = frozenset(t.lemma.lower() for t in toks) | frozenset(t.text.lower() for t in toks)
         subj = {t.head for t in toks if t.dep == "nsubj"}
-        verbs = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB" and t.i in subj)
+        active = {t.i for t in toks if t.i in subj or (t.dep == "conj" and t.head in subj)}
+        verbs = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB" and t.i in active)
         verbs_any = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB")
         out.append(Sent(n, s, toks, tuple(tuple(k) for k in kids), lemmas, verbs, verbs_any))
     return tuple(out)
