@@ -85,8 +85,9 @@ def _weapon(sent: Sent, t: Token, rules: Rules) -> tuple[str, Token] | None:
 
 def _weapon_kind(sent: Sent, k: Token, rules: Rules) -> str | None:
     mods = {m.lemma.lower() for m in sent.kids(k.i, "compound", "amod")}
-    if k.lemma.lower() == "gun" and "machine" in mods:
-        return "Shelling/artillery/missile attack"
+    heavy = {"machine", "heavy", "anti-aircraft", "antiaircraft", "aircraft"}
+    if k.lemma.lower() in ("gun", "weapon") and mods & heavy:
+        return "Shelling/artillery/missile attack"  # machine guns, heavy weapons
     return rules.weapons.get(k.lemma.lower()) or rules.weapons.get(k.text.lower())
 
 
