@@ -191,6 +191,14 @@ def candidate(article: Article, sent: Sent, hit: Hit, rules: Rules, country: str
 _UNKNOWN_BY = frozenset({"Violence against civilians", "Explosions/Remote violence"})
 
 
+_GENERIC = frozenset({"man", "men", "individual", "person", "people", "unknown", "stranger", "suspect"})
+
+
+def _generic_person(c: Cand) -> bool:
+    t = c.roles.actor1
+    return t is not None and t.lemma.lower() in _GENERIC
+
+
 def default_actor(article: Article, c: Cand) -> None:
     """Protests are by "Protesters", riots by "Rioters" (ACLED's convention), and violence whose
     perpetrator the text does not name by an unidentified armed group; the trigger is the
@@ -198,6 +206,8 @@ def default_actor(article: Article, c: Cand) -> None:
     span = article.span(c.trigger.start, c.trigger.end)
     if c.type in _UNKNOWN_BY and c.actor1 is None and c.sub_type != "Air/drone strike":
         c.actor1 = Mention(span, unknown_perpetrator())
+    elif c.violent and c.type != "Riots" and c.actor1 is not None and c.actor1.canonical in ("Civilians", None) and _generic_person(c):
+        c.actor1 = Mention(c.actor1.span, unknown_perpetrator())  # "two men executed ...", "individuals abducted ..."
     name = {"Protests": "Protesters", "Riots": "Rioters"}.get(c.type)
     if name is None:
         return
