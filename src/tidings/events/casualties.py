@@ -172,7 +172,7 @@ def lone_victim(article: Article, sent: Sent, trigger: Token, rules: Rules) -> Q
             return Quantity(article.span(v.start, v.end), 1, 1, 1, "person")
         single = v.tag == "NN" and any(d.text.lower() in _SINGLE_DETS for d in sent.kids(v.i, "det", "nummod", "poss"))
         if (single and v.lemma.lower() not in rules.words("collective")) or (v.ent_type == "PERSON" and v.pos == "PROPN"):
-            n = 1 + sum(1 for c in sent.kids(v.i, "conj") if c.tag in ("NN", "NNP"))
+            n = 1 + sum(1 for c in sent.kids(v.i, "conj") if c.tag in ("NN", "NNP") and not any(sent.kids(c.i, "nummod")))
             return Quantity(article.span(v.start, v.end), n, n, n, v.text.lower() if v.pos != "PROPN" else "person")
     return None
 

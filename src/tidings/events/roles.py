@@ -118,6 +118,8 @@ def verb_roles(sent: Sent, t: Token, object_role: str) -> Roles:
         obj = _pobj(sent, t, ("on", "at", "towards", "toward")) or _pobj(sent, obj, ("on", "at", "towards", "toward"))
     a1 = agent if passive is not None or agent is not None else _subject(sent, t)
     a2 = passive if passive is not None else obj
+    if t.lemma.lower() in _UNDERGO and a2 is None:  # "the officer died": the victim
+        a1, a2 = None, a1
     if t.dep == "acl" and (h := sent.head(t)) is not None and h.pos in ("NOUN", "PROPN"):
         if t.tag == "VBD":  # "X, attacked ...": a finite verb mis-attached to its subject
             a1 = a1 or h
@@ -187,6 +189,7 @@ def mention_span(sent: Sent, t: Token) -> tuple[int, int]:
     return lo, hi
 
 
+_UNDERGO = frozenset({"die", "perish", "drown", "succumb"})
 _RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "engage", "exchange", "scuffle"})
 _CONTAINERS = frozenset({"total", "number", "group", "majority", "dozens", "hundreds", "thousands", "scores", "band", "team", "contingent", "unit"})
 

@@ -118,7 +118,8 @@ def _confidence(c: Cand, date: EventDate, place: Place | None) -> float:
 
 def _assign_deaths(cands: list[Cand], deaths: list[Death], lone: list[Death]) -> None:
     """Each death count goes to one violent event: the one in its sentence (nearest trigger),
-    else the last one before it, else the first after it when its own sentence has none."""
+    else the last one before it, else the first after it when its own sentence has none. Lone
+    victims count unless an explicit total is given or their sentence has a counted figure."""
     counted = {d.sentence for d in deaths}
     totals = any((d.quantity.unit or "") in ("fatality", "fatalities") for d in deaths)
     for d in [*deaths, *(x for x in lone if x.sentence not in counted and not totals)]:
