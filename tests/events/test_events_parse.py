@@ -204,3 +204,14 @@ def test_the_attack_again_is_the_same_event(parse: Callable[[str], Article]) -> 
     violent = [e for e in evs if e.type in ("Battles", "Violence against civilians")]
     assert len(violent) == 1
     assert violent[0].fatalities is not None and violent[0].fatalities.value == 4
+
+
+def test_outcome_death_of_a_bystander(parse: Callable[[str], Article]) -> None:
+    ev = first(parse, "Rival tribesmen clashed in the market, leading to the death of a bystander.")
+    assert ev.fatalities is not None and ev.fatalities.value == 1
+
+
+def test_the_victim_who_died_is_not_the_actor(parse: Callable[[str], Article]) -> None:
+    evs = events(parse, "Two men were shot in a drive-by attack. One was injured and the other died.")
+    assert sum((e.fatalities.value or 0) for e in evs if e.fatalities) == 1
+    assert all(e.actor1 is None or "other" not in e.actor1.span.text for e in evs)

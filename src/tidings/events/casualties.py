@@ -168,8 +168,8 @@ def lone_victim(article: Article, sent: Sent, trigger: Token, rules: Rules) -> Q
             continue  # the subject of "killed" is the killer
         if v.lemma.lower() in rules.words("non_people"):
             continue
-        if v.text.lower() in _PERSON_PRONOUNS:
-            return Quantity(article.span(v.start, v.end), 1, 1, 1, "person")
+        if v.text.lower() in _PERSON_PRONOUNS or (v.lemma.lower() == "other" and any(sent.kids(v.i, "det"))):
+            return Quantity(article.span(v.start, v.end), 1, 1, 1, "person")  # "he", "the other"
         single = v.tag == "NN" and any(d.text.lower() in _SINGLE_DETS for d in sent.kids(v.i, "det", "nummod", "poss"))
         if (single and v.lemma.lower() not in rules.words("collective")) or (v.ent_type == "PERSON" and v.pos == "PROPN"):
             n = 1 + sum(1 for c in sent.kids(v.i, "conj") if c.tag in ("NN", "NNP") and not any(sent.kids(c.i, "nummod")))

@@ -43,11 +43,14 @@ def _pos_ok(t: Token, rule: TriggerRule) -> bool:
 
 
 def _background(sent: Sent, t: Token, rules: Rules) -> bool:
-    """A nominal trigger under "under/according to/since..." is background, not an event."""
+    """A nominal trigger under "under/according to/since..." is background, not an event
+    (but "leading to the death of" is an outcome)."""
     if t.pos in _VERBISH or t.dep != "pobj":
         return False
     prep = sent.head(t)
-    return prep is not None and prep.text.lower() in rules.words("background_preps")
+    if prep is None or prep.text.lower() not in rules.words("background_preps"):
+        return False
+    return not (prep.text.lower() == "to" and t.lemma.lower() in rules.words("death"))
 
 
 def rule_ok(sent: Sent, t: Token, rule: TriggerRule, rules: Rules) -> bool:
