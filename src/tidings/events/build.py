@@ -342,8 +342,9 @@ def ellipsis(article: Article, sent: Sent, prev: Cand | None, rules: Rules) -> C
     return None
 
 
-def refine(cands: list[Cand], doc: tuple[frozenset[str], frozenset[str]], rules: Rules) -> None:
-    """Sub-type refinements (``[[refine]]`` in rules.toml); ``doc`` = (lemmas, verb lemmas)."""
+def refine(cands: list[Cand], doc: tuple[frozenset[str], frozenset[str], frozenset[str]], rules: Rules) -> None:
+    """Sub-type refinements (``[[refine]]`` in rules.toml); ``doc`` = (lemmas, active verb
+    lemmas, verb lemmas) of the whole article."""
     for c in cands:
         for r in rules.refinements:
             if c.type == r.when[0] and r.when[1] in ("*", c.sub_type) and _refine_applies(r, c, doc):
@@ -352,10 +353,18 @@ def refine(cands: list[Cand], doc: tuple[frozenset[str], frozenset[str]], rules:
                 break
 
 
-def _refine_applies(r: Refinement, c: Cand, doc: tuple[frozenset[str], frozenset[str]]) -> bool:
-    words, verbs = (c.sent.lemmas, c.sent.verbs) if r.scope == "sentence" else doc
+def _refine_applies(r: Refinement, c: Cand, doc: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> bool:
+    words, active, verbs = (c.sent.lemmas, c.sent.verbs, c.sent.verbs_any) if r.scope == "sentence" else doc
     hits = words & r.cues
-    if not any(w not in r.verbs_only or w in verbs for w in hits):
+
+    def counts(w: str) -> bool:
+        if w in r.verbs_only:
+            return w in active
+        if w in r.any_verb:
+            return w in verbs
+        return True
+
+    if not any(counts(w) for w in hits):
         return False
     if r.needs and not (words & r.needs):
         return False

@@ -41,6 +41,7 @@ class Refinement:
     needs: frozenset[str]
     unless: frozenset[str]
     verbs_only: frozenset[str]
+    any_verb: frozenset[str]
     scope: str
     type: str
     sub_type: str
@@ -95,6 +96,7 @@ def _refine(raw: dict[str, Any]) -> Refinement:
         needs=_fs(raw, "needs"),
         unless=_fs(raw, "unless"),
         verbs_only=_fs(raw, "verbs_only"),
+        any_verb=_fs(raw, "any_verb"),
         scope=raw["scope"],
         type=raw["type"],
         sub_type=raw["sub_type"],

@@ -34,7 +34,11 @@ class EventStage(ArticleStage):
         if not cands and self.residual and (r := residual(article, sents, self.rules)) is not None:
             cands = [r]
         _assign_deaths(cands, find_deaths(article, sents, self.rules), lone)
-        doc = (frozenset().union(*(s.lemmas for s in sents)), frozenset().union(*(s.verbs for s in sents)))
+        doc = (
+            frozenset().union(*(s.lemmas for s in sents)),
+            frozenset().union(*(s.verbs for s in sents)),
+            frozenset().union(*(s.verbs_any for s in sents)),
+        )
         refine(cands, doc, self.rules)
         return article.with_(events=tuple(self._events(article, cands)))
 

@@ -12,7 +12,7 @@ from ..model import Article, Sentence, Token
 class Sent:
     """One sentence: its tokens (global indices ``base``..), children per token, lemma set,
     the lemmas of its active verbs (with a subject, or conjoined to a verb with a
-    subject) and of all its verbs."""
+    subject) and of all its verbs but infinitive complements ("demanded police to arrest X")."""
 
     index: int
     sentence: Sentence
@@ -61,6 +61,6 @@ def build_sents(article: Article) -> tuple[Sent, ...]:
         subj = {t.head for t in toks if t.dep == "nsubj"}
         active = {t.i for t in toks if t.i in subj or (t.dep == "conj" and t.head in subj)}
         verbs = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB" and t.i in active)
-        verbs_any = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB")
+        verbs_any = frozenset(t.lemma.lower() for t in toks if t.pos == "VERB" and t.dep != "xcomp")
         out.append(Sent(n, s, toks, tuple(tuple(k) for k in kids), lemmas, verbs, verbs_any))
     return tuple(out)
