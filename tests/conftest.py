@@ -30,3 +30,17 @@ def example_record(default_pipeline):  # type: ignore[no-untyped-def]
 
     (article,) = list(read_paths([str(EXAMPLE)]))
     return to_record(default_pipeline(article))
+
+
+@pytest.fixture(scope="session")
+def parse():  # type: ignore[no-untyped-def]
+    """Parse a text with the nlp stage (the spaCy model is loaded once per session)."""
+    from tidings.model import Article
+    from tidings.pipeline import Pipeline
+
+    pipe = Pipeline.from_names(["nlp"])
+
+    def run(text: str) -> Article:
+        return pipe(Article(id="t", source="test", text=text))
+
+    return run

@@ -2,29 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Article, Time
 
 __all__ = ["time_for_span"]
 
 
-def time_for_span(article: Article, start: int, end: int, *, trigger: int | None = None) -> Time | None:
+def time_for_span(
+    article: Article,
+    start: int,
+    end: int,
+    *,
+    trigger: int | None = None,
+    exclude: Callable[[Time], bool] | None = None,
+    precise_first: bool = True,
+) -> Time | None:
     """The best anchored DATE/TIME inside ``[start, end)``, or None.
 
     Resolved dates (with a calendar interval) win over vague ones; among those, day-precise
     ones win, then the one nearest ``trigger`` (a character offset, e.g. of the event verb),
     else the first. The publication date is never returned by default: no date in the span
-    means None.
+    means None. ``exclude`` drops times a caller cannot use (e.g. "since 1988" for an event
+    date); with ``precise_first=False`` the nearest time wins whatever its precision.
     """
     inside = [
         t for t in article.times
-        if t.type in ("DATE", "TIME") and t.begin is not None and start <= t.span.start and t.span.end <= end
+        if t.type in ("DATE", "TIME") and t.begin is not None and start <= t.span.start < end
+        and (exclude is None or not exclude(t))
     ]  # fmt: skip
     if not inside:
         return None
     where = trigger if trigger is not None else start
 
     def rank(t: Time) -> tuple[int, int]:
-        precise = 0 if t.begin == t.end_date else 1
+        precise = 0 if t.begin == t.end_date or not precise_first else 1
         distance = min(abs(t.span.start - where), abs(t.span.end - where))
         return precise, distance
 

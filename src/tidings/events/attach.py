@@ -1,0 +1,186 @@
+"""Date, place, modality and attribution of a trigger, from the other layers and the parse."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from ..model import Article, DateOrigin, EventDate, Mention, Modality, Place, Quote, Time, Token
+from ..timex import time_for_span
+from .country import demonyms
+from .rules import Rules
+from .tree import Sent
+
+NO_DATE = EventDate(None, None, None, "none")
+_BACKGROUND_DATE = frozenset({"since", "until", "till", "before", "by"})
+
+
+def _preceding_word(article: Article, start: int) -> str:
+    words = article.text[max(0, start - 12) : start].lower().split()
+    return words[-1] if words else ""
+
+
+def event_date(article: Article, sent: Sent, trigger: Token) -> EventDate | None:
+    """The DATE in the trigger's sentence nearest the trigger (None if the sentence has none)."""
+
+    def background(t: Time) -> bool:  # "since 1988": when a state began, not when this happened
+        first_word = t.span.text.split(" ", 1)[0].lower()
+        return _preceding_word(article, t.span.start) in _BACKGROUND_DATE or first_word in _BACKGROUND_DATE
+
+    s = sent.sentence
+    t = time_for_span(article, s.start, s.end, trigger=trigger.start, exclude=background, precise_first=False)
+    if t is None:
+        return None
+    published = article.published.value
+    origin: DateOrigin = "published" if t.anchor == "published" and t.begin == published == t.end_date else "text"
+    return EventDate(t.span, t.begin, t.end_date or t.begin, origin)
+
+
+def event_place(
+    article: Article,
+    places: Sequence[Place],
+    sent: Sent,
+    trigger: Token,
+    obj: Token | None,
+    actors: Sequence[Mention | None] = (),
+) -> Place | None:
+    """A place tied to the trigger by the parse, else the nearest place in the sentence. Places
+    inside the name of who acted ("the Armenian troops") or used as adjectives are not
+    locations."""
+    taken = [(m.span.start, m.span.end) for m in actors if m is not None and m.span.end > m.span.start]
+    dem = demonyms()
+    inside = [
+        p
+        for p in places
+        if sent.sentence.start <= p.span.start < sent.sentence.end
+        and p.span.text.lower() not in dem
+        and not any(s <= p.span.start < e for s, e in taken)
+    ]
+    if not inside:
+        return None
+    tied_toks = {obj.i} if obj is not None else set()
+    for prep in sent.kids(trigger.i, "prep"):
+        tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
+    tied = {id(p) for p in inside for i in tied_toks if _names(sent, sent.tok(i), p)}
+    return max(inside, key=lambda p: (_place_score(p, id(p) in tied), -abs(p.span.start - trigger.start)))
+
+
+def _names(sent: Sent, t: Token, p: Place) -> bool:
+    return p.span.start <= t.start < p.span.end or _covers_modifier(sent, t, p)
+
+
+def _place_score(p: Place, tied: bool) -> int:
+    """Tied by the parse, resolved, and specific (a town beats a province beats a country)."""
+    feature = p.feature or ""
+    if feature.startswith(("PCL", "CONT", "RGN")):
+        specific = -2
+    elif feature == "ADM1":
+        specific = 0
+    elif feature.startswith("ADM"):
+        specific = 1
+    else:
+        specific = 2
+    return 2 * tied + 3 * (p.lat is not None) + specific
+
+
+def _covers_modifier(sent: Sent, t: Token, p: Place) -> bool:
+    """"the Aghdam region", "the town of X": the place names the trigger's object."""
+    for k in sent.kids(t.i, "compound", "amod", "prep", "pobj", "appos"):
+        if p.span.start <= k.start < p.span.end:
+            return True
+        if k.dep == "prep" and k.text.lower() == "of" and any(p.span.start <= g.start < p.span.end for g in sent.kids(k.i, "pobj")):
+            return True
+    return False
+
+
+def main_place(places: Sequence[Place]) -> Place | None:
+    """The article's main place: the most often named resolved place (first on ties)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for p in places:
+        if p.lat is None:
+            continue
+        key = p.name or p.span.text
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, p)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda k: counts[k])]
+
+
+def modality(sent: Sent, trigger: Token, rules: Rules) -> Modality:
+    """negated / hypothetical / planned / asserted from the trigger's own clause."""
+    chain = [trigger]
+    if trigger.dep in ("xcomp", "conj", "acl") and (h := sent.head(trigger)) is not None:
+        chain.append(h)
+    words: set[str] = set()
+    for t in chain:
+        words.update(k.text.lower() for k in sent.kids(t.i, "neg", "aux", "auxpass", "mark", "advmod", "det"))
+    if words & {"not", "n't", "never", "no"} or none_reported(sent, trigger):
+        return "negated"
+    if words & {"will", "shall", "'ll", "going"} or _to_be(sent, trigger, rules):
+        return "planned"
+    if words & rules.words("hypothetical"):
+        return "hypothetical"
+    return "asserted"
+
+
+_NONE = frozenset({"no", "neither", "nor", "without"})
+
+
+def none_reported(sent: Sent, trigger: Token) -> bool:
+    """"no report of fatalities nor injuries", "without casualties": a noun said not to exist."""
+    if trigger.pos != "NOUN":
+        return False
+    for t in (trigger, *sent.ancestors(trigger, limit=3)):
+        if t.text.lower() == "without" or any(k.text.lower() in _NONE for k in sent.kids(t.i, "det", "cc", "preconj", "neg")):
+            return True
+        if t.pos == "VERB":
+            break
+    return False
+
+
+def _to_be(sent: Sent, trigger: Token, rules: Rules) -> bool:
+    """"are to be deployed", "plans to attack": an xcomp under be/plan words."""
+    if trigger.dep != "xcomp":
+        return False
+    head = sent.head(trigger)
+    if head is None:
+        return False
+    return head.lemma.lower() == "be" or head.lemma.lower() in rules.words("planned")
+
+
+def attribution(
+    article: Article, quotes: Sequence[Quote], sent: Sent, trigger: Token, rules: Rules
+) -> Mention | None:
+    """Whose claim this is: the speaker of a quote around it, "X said", "according to X"."""
+    for q in quotes:
+        if q.span.start <= trigger.start < q.span.end:
+            return q.speaker or Mention(q.cue or q.span, None)
+    reporting = rules.words("reporting")
+    for t in [*sent.ancestors(trigger), *(x for x in sent.tokens if x.dep == "ROOT" and x.i != trigger.i)]:
+        if t.lemma.lower() in reporting:
+            subj = next(sent.kids(t.i, "nsubj"), None)
+            if subj is not None and subj.pos != "PRON":
+                return _speaker(article, sent, subj)
+    for t in sent.tokens:
+        if t.text.lower() == "according":
+            to = next(sent.kids(t.i, "prep"), None)
+            src = next(sent.kids(to.i, "pobj"), None) if to is not None else None
+            if src is not None and (src.ent_type in ("PERSON", "ORG", "NORP") or src.lemma.lower() in rules.words("sources")):
+                return _speaker(article, sent, src)
+    return None
+
+
+def _speaker(article: Article, sent: Sent, t: Token) -> Mention:
+    lo = t.i
+    for k in sent.kids(t.i, "compound", "amod", "poss"):
+        lo = min(lo, k.i)
+    start = sent.tok(lo).start
+    ents = article.entities
+    idx = bisect.bisect_right([e.span.start for e in ents], t.start) - 1
+    canonical = None
+    if idx >= 0 and ents[idx].span.start <= t.start < ents[idx].span.end:
+        canonical = ents[idx].canonical
+        start = min(start, ents[idx].span.start)
+    return Mention(article.span(start, t.end), canonical)

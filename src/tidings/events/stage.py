@@ -1,0 +1,146 @@
+"""The events stage: ACLED-typed events with actors, date, place, fatalities, modality and
+attribution (rules in ``rules.toml`` and ``actors.toml``; see docs/events.md)."""
+
+from __future__ import annotations
+
+from ..model import Article, Event, EventDate, Place
+from ..pipeline import ArticleStage
+from .attach import NO_DATE, attribution, event_date, event_place, main_place, modality, none_reported
+from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sentence, refine, residual
+from .casualties import Death, combine, find_deaths, lone_victim
+from .country import document_country
+from .rules import load_rules
+from .tree import Sent, build_sents
+from .triggers import find_triggers
+
+#: how many sentences back an event may lend its date/place/victims to a later sentence
+CONTEXT_SENTENCES = 3
+
+
+class EventStage(ArticleStage):
+    name = "events"
+    requires = frozenset({"tokens", "sentences", "entities", "quantities", "times", "quotes"})
+    assigns = frozenset({"events"})
+
+    def __init__(self, *, residual: bool = True) -> None:
+        self.rules = load_rules()
+        self.residual = residual
+
+    def __call__(self, article: Article) -> Article:
+        if not article.sentences:
+            return article.with_(events=())
+        sents = build_sents(article)
+        cands, lone = self._candidates(article, sents)
+        if not cands and self.residual and (r := residual(article, sents, self.rules)) is not None:
+            cands = [r]
+        _assign_deaths(cands, find_deaths(article, sents, self.rules), lone)
+        doc = (
+            frozenset().union(*(s.lemmas for s in sents)),
+            frozenset().union(*(s.verbs for s in sents)),
+            frozenset().union(*(s.verbs_any for s in sents)),
+        )
+        refine(cands, doc, self.rules)
+        return article.with_(events=tuple(self._events(article, cands)))
+
+    def _candidates(self, article: Article, sents: tuple[Sent, ...]) -> tuple[list[Cand], list[Death]]:
+        rules = self.rules
+        cands: list[Cand] = []
+        lone: list[Death] = []
+        prev: Cand | None = None
+        country = document_country(article)
+        for sent in sents:
+            hits = find_triggers(sent, rules)
+            for h in hits:
+                q = lone_victim(article, sent, h.token, rules)
+                if q is not None and all(d.quantity.span != q.span for d in lone):
+                    lone.append(Death(sent.index, h.token.i, q))
+            merged = merge_sentence([candidate(article, sent, h, rules, country) for h in hits], rules)
+            kept = [c for c in merged if not absorbs(prev, c) and not (c.rule.casualty and none_reported(sent, c.trigger))]
+            if not hits and (e := ellipsis(article, sent, prev, rules)) is not None:
+                kept = [e]
+            for c in kept:
+                default_actor(article, c)
+            cands.extend(kept)
+            if kept:
+                prev = kept[0]
+        return cands, lone
+
+    def _events(self, article: Article, cands: list[Cand]) -> list[Event]:
+        rules = self.rules
+        out: list[Event] = []
+        fallback = main_place(article.places)
+        prev_date: tuple[int, EventDate] | None = None
+        prev_place: tuple[int, Place] | None = None
+        for n, c in enumerate(cands):
+            t, sent = c.trigger, c.sent
+            date = event_date(article, sent, t)
+            if date is None:
+                near = prev_date is not None and sent.index - prev_date[0] <= CONTEXT_SENTENCES
+                date = prev_date[1] if near and prev_date is not None else NO_DATE
+            else:
+                prev_date = (sent.index, date)
+            obj = c.roles.place_obj or c.roles.actor2
+            place = event_place(article, article.places, sent, t, obj, (c.actor1, *c.assoc))
+            if place is None:
+                near = prev_place is not None and sent.index - prev_place[0] <= CONTEXT_SENTENCES
+                place = prev_place[1] if near and prev_place is not None else fallback
+            else:
+                prev_place = (sent.index, place)
+            mod = modality(sent, t, rules)
+            att = attribution(article, article.quotes, sent, t, rules)
+            if att is not None and mod == "asserted":
+                mod = "reported"
+            out.append(
+                Event(
+                    id=f"ev{n + 1}",
+                    type=c.type,
+                    sub_type=c.sub_type,
+                    trigger=article.span(t.start, t.end),
+                    sentence=(sent.sentence.start, sent.sentence.end),
+                    date=date,
+                    actor1=c.actor1,
+                    actor2=c.actor2,
+                    assoc_actors=c.assoc,
+                    location=place,
+                    fatalities=combine(c.deaths),
+                    modality=mod,
+                    attributed_to=att,
+                    confidence=_confidence(c, date, place),
+                    plover=c.rule.plover or None,
+                )
+            )
+        return out
+
+
+def _confidence(c: Cand, date: EventDate, place: Place | None) -> float:
+    if c.rule.weight == 0:
+        return 0.1  # the residual event
+    score = 0.4 + 0.03 * min(c.rule.weight, 10)
+    score += 0.1 * (c.actor1 is not None) + 0.1 * (date.begin is not None) + 0.1 * (place is not None)
+    return min(score - 0.2 * c.rule.weak, 0.95)
+
+
+def _assign_deaths(cands: list[Cand], deaths: list[Death], lone: list[Death]) -> None:
+    """Each death count goes to one violent event: the one in its sentence (nearest trigger),
+    else the last one before it, else the first after it when its own sentence has none. Lone
+    victims count unless an explicit total is given or their sentence has a counted figure."""
+    counted = {d.sentence for d in deaths}
+    totals = any((d.quantity.unit or "") in ("fatality", "fatalities") for d in deaths)
+    for d in [*deaths, *(x for x in lone if x.sentence not in counted and not totals)]:
+        target = _target(cands, d)
+        if target is not None:
+            target.deaths.append(d.quantity)
+
+
+def _target(cands: list[Cand], d: Death) -> Cand | None:
+    same = [c for c in cands if c.sent.index == d.sentence]
+    violent = [c for c in same if c.violent]
+    if violent:
+        return min(violent, key=lambda c: abs(c.trigger.i - d.token))
+    before = [c for c in cands if c.sent.index < d.sentence and c.violent and d.sentence - c.sent.index <= CONTEXT_SENTENCES]
+    if before:
+        return before[-1]
+    if same:  # the deaths of a protest's cause, a disease...: not this event's fatalities
+        return None
+    after = [c for c in cands if c.sent.index > d.sentence and c.violent]
+    return after[0] if after else None

@@ -1,0 +1,1 @@
+"""Counts in the text: numbers in digits and words, vague bounds, counted nouns, breakdowns."""
