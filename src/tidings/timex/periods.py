@@ -159,8 +159,10 @@ def _float(s: str | None) -> float | None:
 def vague(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     unit = _norm(c.get("unit"))
     value = _period("X", unit, lex) or "PXY"
-    if unit.startswith(("decade", "centur")):
+    if unit.startswith("decade"):
         value = "PXY"
+    elif unit.startswith("centur"):
+        value = "PXC"
     return Resolved("DURATION", value)
 
 

@@ -105,8 +105,8 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     else:
         n = _step(c)
         here = cal.season(y, code)
-        if n < 0 and here.end >= ctx.ref:
-            y -= 1
+        if n < 0 and (here.end >= ctx.ref or _norm(c.get("rel")) == "last"):
+            y -= 1  # "last spring" is the spring of last year; "this past spring" the latest one
         elif n > 0 and here.begin <= ctx.ref:
             y += 1
     return Resolved("DATE", "", cal.season(y, code), "published", grain="season")

@@ -47,6 +47,11 @@ class TenseIndex:
         v = self.verb_of(i)
         return "none" if v is None else self.tense_of(v)
 
+    def verb_lemma_at(self, offset: int) -> str:
+        i = self.token_at(offset)
+        v = None if i is None else self.verb_of(i)
+        return "" if v is None else self.tokens[v].lemma.lower()
+
     def tense_of(self, v: int) -> Tense:
         verb = self.tokens[v]
         auxes = [self.tokens[j] for j in self.aux.get(v, ())]

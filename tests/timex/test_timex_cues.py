@@ -1,0 +1,48 @@
+"""Rules added after the first pass: deadlines, seasons named with "last", vague centuries."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from timex_helpers import Spec, one, parsed
+
+from tidings.model import Article
+from tidings.timex.extract import find_times
+
+
+def with_lemmas(words: list[Spec], lemmas: dict[int, str], published: str) -> Article:
+    a = parsed(words, published)
+    return replace(a, tokens=tuple(replace(t, lemma=lemmas.get(t.i, t.lemma)) for t in a.tokens))
+
+
+def test_for_centuries_is_a_vague_count_of_centuries() -> None:
+    t = one("The fortress guarded the pass for centuries.")
+    assert (t.type, t.value) == ("DURATION", "PXC")
+
+
+def test_last_season_is_that_season_of_the_previous_year() -> None:
+    assert one("The walkout began last spring.", published="2023-10-12").value == "2022-SP"
+
+
+def test_this_past_season_is_the_latest_one() -> None:
+    assert one("The walkout began this past spring.", published="2023-10-12").value == "2023-SP"
+
+
+def test_past_verb_moving_a_deadline_until_a_weekday_looks_forward() -> None:
+    # published on a Thursday: "postponed until Tuesday" is the coming Tuesday
+    a = with_lemmas([("The", "DT", "DET", "det", 1), ("board", "NN", "NOUN", "nsubj", 2),
+                     ("postponed", "VBD", "VERB", "ROOT", 2), ("the", "DT", "DET", "det", 4), ("vote", "NN", "NOUN", "dobj", 2),
+                     ("until", "IN", "ADP", "prep", 2), ("Tuesday", "NNP", "PROPN", "pobj", 5)], {2: "postpone"}, "2024-03-14")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-19"
+
+
+def test_past_clause_up_until_a_weekday_stays_in_the_past() -> None:
+    a = parsed([("Until", "IN", "ADP", "prep", 3), ("Monday", "NNP", "PROPN", "pobj", 0), ("nobody", "NN", "PRON", "nsubj", 3),
+                ("knew", "VBD", "VERB", "ROOT", 3)], published="2024-03-14")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-11"
+
+
+def test_present_clause_until_a_weekday_is_a_deadline() -> None:
+    a = parsed([("Voters", "NNS", "NOUN", "nsubj", 1), ("have", "VBP", "VERB", "ROOT", 1), ("until", "IN", "ADP", "prep", 1),
+                ("Monday", "NNP", "PROPN", "pobj", 2)], published="2024-03-14")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-18"
