@@ -46,3 +46,15 @@ def test_present_clause_until_a_weekday_is_a_deadline() -> None:
     a = parsed([("Voters", "NNS", "NOUN", "nsubj", 1), ("have", "VBP", "VERB", "ROOT", 1), ("until", "IN", "ADP", "prep", 1),
                 ("Monday", "NNP", "PROPN", "pobj", 2)], published="2024-03-14")  # fmt: skip
     assert find_times(a)[0][0].value == "2024-03-18"
+
+
+def test_spelled_out_year_after_a_month_or_a_season() -> None:
+    t = one("The archive opened in October nineteen eighty-two.")
+    assert (t.value, t.begin, t.end_date) == ("1982-10", "1982-10-01", "1982-10-31")
+    assert one("Crops failed in the summer of nineteen seventy-six.").value == "1976-SU"
+
+
+def test_one_day_after_a_modal_is_the_future() -> None:
+    t = one("Engineers say the bridge could one day carry trains.")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    assert one("The strike lasted one day.").value == "P1D"

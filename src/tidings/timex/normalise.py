@@ -217,7 +217,13 @@ def resolve_spelled(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     cent = {"nineteen": 1900, "eighteen": 1800}[(c.get("cent") or "").lower()]
     tens = lex.numbers[(c.get("tens") or "").lower()]
     assert isinstance(tens, int)
-    return Resolved("DATE", "", cal.year(cent + tens + ones), grain="year")
+    y = cent + tens + ones
+    mon, season = c.get("mon"), c.get("season")
+    if mon:  # "January nineteen ninety-seven"
+        return Resolved("DATE", "", cal.month(y, lex.months[mon.lower().rstrip(".")]), grain="month")
+    if season:  # "the winter of nineteen ninety-four"
+        return Resolved("DATE", "", cal.season(y, lex.seasons[season.lower()]), grain="season")
+    return Resolved("DATE", "", cal.year(y), grain="year")
 
 
 def finish(r: Resolved) -> Resolved:

@@ -134,6 +134,8 @@ def podref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 
 def ref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    if c.get("fut"):  # "will one day be": some time in the future
+        return Resolved("DATE", "FUTURE_REF", None)
     value = lex.refs[_norm(c.get("ref")).replace("\u2019", "'")]
     return Resolved("DATE", value, None)
 
