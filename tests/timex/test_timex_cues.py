@@ -58,3 +58,13 @@ def test_one_day_after_a_modal_is_the_future() -> None:
     t = one("Engineers say the bridge could one day carry trains.")
     assert (t.type, t.value) == ("DATE", "FUTURE_REF")
     assert one("The strike lasted one day.").value == "P1D"
+
+
+def test_last_before_an_abbreviated_month_and_day_is_the_date() -> None:
+    assert one("The shop burned down last Sept. 14 after a storm.", published="2024-05-02").value == "2023-09-14"
+
+
+def test_by_a_month_in_a_future_clause_looks_forward() -> None:
+    a = parsed([("Ferries", "NNS", "NOUN", "nsubj", 2), ("will", "MD", "AUX", "aux", 2), ("run", "VB", "VERB", "ROOT", 2),
+                ("by", "IN", "ADP", "prep", 2), ("September", "NNP", "PROPN", "pobj", 3)], published="2024-02-10")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-09"

@@ -59,7 +59,7 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         return "future"
     if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
         if c.kind not in _DAY_KINDS:
-            return "none"
+            return "future" if tense == "future" else "none"
         if tense != "past" or tenses.verb_lemma_at(start) in DEADLINE_VERBS:
             return "future"
     return tense
