@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from timex_helpers import Spec, one, parsed
+from timex_helpers import Spec, one, parsed, times
 
 from tidings.model import Article
 from tidings.timex.extract import find_times
@@ -68,3 +68,13 @@ def test_by_a_month_in_a_future_clause_looks_forward() -> None:
     a = parsed([("Ferries", "NNS", "NOUN", "nsubj", 2), ("will", "MD", "AUX", "aux", 2), ("run", "VB", "VERB", "ROOT", 2),
                 ("by", "IN", "ADP", "prep", 2), ("September", "NNP", "PROPN", "pobj", 3)], published="2024-02-10")  # fmt: skip
     assert find_times(a)[0][0].value == "2024-09"
+
+
+def test_two_thousand_years_is_not_the_year_2000() -> None:
+    assert all(t.value != "2000" for t in times("The guild kept its secrets for two thousand years."))
+    assert one("The bridge opened in two thousand and four.").value == "2004"
+
+
+def test_the_year_period_in_an_earnings_report_is_the_reported_quarter() -> None:
+    t = one("Net income fell from $3 million in the 2019 period.", published="2020-10-28")
+    assert (t.value, t.begin, t.end_date) == ("2019-Q3", "2019-07-01", "2019-09-30")
