@@ -78,3 +78,23 @@ def test_two_thousand_years_is_not_the_year_2000() -> None:
 def test_the_year_period_in_an_earnings_report_is_the_reported_quarter() -> None:
     t = one("Net income fell from $3 million in the 2019 period.", published="2020-10-28")
     assert (t.value, t.begin, t.end_date) == ("2019-Q3", "2019-07-01", "2019-09-30")
+
+
+def test_the_next_couple_of_years_is_two_years() -> None:
+    assert one("Prices may climb over the next couple of years.").value == "P2Y"
+
+
+def test_modal_perfect_is_past() -> None:
+    # published on a Friday: "may have been ... on Wednesday" is two days before
+    a = parsed([("Rain", "NN", "NOUN", "nsubj", 3), ("may", "MD", "AUX", "aux", 3), ("have", "VB", "AUX", "aux", 3),
+                ("been", "VBN", "AUX", "ROOT", 3), ("heavy", "JJ", "ADJ", "acomp", 3), ("on", "IN", "ADP", "prep", 3),
+                ("Wednesday", "NNP", "PROPN", "pobj", 5)], published="2024-03-15")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-13"
+
+
+def test_pluperfect_copula_before_due_to_is_past() -> None:
+    # "It had been due to open Monday", published on a Wednesday: the Monday just gone
+    a = parsed([("It", "PRP", "PRON", "nsubj", 2), ("had", "VBD", "AUX", "aux", 2), ("been", "VBN", "AUX", "ROOT", 2),
+                ("due", "JJ", "ADJ", "acomp", 2), ("to", "TO", "PART", "aux", 5), ("open", "VB", "VERB", "xcomp", 3),
+                ("Monday", "NNP", "PROPN", "npadvmod", 5)], published="2024-03-13")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-11"
