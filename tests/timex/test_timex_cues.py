@@ -98,3 +98,16 @@ def test_pluperfect_copula_before_due_to_is_past() -> None:
                 ("due", "JJ", "ADJ", "acomp", 2), ("to", "TO", "PART", "aux", 5), ("open", "VB", "VERB", "xcomp", 3),
                 ("Monday", "NNP", "PROPN", "npadvmod", 5)], published="2024-03-13")  # fmt: skip
     assert find_times(a)[0][0].value == "2024-03-11"
+
+
+def test_weekday_on_a_simple_present_verb_is_a_schedule() -> None:
+    # "The ministers meet Monday", published on a Friday: the coming Monday
+    a = parsed([("The", "DT", "DET", "det", 1), ("ministers", "NNS", "NOUN", "nsubj", 2), ("meet", "VBP", "VERB", "ROOT", 2),
+                ("Monday", "NNP", "PROPN", "npadvmod", 2)], published="2024-03-15")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-18"
+
+
+def test_weekday_on_a_present_saying_verb_stays_in_the_past() -> None:
+    a = with_lemmas([("The", "DT", "DET", "det", 1), ("minister", "NN", "NOUN", "nsubj", 2), ("says", "VBZ", "VERB", "ROOT", 2),
+                     ("Monday", "NNP", "PROPN", "npadvmod", 2)], {2: "say"}, "2024-03-15")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-11"

@@ -11,6 +11,7 @@ from .normalise import Tense
 FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d"})
 FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want"})
 HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
+SAYING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "note", "write", "claim", "deny", "show", "want", "follow"})
 MODAL_PERFECT = frozenset({"may", "might", "must", "could", "would", "should", "can"})
 MAX_HOPS = 8
 
@@ -52,6 +53,18 @@ class TenseIndex:
         i = self.token_at(offset)
         v = None if i is None else self.verb_of(i)
         return "" if v is None else self.tokens[v].lemma.lower()
+
+    def scheduled_at(self, offset: int) -> bool:
+        """A weekday attached straight to a simple-present verb that is not a saying verb:
+        "Arafat meets Monday with ..." is a schedule."""
+        i = self.token_at(offset)
+        if i is None:
+            return False
+        h = self.tokens[i].head
+        if self.tokens[h].dep == "prep":
+            h = self.tokens[h].head
+        verb = self.tokens[h]
+        return verb.tag in ("VBZ", "VBP") and verb.pos == "VERB" and not self.aux.get(h) and verb.lemma.lower() not in SAYING
 
     def tense_of(self, v: int) -> Tense:
         verb = self.tokens[v]
