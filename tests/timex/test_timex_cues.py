@@ -111,3 +111,12 @@ def test_weekday_on_a_present_saying_verb_stays_in_the_past() -> None:
     a = with_lemmas([("The", "DT", "DET", "det", 1), ("minister", "NN", "NOUN", "nsubj", 2), ("says", "VBZ", "VERB", "ROOT", 2),
                      ("Monday", "NNP", "PROPN", "npadvmod", 2)], {2: "say"}, "2024-03-15")  # fmt: skip
     assert find_times(a)[0][0].value == "2024-03-11"
+
+
+def test_forward_cue_yields_to_the_pluperfect() -> None:
+    # "The offer had been due to expire Friday", published on a Monday: the Friday just gone
+    a = parsed([("The", "DT", "DET", "det", 1), ("offer", "NN", "NOUN", "nsubj", 3), ("had", "VBD", "AUX", "aux", 3),
+                ("been", "VBN", "AUX", "ROOT", 3), ("due", "JJ", "ADJ", "acomp", 3), ("to", "TO", "PART", "aux", 6),
+                ("expire", "VB", "VERB", "xcomp", 4), ("Friday", "NNP", "PROPN", "npadvmod", 6)], published="2024-03-18")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-15"
+    assert one("The offer is due to expire Friday.", published="2024-03-18").value == "2024-03-22"

@@ -55,7 +55,7 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
     start = c.start
     lo = max(0, start - 25)
     tense = tenses.tense_at(start)
-    if _FORWARD_CUE.search(text, lo, start):
+    if _FORWARD_CUE.search(text, lo, start) and not (tense == "past" and tenses.pluperfect_at(start)):
         return "future"
     if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
         if c.kind not in _DAY_KINDS:

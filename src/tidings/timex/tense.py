@@ -54,6 +54,19 @@ class TenseIndex:
         v = None if i is None else self.verb_of(i)
         return "" if v is None else self.tokens[v].lemma.lower()
 
+    def pluperfect_at(self, offset: int) -> bool:
+        """Whether the clause is in the pluperfect ("had been due to expire Friday")."""
+        i = self.token_at(offset)
+        v = None if i is None else self.verb_of(i)
+        for _ in range(3):
+            if v is None:
+                return False
+            if self._pluperfect(v):
+                return True
+            up = self.tokens[v].head
+            v = self.tokens[up].head if self.tokens[up].dep == "acomp" else (up if up != v else None)
+        return False
+
     def scheduled_at(self, offset: int) -> bool:
         """A weekday attached straight to a simple-present verb that is not a saying verb:
         "Arafat meets Monday with ..." is a schedule."""
