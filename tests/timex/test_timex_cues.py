@@ -120,3 +120,9 @@ def test_forward_cue_yields_to_the_pluperfect() -> None:
                 ("expire", "VB", "VERB", "xcomp", 4), ("Friday", "NNP", "PROPN", "npadvmod", 6)], published="2024-03-18")  # fmt: skip
     assert find_times(a)[0][0].value == "2024-03-15"
     assert one("The offer is due to expire Friday.", published="2024-03-18").value == "2024-03-22"
+
+
+def test_last_month_name_skips_the_month_just_gone() -> None:
+    assert one("Two ferries collided last February.", published="2024-03-02").value == "2023-02"
+    assert one("Two ferries collided last June.", published="2024-10-20").value == "2024-06"
+    assert one("Two ferries collided last December.", published="2024-01-09").value == "2023-12"

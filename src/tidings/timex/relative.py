@@ -84,8 +84,8 @@ def relmonth(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return _no_ref(f"XXXX-{m:02d}")
     n, y = _step(c), ctx.ref.year
-    if n < 0:
-        y = y if m < ctx.ref.month else y - 1
+    if n < 0:  # the latest one before this month; the month just gone is "last month", so
+        y = y if m < ctx.ref.month - 1 else y - 1  # "last February" said in March is a year back
     elif n > 0:
         y = y if m > ctx.ref.month else y + 1
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
