@@ -126,3 +126,8 @@ def test_last_month_name_skips_the_month_just_gone() -> None:
     assert one("Two ferries collided last February.", published="2024-03-02").value == "2023-02"
     assert one("Two ferries collided last June.", published="2024-10-20").value == "2024-06"
     assert one("Two ferries collided last December.", published="2024-01-09").value == "2023-12"
+
+
+def test_since_points_to_the_past_whatever_the_tense() -> None:
+    t = one("The index is up 12% since year-end.", published="2023-10-30")
+    assert (t.value, t.begin) == ("2022-12-31", "2022-12-31")

@@ -55,6 +55,8 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
     start = c.start
     lo = max(0, start - 25)
     tense = tenses.tense_at(start)
+    if _SINCE.search(text, max(0, start - 8), start):
+        return "past"  # "since year-end": a time before now
     if _FORWARD_CUE.search(text, lo, start) and not (tense == "past" and tenses.pluperfect_at(start)):
         return "future"
     if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
