@@ -131,3 +131,9 @@ def test_last_month_name_skips_the_month_just_gone() -> None:
 def test_since_points_to_the_past_whatever_the_tense() -> None:
     t = one("The index is up 12% since year-end.", published="2023-10-30")
     assert (t.value, t.begin) == ("2022-12-31", "2022-12-31")
+
+
+def test_the_quarter_ended_a_date_is_the_calendar_quarter_it_mostly_covers() -> None:
+    found = times("In the quarter ended July 31, sales rose.", published="2023-10-30")
+    assert [t.value for t in found] == ["2023-Q2", "2023-07-31"]
+    assert times("For the quarter ended Sept. 30, net fell.", published="2023-10-30")[0].value == "2023-Q3"
