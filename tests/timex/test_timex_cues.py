@@ -137,3 +137,9 @@ def test_the_quarter_ended_a_date_is_the_calendar_quarter_it_mostly_covers() -> 
     found = times("In the quarter ended July 31, sales rose.", published="2023-10-30")
     assert [t.value for t in found] == ["2023-Q2", "2023-07-31"]
     assert times("For the quarter ended Sept. 30, net fell.", published="2023-10-30")[0].value == "2023-Q3"
+
+
+def test_first_two_quarters_of_a_year_is_its_first_half() -> None:
+    t = one("Demand stays weak through the first two quarters of 2025.")
+    assert (t.value, t.begin, t.end_date) == ("2025-H1", "2025-01-01", "2025-06-30")
+    assert one("Sales fell in the last two quarters.").value == "P2Q"

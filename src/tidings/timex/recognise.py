@@ -114,6 +114,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("spelled", r"{B}(?:the\s+year\s+)?(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
     ("spelled", r"{B}(?:the\s+year\s+)?(?P<thousand>two\s+thousand)(?:\s+and\s+(?P<ones>{ONES}))?{E}(?!\s+(?:years|people|men|troops|soldiers|dollars)\b)"),
     ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second|last)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    ("half", r"{B}(?:(?P<det>the)\s+)?(?P<hord>first|last)\s+two\s+quarters\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year){E}"),
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
     ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
