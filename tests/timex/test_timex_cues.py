@@ -100,16 +100,10 @@ def test_pluperfect_copula_before_due_to_is_past() -> None:
     assert find_times(a)[0][0].value == "2024-03-11"
 
 
-def test_weekday_on_a_simple_present_verb_is_a_schedule() -> None:
-    # "The ministers meet Monday", published on a Friday: the coming Monday
-    a = parsed([("The", "DT", "DET", "det", 1), ("ministers", "NNS", "NOUN", "nsubj", 2), ("meet", "VBP", "VERB", "ROOT", 2),
-                ("Monday", "NNP", "PROPN", "npadvmod", 2)], published="2024-03-15")  # fmt: skip
-    assert find_times(a)[0][0].value == "2024-03-18"
-
-
-def test_weekday_on_a_present_saying_verb_stays_in_the_past() -> None:
-    a = with_lemmas([("The", "DT", "DET", "det", 1), ("minister", "NN", "NOUN", "nsubj", 2), ("says", "VBZ", "VERB", "ROOT", 2),
-                     ("Monday", "NNP", "PROPN", "npadvmod", 2)], {2: "say"}, "2024-03-15")  # fmt: skip
+def test_weekday_on_a_simple_present_verb_stays_in_the_past() -> None:
+    # event reports use the historical present: "Students block the road Monday", published on a Friday
+    a = parsed([("Students", "NNS", "NOUN", "nsubj", 1), ("block", "VBP", "VERB", "ROOT", 1), ("the", "DT", "DET", "det", 3),
+                ("road", "NN", "NOUN", "dobj", 1), ("Monday", "NNP", "PROPN", "npadvmod", 1)], published="2024-03-15")  # fmt: skip
     assert find_times(a)[0][0].value == "2024-03-11"
 
 

@@ -64,8 +64,6 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
             return "future" if tense == "future" else "none"
         if tense != "past" or tenses.verb_lemma_at(start) in DEADLINE_VERBS:
             return "future"
-    if c.kind == "weekday" and tense == "present" and tenses.scheduled_at(start):
-        return "future"
     return tense
 
 

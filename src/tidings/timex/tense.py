@@ -11,7 +11,6 @@ from .normalise import Tense
 FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d"})
 FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want"})
 HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
-SAYING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "note", "write", "claim", "deny", "show", "want", "follow"})
 MODAL_PERFECT = frozenset({"may", "might", "must", "could", "would", "should", "can"})
 MAX_HOPS = 8
 
@@ -66,18 +65,6 @@ class TenseIndex:
             up = self.tokens[v].head
             v = self.tokens[up].head if self.tokens[up].dep == "acomp" else (up if up != v else None)
         return False
-
-    def scheduled_at(self, offset: int) -> bool:
-        """A weekday attached straight to a simple-present verb that is not a saying verb:
-        "Arafat meets Monday with ..." is a schedule."""
-        i = self.token_at(offset)
-        if i is None:
-            return False
-        h = self.tokens[i].head
-        if self.tokens[h].dep == "prep":
-            h = self.tokens[h].head
-        verb = self.tokens[h]
-        return verb.tag in ("VBZ", "VBP") and verb.pos == "VERB" and not self.aux.get(h) and verb.lemma.lower() not in SAYING
 
     def tense_of(self, v: int) -> Tense:
         verb = self.tokens[v]
