@@ -137,3 +137,9 @@ def test_first_two_quarters_of_a_year_is_its_first_half() -> None:
     t = one("Demand stays weak through the first two quarters of 2025.")
     assert (t.value, t.begin, t.end_date) == ("2025-H1", "2025-01-01", "2025-06-30")
     assert one("Sales fell in the last two quarters.").value == "P2Q"
+
+
+def test_plural_weekdays_are_sets() -> None:
+    assert one("The museum is closed on Mondays.").value == "XXXX-WXX-1"
+    t = one("Ferries sail on Friday evenings in summer.".replace(" in summer", ""))
+    assert (t.type, t.value) == ("SET", "XXXX-WXX-5TEV")

@@ -132,6 +132,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>{UNITW}|(?P<wd>{WDN})|{MON}))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
     ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),
     ("set", r"{B}(?P<adv>{SETS}){E}"),
+    ("set", r"{B}(?P<wd>{WDN})(?:s|\s+(?P<pod>morning|afternoon|evening|night)s){E}"),
 )
 
 
@@ -175,7 +176,7 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
                   lex.parts_of_day):  # fmt: skip
         words.update(key.lower().split()[-1].strip("'\u2019") for key in table)  # the head word of a phrase
     words.update(w + "s" for w in list(lex.units) + list(lex.parts_of_day))
-    names = frozenset(k.lower() for k in list(lex.months) + list(lex.weekdays))
+    names = frozenset([k.lower() for k in list(lex.months) + list(lex.weekdays)] + [k.lower() + "s" for k in lex.weekdays])
     return frozenset(words - {"s", "second"}), names
 
 
