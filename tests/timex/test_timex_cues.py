@@ -141,5 +141,5 @@ def test_first_two_quarters_of_a_year_is_its_first_half() -> None:
 
 def test_plural_weekdays_are_sets() -> None:
     assert one("The museum is closed on Mondays.").value == "XXXX-WXX-1"
-    t = one("Ferries sail on Friday evenings in summer.".replace(" in summer", ""))
+    t = one("Ferries sail on Friday evenings.")
     assert (t.type, t.value) == ("SET", "XXXX-WXX-5TEV")
