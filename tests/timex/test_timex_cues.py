@@ -143,3 +143,8 @@ def test_plural_weekdays_are_sets() -> None:
     assert one("The museum is closed on Mondays.").value == "XXXX-WXX-1"
     t = one("Ferries sail on Friday evenings.")
     assert (t.type, t.value) == ("SET", "XXXX-WXX-5TEV")
+
+
+def test_the_week_of_a_date_is_that_iso_week() -> None:
+    t = one("The trial opens the week of 6 March 2023.")
+    assert (t.value, t.begin, t.end_date) == ("2023-W10", "2023-03-06", "2023-03-12")

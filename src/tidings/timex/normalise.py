@@ -86,6 +86,13 @@ def _month_day_exists(m: int, d: int) -> None:
 
 
 def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    r = _resolve_cal(c, ctx, lex)
+    if c.get("weekof") and r.interval is not None:  # "the week of March 6": that date's week
+        return Resolved("DATE", "", cal.week(r.interval.begin), r.anchor, grain="week")
+    return r
+
+
+def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     m = lex.months[(c.get("mon") or "").lower().rstrip(".")]
     d, y = _int(c.get("day")), _int(c.get("year"))
     if d is not None:

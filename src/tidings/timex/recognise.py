@@ -75,6 +75,8 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
 
 _SPECS: tuple[tuple[str, str], ...] = (
     # calendar dates
+    ("cal", r"{B}(?P<weekof>the\s+week\s+of)\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}(?P<weekof>the\s+week\s+of)\s+{DAY}\s+{MON}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}(?:{WD},?\s+)?{MOD}{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}(?:{WD},?\s+)?{MOD}{DAY}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?{E}"),
     ("range", r"{B}{DAY}\s*[-\u2013]\s*{DAY2}\s+{MON}(?:,?\s+{YEAR})?{E}"),
