@@ -148,3 +148,9 @@ def test_plural_weekdays_are_sets() -> None:
 def test_the_week_of_a_date_is_that_iso_week() -> None:
     t = one("The trial opens the week of 6 March 2023.")
     assert (t.value, t.begin, t.end_date) == ("2023-W10", "2023-03-06", "2023-03-12")
+
+
+def test_the_day_before_a_weekday() -> None:
+    # published on Thursday 2024-03-14: last Tuesday is the 12th, the day before it the 11th
+    assert one("They met the day before last Tuesday.", published="2024-03-14").value == "2024-03-11"
+    assert one("They met the day after last Tuesday.", published="2024-03-14").value == "2024-03-13"

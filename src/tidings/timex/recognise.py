@@ -95,6 +95,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # relative to the reference date
     ("duration", r"{B}the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z])))"),
     ("relunit", r"{B}{MOD}{REL}\s+(?P<unit>week|month|year|fiscal\s+year|weekend|decade|century){E}"),
+    ("relweekday", r"{B}(?P<dayrel>the\s+day\s+(?:before|after))\s+(?:(?P<rel>last|next|this)\s+)?{WD}{E}"),
     ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next)\s+{WD}(?:\s+{POD})?{E}"),
     ("weekday", r"{B}{MODW}{WD}(?:\s+{POD})?{E}"),
     ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\.?\s*\d)"),

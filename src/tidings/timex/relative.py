@@ -76,7 +76,11 @@ def weekday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         d = _weekday_date(ctx.prev.begin, wd, -1 if rel == "the previous" else 1, ctx.tense)
         return _with_pod(c, d, lex, "previous-time")
     step = _step(c) if rel else None
-    return _with_pod(c, _weekday_date(ctx.ref, wd, step, ctx.tense), lex)
+    d = _weekday_date(ctx.ref, wd, step, ctx.tense)
+    dayrel = _norm(c.get("dayrel"))
+    if dayrel:  # "the day before last Tuesday"
+        d += timedelta(days=1 if dayrel.endswith("after") else -1)
+    return _with_pod(c, d, lex)
 
 
 def relmonth(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
