@@ -154,3 +154,8 @@ def test_the_day_before_a_weekday() -> None:
     # published on Thursday 2024-03-14: last Tuesday is the 12th, the day before it the 11th
     assert one("They met the day before last Tuesday.", published="2024-03-14").value == "2024-03-11"
     assert one("They met the day after last Tuesday.", published="2024-03-14").value == "2024-03-13"
+
+
+def test_part_of_day_before_yesterday_or_tomorrow() -> None:
+    t = one("Shares slid at mid-afternoon yesterday.", published="2024-03-14")
+    assert (t.type, t.value) == ("TIME", "2024-03-13TAF")
