@@ -159,3 +159,7 @@ def test_the_day_before_a_weekday() -> None:
 def test_part_of_day_before_yesterday_or_tomorrow() -> None:
     t = one("Shares slid at mid-afternoon yesterday.", published="2024-03-14")
     assert (t.type, t.value) == ("TIME", "2024-03-13TAF")
+
+
+def test_then_current_is_the_past() -> None:
+    assert one("Holders got 50% of the then-current price.").value == "PAST_REF"
