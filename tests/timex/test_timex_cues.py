@@ -163,3 +163,8 @@ def test_part_of_day_before_yesterday_or_tomorrow() -> None:
 
 def test_then_current_is_the_past() -> None:
     assert one("Holders got 50% of the then-current price.").value == "PAST_REF"
+
+
+def test_a_quoted_title_is_not_a_time() -> None:
+    assert times('The minister told the talk show "This Week" that talks had failed.') == []
+    assert one('She said: "This week we start again."').value == "2021-W08"

@@ -284,7 +284,12 @@ def plausible(c: Candidate, text: str) -> bool:
         return any(c.get(k) for k in ("rel", "year", "yrel", "mod"))
     if c.kind == "duration":
         return _duration_ok(c, text)
+    if c.kind == "relunit" and _TITLE_BEFORE.search(text, max(0, c.start - 3), c.start):
+        return not text[c.start : c.end].istitle()  # the programme '"This Week"' is no week
     return True
+
+
+_TITLE_BEFORE = re.compile(r"(?:[\"\u201c]|``)$")
 
 
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
