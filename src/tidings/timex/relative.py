@@ -50,8 +50,9 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 def _weekday_date(ref: date, wd: int, step: int | None, tense: str) -> date:
     """The date of weekday ``wd`` near ``ref``: ``step`` -1 for "last", +1 for "next", None when
     bare (then the tense decides)."""
-    if step is None:  # a bare weekday: the tense decides
-        return cal.weekday_near(ref, wd, direction(tense, -1))  # type: ignore[arg-type]
+    if step is None:  # a bare weekday: the tense decides; wire style names today's weekday too
+        way = direction(tense, -1)  # type: ignore[arg-type]
+        return cal.weekday_near(ref - timedelta(days=1) if way > 0 else ref, wd, way)
     if step < 0:
         return cal.weekday_near(ref - timedelta(days=1), wd, -1)
     if step > 0:
