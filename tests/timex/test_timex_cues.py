@@ -20,8 +20,9 @@ def test_for_centuries_is_a_vague_count_of_centuries() -> None:
     assert (t.type, t.value) == ("DURATION", "PXC")
 
 
-def test_last_season_is_that_season_of_the_previous_year() -> None:
-    assert one("The walkout began last spring.", published="2023-10-12").value == "2022-SP"
+def test_last_season_is_the_latest_one_that_is_over() -> None:
+    assert one("The walkout began last spring.", published="2023-10-12").value == "2023-SP"
+    assert one("The walkout began last spring.", published="2023-04-12").value == "2022-SP"
 
 
 def test_this_past_season_is_the_latest_one() -> None:
@@ -116,10 +117,10 @@ def test_forward_cue_yields_to_the_pluperfect() -> None:
     assert one("The offer is due to expire Friday.", published="2024-03-18").value == "2024-03-22"
 
 
-def test_last_month_name_skips_the_month_just_gone() -> None:
-    assert one("Two ferries collided last February.", published="2024-03-02").value == "2023-02"
+def test_last_month_name_is_the_latest_one_before_this_month() -> None:
+    assert one("Two ferries collided last February.", published="2024-03-02").value == "2024-02"
     assert one("Two ferries collided last June.", published="2024-10-20").value == "2024-06"
-    assert one("Two ferries collided last December.", published="2024-01-09").value == "2023-12"
+    assert one("Two ferries collided last March.", published="2024-03-20").value == "2023-03"
 
 
 def test_since_points_to_the_past_whatever_the_tense() -> None:

@@ -89,8 +89,8 @@ def relmonth(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return _no_ref(f"XXXX-{m:02d}")
     n, y = _step(c), ctx.ref.year
-    if n < 0:  # the latest one before this month; the month just gone is "last month", so
-        y = y if m < ctx.ref.month - 1 else y - 1  # "last February" said in March is a year back
+    if n < 0:  # the latest one before this month ("last February" said in March: that February)
+        y = y if m < ctx.ref.month else y - 1
     elif n > 0:
         y = y if m > ctx.ref.month else y + 1
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
@@ -110,8 +110,8 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     else:
         n = _step(c)
         here = cal.season(y, code)
-        if n < 0 and (here.end >= ctx.ref or _norm(c.get("rel")) == "last"):
-            y -= 1  # "last spring" is the spring of last year; "this past spring" the latest one
+        if n < 0 and here.end >= ctx.ref:  # "last spring": the latest spring that is over
+            y -= 1
         elif n > 0 and here.begin <= ctx.ref:
             y += 1
     return Resolved("DATE", "", cal.season(y, code), "published", grain="season")
