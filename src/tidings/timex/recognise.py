@@ -317,23 +317,8 @@ def _year_ok(c: Candidate, text: str) -> bool:
     y = int(c.get("year") or 0)
     if not 1800 <= y <= 2099 or _COUNT_AFTER.match(text, c.end):
         return False
-    if _NOT_YEAR_BEFORE.search(text, max(0, c.start - 12), c.start):
-        return False
-    return not _after_name(text, c.start)
+    return not _NOT_YEAR_BEFORE.search(text, max(0, c.start - 12), c.start)
 
-
-_NAME_BEFORE = re.compile(r"\b((?-i:[A-Z][a-z]+))[ ]$")
-_NAME_OK = frozenset(["circa", "summer", "winter", "spring", "autumn", "fall", "christmas", "easter", "for", "at", "as", "with", "about"])
-
-
-def _after_name(text: str, start: int) -> bool:
-    """A year right after a capitalised name inside a sentence is part of the name
-    ("Vision 2030", "Orion 1980"); a capitalised word that opens a sentence is not a name."""
-    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
-    if not m or m.group(1).lower() in DATE_CUES or m.group(1).lower() in _NAME_OK:
-        return False
-    before = text[max(0, m.start() - 4) : m.start()].rstrip()
-    return bool(before) and before[-1] not in ".!?:;,\"\u201c\u2019'(`-_\n"
 
 def _duration_ok(c: Candidate, text: str) -> bool:
     num = (c.get("num") or "").lower()
