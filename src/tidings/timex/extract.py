@@ -45,13 +45,26 @@ _FORWARD_CUE = re.compile(r"\b(?:payable|effective|record|due|expires?|expiring|
 _OPEN_CUE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 
 
-def _cue_tense(text: str, start: int) -> Tense | None:
+#: Kinds that name a day of the coming or the past week: after "until"/"by" they are deadlines.
+_DAY_KINDS = frozenset({"weekday", "clock"})
+#: Verbs that move something to a later deadline, even in the past tense ("postponed until Tuesday").
+DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "give", "defer", "adjourn", "grant", "push", "put", "set", "have"})
+
+
+def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
+    start = c.start
     lo = max(0, start - 25)
-    if _FORWARD_CUE.search(text, lo, start):
+    tense = tenses.tense_at(start)
+    if _SINCE.search(text, max(0, start - 8), start):
+        return "past"  # "since year-end": a time before now
+    if _FORWARD_CUE.search(text, lo, start) and not (tense == "past" and tenses.pluperfect_at(start)):
         return "future"
-    if _OPEN_CUE.search(text, lo, start):
-        return "none"
-    return None
+    if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
+        if c.kind not in _DAY_KINDS:
+            return "future" if tense == "future" else "none"
+        if tense != "past" or tenses.verb_lemma_at(start) in DEADLINE_VERBS:
+            return "future"
+    return tense
 
 
 def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
@@ -63,7 +76,7 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     prev: cal.Interval | None = None
     prev_grain = "day"
     for c in select(candidates(text)):
-        ctx = Context(ref, _cue_tense(text, c.start) or tenses.tense_at(c.start), prev, prev_grain)
+        ctx = Context(ref, _cue_tense(text, c, tenses), prev, prev_grain)
         try:
             res = resolve(c, ctx, lex)
         except Impossible as exc:

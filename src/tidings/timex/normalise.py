@@ -86,6 +86,13 @@ def _month_day_exists(m: int, d: int) -> None:
 
 
 def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    r = _resolve_cal(c, ctx, lex)
+    if c.get("weekof") and r.interval is not None:  # "the week of March 6": that date's week
+        return Resolved("DATE", "", cal.week(r.interval.begin), r.anchor, grain="week")
+    return r
+
+
+def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     m = lex.months[(c.get("mon") or "").lower().rstrip(".")]
     d, y = _int(c.get("day")), _int(c.get("year"))
     if d is not None:
@@ -217,7 +224,13 @@ def resolve_spelled(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     cent = {"nineteen": 1900, "eighteen": 1800}[(c.get("cent") or "").lower()]
     tens = lex.numbers[(c.get("tens") or "").lower()]
     assert isinstance(tens, int)
-    return Resolved("DATE", "", cal.year(cent + tens + ones), grain="year")
+    y = cent + tens + ones
+    mon, season = c.get("mon"), c.get("season")
+    if mon:  # "January nineteen ninety-seven"
+        return Resolved("DATE", "", cal.month(y, lex.months[mon.lower().rstrip(".")]), grain="month")
+    if season:  # "the winter of nineteen ninety-four"
+        return Resolved("DATE", "", cal.season(y, lex.seasons[season.lower()]), grain="season")
+    return Resolved("DATE", "", cal.year(y), grain="year")
 
 
 def finish(r: Resolved) -> Resolved:

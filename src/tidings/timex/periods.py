@@ -48,6 +48,9 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         q = cal.quarter_of(reporting_day(ctx.ref))
         return Resolved("DATE", "", cal.quarter(y, q), "published", grain="quarter")
     qrel = _norm(c.get("qrel"))
+    ended = _quarter_end(c, ctx, lex)
+    if ended is not None and qrel in ("", "latest", "current", "this", "fiscal"):
+        return Resolved("DATE", "", ended, "published", grain="quarter")
     base = ctx.ref if qrel == "current" else reporting_day(ctx.ref)
     if qrel in ("year-ago", "year-earlier"):
         base = cal.shift(base, "year", -1)
@@ -57,6 +60,15 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if yrel:
         base = cal.shift(base, "year", STEPS[_norm(yrel)])
     return Resolved("DATE", "", cal.at_granularity(base, "quarter"), "published", grain="quarter")
+
+
+def _quarter_end(c: Candidate, ctx: Context, lex: Lexicon) -> cal.Interval | None:
+    """ "the quarter ended July 31": the calendar quarter holding most of its three months."""
+    mon, day = c.get("emon"), _int(c.get("eday"))
+    if ctx.ref is None or mon is None or day is None:
+        return None
+    end = year_less(ctx.ref, lex.months[_norm(mon).rstrip(".")], day, "past")
+    return None if end is None else cal.at_granularity(end - timedelta(days=45), "quarter")
 
 
 def half(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
@@ -159,8 +171,10 @@ def _float(s: str | None) -> float | None:
 def vague(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     unit = _norm(c.get("unit"))
     value = _period("X", unit, lex) or "PXY"
-    if unit.startswith(("decade", "centur")):
+    if unit.startswith("decade"):
         value = "PXY"
+    elif unit.startswith("centur"):
+        value = "PXC"
     return Resolved("DURATION", value)
 
 

@@ -54,6 +54,7 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+\s+1/2|\d+\s*\u00bd|\d+(?:\.\d+)?|{tens}[\s-]{ones}|{numword})"
     return {
         "MON": rf"(?P<mon>{months})",
+        "ENDED": rf"(?=\s+(?:that\s+)?(?:ended|ending)\s+(?P<emon>{months})\s+(?P<eday>[0-3]?\d)\b)?",
         "WD": rf"(?P<wd>{wd})",
         "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?",
         "DAY2": r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?",
@@ -74,6 +75,8 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
 
 _SPECS: tuple[tuple[str, str], ...] = (
     # calendar dates
+    ("cal", r"{B}(?P<weekof>the\s+week\s+of)\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}(?P<weekof>the\s+week\s+of)\s+{DAY}\s+{MON}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}(?:{WD},?\s+)?{MOD}{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}(?:{WD},?\s+)?{MOD}{DAY}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?{E}"),
     ("range", r"{B}{DAY}\s*[-\u2013]\s*{DAY2}\s+{MON}(?:,?\s+{YEAR})?{E}"),
@@ -92,25 +95,30 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # relative to the reference date
     ("duration", r"{B}the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z])))"),
     ("relunit", r"{B}{MOD}{REL}\s+(?P<unit>week|month|year|fiscal\s+year|weekend|decade|century){E}"),
+    ("relweekday", r"{B}(?P<dayrel>the\s+day\s+(?:before|after))\s+(?:(?P<rel>last|next|this)\s+)?{WD}{E}"),
     ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next)\s+{WD}(?:\s+{POD})?{E}"),
     ("weekday", r"{B}{MODW}{WD}(?:\s+{POD})?{E}"),
-    ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\s*\d)"),
+    ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\.?\s*\d)"),
     ("season", r"{B}{MOD}(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?{E}"),
     ("season", r"{B}{MOD}{SEASON}\s+(?P<yrel>this|last|next)\s+year{E}"),
     ("deictic", r"{B}{MOD}{DEICTIC}(?:\s+{POD})?{E}"),
+    ("deictic", r"{B}{MOD}{POD}\s+(?P<deictic>yesterday|today|tomorrow){E}"),
     ("deictic", r"{B}(?P<deictic>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)){E}"),
     ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
     ("ref", r"{B}(?P<ref>{REFS}){E}(?!\s+accounts?\b)"),
+    ("ref", r"\b(?:will|would|could|may|might|can|shall|should|must)\s+(?P<t>(?P<fut>one\s+day|some\s+day)){E}(?!\s+(?:later|earlier|after|before|of)\b)"),
     ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|quarter|year|morning|afternoon|evening|night|weekend){E}"),
     ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?=\s*[,.;:!?)]|\s*$)"),
-    ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago)\s+)?(?:(?:fiscal[\s-]+)?{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
-    ("quarter", r"{B}(?P<det>the)\s+(?P<qrel>latest|year-ago|year-earlier|comparable)\s+period{E}"),
+    ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago)\s+)?(?:(?:fiscal[\s-]+)?{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}{ENDED}"),
+    ("quarter", r"{B}(?P<det>the)\s+(?:(?P<qrel>latest|year-ago|year-earlier|comparable)|(?P<qyear>(?:1[0-9]|20)\d\d))\s+period{E}"),
     ("yearend", r"{B}(?P<ye>year[\s-]?end|year['\u2019]s\s+end|the\s+end\s+of\s+the\s+year){E}"),
+    ("spelled", r"{B}(?:{MON},?\s+(?:of\s+)?|(?:the\s+)?{SEASON}\s+(?:of\s+)?)(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
     ("spelled", r"{B}(?:the\s+year\s+)?(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
-    ("spelled", r"{B}(?:the\s+year\s+)?(?P<thousand>two\s+thousand)(?:\s+and\s+(?P<ones>{ONES}))?{E}"),
+    ("spelled", r"{B}(?:the\s+year\s+)?(?P<thousand>two\s+thousand)(?:\s+and\s+(?P<ones>{ONES}))?{E}(?!\s+(?:years|people|men|troops|soldiers|dollars)\b)"),
     ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second|last)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    ("half", r"{B}(?:(?P<det>the)\s+)?(?P<hord>first|last)\s+two\s+quarters\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year){E}"),
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
     ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
@@ -128,6 +136,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>{UNITW}|(?P<wd>{WDN})|{MON}))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
     ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),
     ("set", r"{B}(?P<adv>{SETS}){E}"),
+    ("set", r"{B}(?P<wd>{WDN})(?:s|\s+(?P<pod>morning|afternoon|evening|night)s){E}"),
 )
 
 
@@ -171,7 +180,7 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
                   lex.parts_of_day):  # fmt: skip
         words.update(key.lower().split()[-1].strip("'\u2019") for key in table)  # the head word of a phrase
     words.update(w + "s" for w in list(lex.units) + list(lex.parts_of_day))
-    names = frozenset(k.lower() for k in list(lex.months) + list(lex.weekdays))
+    names = frozenset([k.lower() for k in list(lex.months) + list(lex.weekdays)] + [k.lower() + "s" for k in lex.weekdays])
     return frozenset(words - {"s", "second"}), names
 
 
@@ -273,9 +282,16 @@ def plausible(c: Candidate, text: str) -> bool:
         return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear"))
     if c.kind == "season":
         return any(c.get(k) for k in ("rel", "year", "yrel", "mod"))
+    if _TITLE_BEFORE.search(text, max(0, c.start - 3), c.start):
+        words = text[c.start : c.end]
+        if " " in words and words.istitle() and c.kind in ("relunit", "duration"):
+            return False  # the programmes '"This Week"', '"Last Week Tonight"' are no weeks
     if c.kind == "duration":
         return _duration_ok(c, text)
     return True
+
+
+_TITLE_BEFORE = re.compile(r"(?:[\"\u201c]|``)$")
 
 
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")

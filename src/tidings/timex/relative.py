@@ -50,8 +50,9 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 def _weekday_date(ref: date, wd: int, step: int | None, tense: str) -> date:
     """The date of weekday ``wd`` near ``ref``: ``step`` -1 for "last", +1 for "next", None when
     bare (then the tense decides)."""
-    if step is None:  # a bare weekday: the tense decides
-        return cal.weekday_near(ref, wd, direction(tense, -1))  # type: ignore[arg-type]
+    if step is None:  # a bare weekday: the tense decides; wire style names today's weekday too
+        way = direction(tense, -1)  # type: ignore[arg-type]
+        return cal.weekday_near(ref - timedelta(days=1) if way > 0 else ref, wd, way)
     if step < 0:
         return cal.weekday_near(ref - timedelta(days=1), wd, -1)
     if step > 0:
@@ -76,7 +77,11 @@ def weekday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         d = _weekday_date(ctx.prev.begin, wd, -1 if rel == "the previous" else 1, ctx.tense)
         return _with_pod(c, d, lex, "previous-time")
     step = _step(c) if rel else None
-    return _with_pod(c, _weekday_date(ctx.ref, wd, step, ctx.tense), lex)
+    d = _weekday_date(ctx.ref, wd, step, ctx.tense)
+    dayrel = _norm(c.get("dayrel"))
+    if dayrel:  # "the day before last Tuesday"
+        d += timedelta(days=1 if dayrel.endswith("after") else -1)
+    return _with_pod(c, d, lex)
 
 
 def relmonth(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
@@ -84,7 +89,7 @@ def relmonth(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return _no_ref(f"XXXX-{m:02d}")
     n, y = _step(c), ctx.ref.year
-    if n < 0:
+    if n < 0:  # the latest one before this month ("last February" said in March: that February)
         y = y if m < ctx.ref.month else y - 1
     elif n > 0:
         y = y if m > ctx.ref.month else y + 1
@@ -105,7 +110,7 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     else:
         n = _step(c)
         here = cal.season(y, code)
-        if n < 0 and here.end >= ctx.ref:
+        if n < 0 and here.end >= ctx.ref:  # "last spring": the latest spring that is over
             y -= 1
         elif n > 0 and here.begin <= ctx.ref:
             y += 1
@@ -134,6 +139,8 @@ def podref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 
 def ref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    if c.get("fut"):  # "will one day be": some time in the future
+        return Resolved("DATE", "FUTURE_REF", None)
     value = lex.refs[_norm(c.get("ref")).replace("\u2019", "'")]
     return Resolved("DATE", value, None)
 

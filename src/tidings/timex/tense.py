@@ -11,6 +11,7 @@ from .normalise import Tense
 FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d"})
 FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want"})
 HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
+MODAL_PERFECT = frozenset({"may", "might", "must", "could", "would", "should", "can"})
 MAX_HOPS = 8
 
 
@@ -47,17 +48,39 @@ class TenseIndex:
         v = self.verb_of(i)
         return "none" if v is None else self.tense_of(v)
 
+    def verb_lemma_at(self, offset: int) -> str:
+        i = self.token_at(offset)
+        v = None if i is None else self.verb_of(i)
+        return "" if v is None else self.tokens[v].lemma.lower()
+
+    def pluperfect_at(self, offset: int) -> bool:
+        """Whether the clause is in the pluperfect ("had been due to expire Friday")."""
+        i = self.token_at(offset)
+        v = None if i is None else self.verb_of(i)
+        for _ in range(3):
+            if v is None:
+                return False
+            if self._pluperfect(v):
+                return True
+            up = self.tokens[v].head
+            v = self.tokens[up].head if self.tokens[up].dep == "acomp" else (up if up != v else None)
+        return False
+
     def tense_of(self, v: int) -> Tense:
         verb = self.tokens[v]
         auxes = [self.tokens[j] for j in self.aux.get(v, ())]
         words = {a.text.lower() for a in auxes}
+        if verb.tag == "VBN" and words & HAVE and words & MODAL_PERFECT:
+            return "past"  # "may have been": a guess about the past
         if words & FUTURE_AUX:
             return "future"
         if "to" in words and verb.tag == "VB":
             head = self.tokens[verb.head]
             lemma = head.lemma.lower()
+            # "had been due to expire": the tense sits on the copula that governs the adjective
+            gov = head.head if head.dep == "acomp" else verb.head
             if lemma in FUTURE_HEADS and verb.head != v:
-                return "past" if self._pluperfect(verb.head) or (lemma in ("be", "due") and self._past(verb.head)) else "future"
+                return "past" if self._pluperfect(gov) or (lemma in ("be", "due") and self._past(gov)) else "future"
         if any(a.tag == "MD" and a.lemma.lower() in ("may", "might", "should", "must", "can") for a in auxes):
             return "future"
         if verb.tag == "VBD" or any(a.tag == "VBD" for a in auxes):

@@ -1,0 +1,182 @@
+"""Rules added after the first pass: deadlines, seasons named with "last", vague centuries."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from timex_helpers import Spec, one, parsed, times
+
+from tidings.model import Article
+from tidings.timex.extract import find_times
+
+
+def with_lemmas(words: list[Spec], lemmas: dict[int, str], published: str) -> Article:
+    a = parsed(words, published)
+    return replace(a, tokens=tuple(replace(t, lemma=lemmas.get(t.i, t.lemma)) for t in a.tokens))
+
+
+def test_for_centuries_is_a_vague_count_of_centuries() -> None:
+    t = one("The fortress guarded the pass for centuries.")
+    assert (t.type, t.value) == ("DURATION", "PXC")
+
+
+def test_last_season_is_the_latest_one_that_is_over() -> None:
+    assert one("The walkout began last spring.", published="2023-10-12").value == "2023-SP"
+    assert one("The walkout began last spring.", published="2023-04-12").value == "2022-SP"
+
+
+def test_this_past_season_is_the_latest_one() -> None:
+    assert one("The walkout began this past spring.", published="2023-10-12").value == "2023-SP"
+
+
+def test_past_verb_moving_a_deadline_until_a_weekday_looks_forward() -> None:
+    # published on a Thursday: "postponed until Tuesday" is the coming Tuesday
+    a = with_lemmas([("The", "DT", "DET", "det", 1), ("board", "NN", "NOUN", "nsubj", 2),
+                     ("postponed", "VBD", "VERB", "ROOT", 2), ("the", "DT", "DET", "det", 4), ("vote", "NN", "NOUN", "dobj", 2),
+                     ("until", "IN", "ADP", "prep", 2), ("Tuesday", "NNP", "PROPN", "pobj", 5)], {2: "postpone"}, "2024-03-14")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-19"
+
+
+def test_past_clause_up_until_a_weekday_stays_in_the_past() -> None:
+    a = parsed([("Until", "IN", "ADP", "prep", 3), ("Monday", "NNP", "PROPN", "pobj", 0), ("nobody", "NN", "PRON", "nsubj", 3),
+                ("knew", "VBD", "VERB", "ROOT", 3)], published="2024-03-14")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-11"
+
+
+def test_present_clause_until_a_weekday_is_a_deadline() -> None:
+    a = parsed([("Voters", "NNS", "NOUN", "nsubj", 1), ("have", "VBP", "VERB", "ROOT", 1), ("until", "IN", "ADP", "prep", 1),
+                ("Monday", "NNP", "PROPN", "pobj", 2)], published="2024-03-14")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-18"
+
+
+def test_spelled_out_year_after_a_month_or_a_season() -> None:
+    t = one("The archive opened in October nineteen eighty-two.")
+    assert (t.value, t.begin, t.end_date) == ("1982-10", "1982-10-01", "1982-10-31")
+    assert one("Crops failed in the summer of nineteen seventy-six.").value == "1976-SU"
+
+
+def test_one_day_after_a_modal_is_the_future() -> None:
+    t = one("Engineers say the bridge could one day carry trains.")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    assert one("The strike lasted one day.").value == "P1D"
+
+
+def test_last_before_an_abbreviated_month_and_day_is_the_date() -> None:
+    assert one("The shop burned down last Sept. 14 after a storm.", published="2024-05-02").value == "2023-09-14"
+
+
+def test_by_a_month_in_a_future_clause_looks_forward() -> None:
+    a = parsed([("Ferries", "NNS", "NOUN", "nsubj", 2), ("will", "MD", "AUX", "aux", 2), ("run", "VB", "VERB", "ROOT", 2),
+                ("by", "IN", "ADP", "prep", 2), ("September", "NNP", "PROPN", "pobj", 3)], published="2024-02-10")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-09"
+
+
+def test_two_thousand_years_is_not_the_year_2000() -> None:
+    assert all(t.value != "2000" for t in times("The guild kept its secrets for two thousand years."))
+    assert one("The bridge opened in two thousand and four.").value == "2004"
+
+
+def test_the_year_period_in_an_earnings_report_is_the_reported_quarter() -> None:
+    t = one("Net income fell from $3 million in the 2019 period.", published="2020-10-28")
+    assert (t.value, t.begin, t.end_date) == ("2019-Q3", "2019-07-01", "2019-09-30")
+
+
+def test_the_next_couple_of_years_is_two_years() -> None:
+    assert one("Prices may climb over the next couple of years.").value == "P2Y"
+
+
+def test_modal_perfect_is_past() -> None:
+    # published on a Friday: "may have been ... on Wednesday" is two days before
+    a = parsed([("Rain", "NN", "NOUN", "nsubj", 3), ("may", "MD", "AUX", "aux", 3), ("have", "VB", "AUX", "aux", 3),
+                ("been", "VBN", "AUX", "ROOT", 3), ("heavy", "JJ", "ADJ", "acomp", 3), ("on", "IN", "ADP", "prep", 3),
+                ("Wednesday", "NNP", "PROPN", "pobj", 5)], published="2024-03-15")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-13"
+
+
+def test_pluperfect_copula_before_due_to_is_past() -> None:
+    # "It had been due to open Monday", published on a Wednesday: the Monday just gone
+    a = parsed([("It", "PRP", "PRON", "nsubj", 2), ("had", "VBD", "AUX", "aux", 2), ("been", "VBN", "AUX", "ROOT", 2),
+                ("due", "JJ", "ADJ", "acomp", 2), ("to", "TO", "PART", "aux", 5), ("open", "VB", "VERB", "xcomp", 3),
+                ("Monday", "NNP", "PROPN", "npadvmod", 5)], published="2024-03-13")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-11"
+
+
+def test_weekday_on_a_simple_present_verb_stays_in_the_past() -> None:
+    # event reports use the historical present: "Students block the road Monday", published on a Friday
+    a = parsed([("Students", "NNS", "NOUN", "nsubj", 1), ("block", "VBP", "VERB", "ROOT", 1), ("the", "DT", "DET", "det", 3),
+                ("road", "NN", "NOUN", "dobj", 1), ("Monday", "NNP", "PROPN", "npadvmod", 1)], published="2024-03-15")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-11"
+
+
+def test_forward_cue_yields_to_the_pluperfect() -> None:
+    # "The offer had been due to expire Friday", published on a Monday: the Friday just gone
+    a = parsed([("The", "DT", "DET", "det", 1), ("offer", "NN", "NOUN", "nsubj", 3), ("had", "VBD", "AUX", "aux", 3),
+                ("been", "VBN", "AUX", "ROOT", 3), ("due", "JJ", "ADJ", "acomp", 3), ("to", "TO", "PART", "aux", 6),
+                ("expire", "VB", "VERB", "xcomp", 4), ("Friday", "NNP", "PROPN", "npadvmod", 6)], published="2024-03-18")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-15"
+    assert one("The offer is due to expire Friday.", published="2024-03-18").value == "2024-03-22"
+
+
+def test_last_month_name_is_the_latest_one_before_this_month() -> None:
+    assert one("Two ferries collided last February.", published="2024-03-02").value == "2024-02"
+    assert one("Two ferries collided last June.", published="2024-10-20").value == "2024-06"
+    assert one("Two ferries collided last March.", published="2024-03-20").value == "2023-03"
+
+
+def test_since_points_to_the_past_whatever_the_tense() -> None:
+    t = one("The index is up 12% since year-end.", published="2023-10-30")
+    assert (t.value, t.begin) == ("2022-12-31", "2022-12-31")
+
+
+def test_the_quarter_ended_a_date_is_the_calendar_quarter_it_mostly_covers() -> None:
+    found = times("In the quarter ended July 31, sales rose.", published="2023-10-30")
+    assert [t.value for t in found] == ["2023-Q2", "2023-07-31"]
+    assert times("For the quarter ended Sept. 30, net fell.", published="2023-10-30")[0].value == "2023-Q3"
+
+
+def test_first_two_quarters_of_a_year_is_its_first_half() -> None:
+    t = one("Demand stays weak through the first two quarters of 2025.")
+    assert (t.value, t.begin, t.end_date) == ("2025-H1", "2025-01-01", "2025-06-30")
+    assert one("Sales fell in the last two quarters.").value == "P2Q"
+
+
+def test_plural_weekdays_are_sets() -> None:
+    assert one("The museum is closed on Mondays.").value == "XXXX-WXX-1"
+    t = one("Ferries sail on Friday evenings.")
+    assert (t.type, t.value) == ("SET", "XXXX-WXX-5TEV")
+
+
+def test_the_week_of_a_date_is_that_iso_week() -> None:
+    t = one("The trial opens the week of 6 March 2023.")
+    assert (t.value, t.begin, t.end_date) == ("2023-W10", "2023-03-06", "2023-03-12")
+
+
+def test_the_day_before_a_weekday() -> None:
+    # published on Thursday 2024-03-14: last Tuesday is the 12th, the day before it the 11th
+    assert one("They met the day before last Tuesday.", published="2024-03-14").value == "2024-03-11"
+    assert one("They met the day after last Tuesday.", published="2024-03-14").value == "2024-03-13"
+
+
+def test_part_of_day_before_yesterday_or_tomorrow() -> None:
+    t = one("Shares slid at mid-afternoon yesterday.", published="2024-03-14")
+    assert (t.type, t.value) == ("TIME", "2024-03-13TAF")
+
+
+def test_then_current_is_the_past() -> None:
+    assert one("Holders got 50% of the then-current price.").value == "PAST_REF"
+
+
+def test_a_quoted_title_is_not_a_time() -> None:
+    assert times('The minister told the talk show "This Week" that talks had failed.') == []
+    assert one('She said: "This week we start again."').value == "2021-W08"
+
+
+def test_quoted_programme_names_are_not_weeks() -> None:
+    assert [t.value for t in times("He hosts \u201cLast Week With Anna\u201d on Sundays.")] == ["XXXX-WXX-7"]
+
+
+def test_future_weekday_named_on_that_weekday_is_the_same_day() -> None:
+    # a wire story dated Sunday 2024-03-17: "will stay through Sunday" is that day
+    a = parsed([("Troops", "NNS", "NOUN", "nsubj", 2), ("will", "MD", "AUX", "aux", 2), ("stay", "VB", "VERB", "ROOT", 2),
+                ("through", "IN", "ADP", "prep", 2), ("Sunday", "NNP", "PROPN", "pobj", 3)], published="2024-03-17")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-17"
