@@ -130,6 +130,8 @@ def _actors_fit(a: EventRow, b: EventRow, generic: frozenset[str]) -> bool | Non
         return True
     wl = frozenset().union(*(_words(n, generic) for n in left))
     wr = frozenset().union(*(_words(n, generic) for n in right))
+    if not wl or not wr:
+        return None  # generic names ("gunmen", "armed men") neither prove nor rule out a match
     return bool(wl & wr)
 
 
