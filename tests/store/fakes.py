@@ -63,8 +63,9 @@ def _events(a: Article) -> list[Event]:
 
 def register_fake_stages(monkeypatch: Any = None) -> None:
     """Make the stage names "fake" and "slowfake" known to the registry (in this process)."""
-    import tidings.pipeline as pipeline
     from types import MappingProxyType
+
+    import tidings.pipeline as pipeline
 
     stages = MappingProxyType({**pipeline.BUILTIN_STAGES, "fake": "tests.store.fakes:FakeEventStage", "slowfake": "tests.store.fakes:slow_stage"})
     if monkeypatch is not None:
