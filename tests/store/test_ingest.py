@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TABLES = ("documents", "mentions", "events", "clusters", "event_links", "doc_signatures", "doc_bands", "duplicates", "schema_migrations")
 PLACES = ("Alphaville", "Betatown", "Gammaport")
 ACTORS = ("Blue Brigade", "Red Legion", "Green Front")
-WORDS = "amber basil cedar dune ember fjord grove heron iris jade kelp lotus maple nectar onyx pine quartz reed sage thyme".split()
+WORDS = ["amber", "basil", "cedar", "dune", "ember", "fjord", "grove", "heron", "iris", "jade", "kelp", "lotus", "maple", "nectar", "onyx", "pine", "quartz", "reed", "sage", "thyme"]
 
 
 def corpus(path: Path, n: int) -> Path:
