@@ -80,14 +80,15 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-def candidate_window(ev: EventRow, rules: MergeRules) -> tuple[str, str] | None:
-    """The range of ``date_begin`` values an event that may match ``ev`` can have."""
+def candidate_window(ev: EventRow, rules: MergeRules) -> tuple[str, str, str] | None:
+    """The range of ``date_begin`` values an event that may match ``ev`` can have, and the
+    earliest ``date_end`` it can have."""
     begin, end = parse_day(ev.date_begin), parse_day(ev.date_end or ev.date_begin)
     if begin is None or end is None:
         return None
-    lo = begin - timedelta(days=rules.max_span_days + rules.date_slack_days)
-    hi = end + timedelta(days=rules.date_slack_days)
-    return lo.isoformat(), hi.isoformat()
+    slack = timedelta(days=rules.date_slack_days)
+    lo = begin - timedelta(days=rules.max_span_days) - slack
+    return lo.isoformat(), (end + slack).isoformat(), (begin - slack).isoformat()
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

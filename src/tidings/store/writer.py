@@ -92,8 +92,12 @@ def _link_events(db: Backend, events: list[EventRow]) -> set[str]:
         if window is None:
             continue
         types = rules.types_for(ev.event_type)
-        sql = _select_events(f"event_type IN {_in(types)} AND date_begin >= ? AND date_begin <= ? AND doc_id <> ?")
-        for row in db.query(sql, [*types, *window, ev.doc_id]):
+        cond = f"event_type IN {_in(types)} AND date_begin >= ? AND date_begin <= ? AND date_end >= ? AND doc_id <> ?"
+        params: list[Any] = [*types, window[0], window[1], window[2], ev.doc_id]
+        if ev.country:
+            cond += " AND (country IS NULL OR country = ?)"
+            params.append(ev.country)
+        for row in db.query(_select_events(cond), params):
             other = EventRow(*row)
             score = match_score(ev, other, rules)
             if score is not None:
