@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install lint eval bench clean
+.PHONY: demo test install lint eval bench bench-store clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	HF_HUB_OFFLINE=1 $(PY) eval/gate.py --shared $(SHARED)
+
+# Store benchmark (not a test; heavy: run once, late): ingest vs extract on Reuters, peak RSS
+# at 1,000 vs 10,000 documents, queries on a synthetic 100,000-event store.
+bench-store: $(STAMP)
+	HF_HUB_OFFLINE=1 $(PY) bench/store_bench.py
+
+bench: bench-store
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

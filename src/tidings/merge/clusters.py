@@ -27,6 +27,7 @@ class ClusterRow:
     sub_event_type: str
     date_begin: str | None
     date_end: str | None
+    span_days: int
     actor1: str | None
     actor2: str | None
     location: str | None
@@ -39,6 +40,7 @@ class ClusterRow:
     n_events: int
     n_sources: int
     sources: str
+    actors: str
     disagreements: str
     notes: str
 
@@ -53,6 +55,11 @@ def _first(values: Iterable[object]) -> object:
 def _common(values: Sequence[str]) -> str:
     counts = Counter(values)
     return min(counts, key=lambda v: (-counts[v], v))
+
+
+def _days(begin: str | None, end: str | None) -> int:
+    b, e = parse_day(begin), parse_day(end)
+    return (e - b).days if b and e and e >= b else 0
 
 
 def date_conflict(members: Sequence[EventRow]) -> bool:
@@ -75,13 +82,16 @@ def summarise(
     figures = sorted({e.fatalities for e in members if e.fatalities is not None})
     flags = (["fatalities"] if len(figures) > 1 else []) + (["date"] if date_conflict(members) else [])
     outlets = sorted({docs[e.doc_id].outlet for e in members})
+    begin = min((e.date_begin for e in members if e.date_begin), default=None)
+    end = max((e.date_end or e.date_begin or "" for e in members), default="") or None
     lat_lon = next(((e.latitude, e.longitude) for e in order if e.latitude is not None), (None, None))
     return ClusterRow(
         id=min(e.id for e in members),
         event_type=_common([e.event_type for e in members]),
         sub_event_type=_common([e.sub_event_type for e in members]),
-        date_begin=min((e.date_begin for e in members if e.date_begin), default=None),
-        date_end=max((e.date_end or e.date_begin or "" for e in members), default="") or None,
+        date_begin=begin,
+        date_end=end,
+        span_days=_days(begin, end),
         actor1=_first(e.actor1 for e in order),  # type: ignore[arg-type]
         actor2=_first(e.actor2 for e in order),  # type: ignore[arg-type]
         location=_first(e.location for e in order),  # type: ignore[arg-type]
@@ -94,6 +104,7 @@ def summarise(
         n_events=len(members),
         n_sources=len(independent),
         sources=json.dumps(outlets, ensure_ascii=False),
+        actors="|".join(sorted({n.lower() for e in members for n in (e.actor1, e.actor2) if n})),
         disagreements=",".join(flags),
         notes=_notes(order, docs, origin, flags),
     )

@@ -25,13 +25,15 @@ def cluster_dict(row: tuple[Any, ...]) -> dict[str, Any]:
     d = dict(zip(CLUSTER_COLUMNS, row, strict=True))
     d["sources"] = json.loads(d["sources"])
     d["disagreements"] = [x for x in d["disagreements"].split(",") if x]
+    del d["actors"]
     return d
 
 
 def iter_clusters(db: Backend, filters: Filters | None = None, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
     """Clusters matching ``filters`` in date order, at most ``limit``."""
     f = filters or Filters()
-    clause, params = where(f, db.dialect)
+    span = db.query("SELECT MAX(span_days) FROM clusters")[0][0] if f.date_from else 0
+    clause, params = where(f, db.dialect, int(span or 0))
     cols = ", ".join(f"c.{c}" for c in CLUSTER_COLUMNS)
     key: tuple[str, str] | None = None
     left = limit

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from types import MappingProxyType
 
 from ..errors import StoreError
@@ -22,6 +23,7 @@ ACLED_TYPES: tuple[str, ...] = (
     "Looting/property destruction", "Non-violent transfer of territory", "Other",
 )
 _TYPE_BY_FOLD = MappingProxyType({t.casefold(): t for t in ACLED_TYPES})
+TOP_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"})
 _WORD = re.compile(r"\w+")
 
 
@@ -64,24 +66,23 @@ def country_code(name: str) -> str:
     return str(found.alpha_2)
 
 
-def where(f: Filters, dialect: str) -> tuple[str, list[object]]:
-    """The clause (over ``clusters c``) and its parameters."""
+def where(f: Filters, dialect: str, max_span_days: int = 0) -> tuple[str, list[object]]:
+    """The clause (over ``clusters c``) and its parameters. ``max_span_days`` (the longest
+    cluster in the store) bounds the scan of a date range on the date-order index."""
     parts: list[str] = []
     params: list[object] = []
     if f.date_from:
-        parts.append("COALESCE(c.date_end, c.date_begin) >= ?")
-        params.append(f.date_from)
+        lower = (date.fromisoformat(f.date_from) - timedelta(days=max_span_days)).isoformat()
+        parts.append("COALESCE(c.date_begin, '') >= ? AND COALESCE(c.date_end, c.date_begin) >= ?")
+        params += [lower, f.date_from]
     if f.date_to:
-        parts.append("c.date_begin <= ?")
+        parts.append("COALESCE(c.date_begin, '') <= ? AND c.date_begin IS NOT NULL")
         params.append(f.date_to)
     if f.types:
-        names = [canonical_type(t) for t in f.types]
-        marks = ", ".join("?" * len(names))
-        parts.append(f"(c.event_type IN ({marks}) OR c.sub_event_type IN ({marks}))")
-        params += names + names
+        parts.append(_types_clause(f.types, params))
     if f.actor:
-        parts.append("c.id IN (SELECT cluster_id FROM events WHERE lower(actor1) LIKE ? OR lower(actor2) LIKE ?)")
-        params += [f"%{f.actor.lower()}%"] * 2
+        parts.append("c.actors LIKE ?")  # every member's actor names, lower case, '|'-joined
+        params.append(f"%{f.actor.lower()}%")
     if f.country:
         parts.append("c.country = ?")
         params.append(country_code(f.country))
@@ -96,6 +97,19 @@ def where(f: Filters, dialect: str) -> tuple[str, list[object]]:
     if f.disputed:
         parts.append("c.disagreements <> ''")
     return (" AND ".join(parts) or "1 = 1"), params
+
+
+def _types_clause(types: tuple[str, ...], params: list[object]) -> str:
+    names = [canonical_type(t) for t in types]
+    top = [n for n in names if n in TOP_TYPES]
+    sub = [n for n in names if n not in TOP_TYPES]
+    parts = []
+    if top:
+        parts.append(f"c.event_type IN ({', '.join('?' * len(top))})")
+    if sub:
+        parts.append(f"c.sub_event_type IN ({', '.join('?' * len(sub))})")
+    params += top + sub
+    return "(" + " OR ".join(parts) + ")"
 
 
 def _cos_deg(lat: float) -> float:
