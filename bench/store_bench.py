@@ -76,7 +76,7 @@ def memory(sizes: list[int], stages: str) -> None:
 
 
 TYPES = (("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"), ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest"), ("Riots", "Mob violence"), ("Strategic developments", "Arrests"))
-WORDS = "river market convoy bridge council harbour valley station clinic school border airport village ministry factory".split()
+WORDS = ["river", "market", "convoy", "bridge", "council", "harbour", "valley", "station", "clinic", "school", "border", "airport", "village", "ministry", "factory"]
 
 
 def synthetic_store(url: str, n_events: int, seed: int = 0) -> None:

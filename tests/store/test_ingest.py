@@ -125,3 +125,17 @@ def test_kill_9_at_several_points_then_rerun_equals_an_uninterrupted_run(store_u
     assert last.returncode == 0, err.decode()
     assert f"{total - seen[2]} new documents stored, {seen[2]} already stored" in err.decode()
     assert dump(store_url) == dump(reference)
+
+
+@pytest.mark.model
+def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
+    for name, text in {"a.txt": "Police in Lagos arrested two men on Friday.", "b.txt": "Farmers marched in Delhi on Monday over prices."}.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    dumps = []
+    for n in (1, 2):
+        url = f"sqlite:///{tmp_path / f'p{n}.db'}"
+        with open_store(url) as s:
+            report = ingest(s, [str(tmp_path)], run_options=RunOptions(stages=("nlp",), processes=n, batch_size=1), commit_every=1)
+        assert report.stored == 2
+        dumps.append(dump(url))
+    assert dumps[0] == dumps[1] and len(dumps[0]["mentions"]) >= 4

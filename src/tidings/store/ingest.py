@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from ..contract import to_record
 from ..errors import InputError
@@ -18,7 +19,7 @@ from ..model import Article
 from ..readers import ReadOptions, read_paths
 from ..readers.core import content_id
 from ..runner import RunOptions, run
-from . import Store
+from . import Store, open_store
 
 Item = Article | InputError
 
@@ -59,16 +60,27 @@ def ingest(
     """Ingest every input under ``paths``; ``on_item`` sees each processed article or rejection
     (for progress bars and error lines)."""
     report = IngestReport()
-    fresh = _skip_stored(store, read_paths(paths, read_options), report, chunk=max(commit_every, 256))
-    done = run(fresh, run_options or RunOptions())
-    while batch := list(islice(done, commit_every)):
-        records = []
-        for item in batch:
-            if on_item is not None:
-                on_item(item)
-            if isinstance(item, InputError):
-                report.rejected.append(str(item))
-            else:
-                records.append(to_record(item))
-        report.stored += store.add(records)
+    opts = run_options or RunOptions()
+    # With worker processes the inputs are read in a pool thread: it gets its own connection.
+    reader = open_store(store.db.url, create=False) if opts.processes > 1 and ":memory:" not in store.db.url else store
+    try:
+        fresh = _skip_stored(reader, read_paths(paths, read_options), report, chunk=max(commit_every, 256))
+        done = run(fresh, opts)
+        while batch := list(islice(done, commit_every)):
+            report.stored += store.add(_records(batch, report, on_item))
+    finally:
+        if reader is not store:
+            reader.close()
     return report
+
+
+def _records(batch: list[Item], report: IngestReport, on_item: Callable[[Item], None] | None) -> list[dict[str, Any]]:
+    records = []
+    for item in batch:
+        if on_item is not None:
+            on_item(item)
+        if isinstance(item, InputError):
+            report.rejected.append(str(item))
+        else:
+            records.append(to_record(item))
+    return records
