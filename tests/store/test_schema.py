@@ -40,7 +40,8 @@ def test_sqlite_store_is_plain_tables_with_foreign_keys_and_fts(tmp_path: Path) 
     assert {"documents", "events", "clusters", "duplicates", "mentions", "schema_migrations", "documents_fts"} <= tables
     fks = {r[2] for r in conn.execute("PRAGMA foreign_key_list(events)")}
     assert fks == {"documents"}
-    assert "fts5" in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents_fts'").fetchone()[0]
+    # Datasette finds the full-text index of a table by this form of the content option
+    assert "content=[documents]" in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents_fts'").fetchone()[0]
 
 
 def test_bad_urls_say_what_to_do(tmp_path: Path) -> None:

@@ -137,7 +137,7 @@ _INDEXES = (
 _FTS = MappingProxyType(
     {
         "sqlite": (
-            "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid')",
+            "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content=[documents], content_rowid=[rowid])",
             """CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
                 INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
             END""",
