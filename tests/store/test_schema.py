@@ -49,3 +49,20 @@ def test_bad_urls_say_what_to_do(tmp_path: Path) -> None:
         connect("mysql://x/y")
     with pytest.raises(StoreError, match="does not exist"):
         connect(str(tmp_path / "no" / "such" / "t.db"))
+
+
+def test_a_stored_record_reads_back_as_the_contract_record(store_url: str) -> None:
+    from tidings.contract import validate
+    from tidings.errors import NotFound
+    from tidings.store.rows import document_id
+
+    from .fakes import event, record
+
+    text = "Riot police dispersed 200 traders in Kelmora on Tuesday, a witness said."
+    rec = record(text, "https://one.example/x", [event(text, "dispersed", type_="Protests", sub_type="Protest with intervention", actor1="Riot police", dead=None)])
+    validate(rec)
+    with open_store(store_url) as s:
+        s.add([rec])
+        assert s.record(document_id(rec)) == rec
+        with pytest.raises(NotFound):
+            s.record("missing")

@@ -8,10 +8,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import Any
 
+from ..errors import NotFound
 from .backend import DEFAULT_URL, Backend, connect
 from .schema import MIGRATIONS, migrate
 from .writer import add_records, existing_ids
@@ -33,6 +35,15 @@ class Store:
 
     def stored(self, doc_ids: Sequence[str]) -> set[str]:
         return existing_ids(self.db, doc_ids)
+
+    def record(self, doc_id: str) -> dict[str, Any]:
+        """The contract-v1 record of a stored document, as it was stored (text included)."""
+        rows = self.db.query("SELECT record, text FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            raise NotFound(f"no document {doc_id!r} in the store")
+        rec: dict[str, Any] = json.loads(rows[0][0])
+        rec["text"] = rows[0][1]
+        return rec
 
     def count(self, table: str) -> int:
         if table not in {"documents", "events", "clusters", "duplicates", "mentions", "event_links"}:
