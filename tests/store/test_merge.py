@@ -97,3 +97,14 @@ def test_events_without_a_date_are_never_merged(store_url: str) -> None:
     with open_store(store_url) as s:
         s.add([a, b])
         assert s.count("clusters") == 2
+
+
+def test_sources_one_day_apart_merge_and_the_date_is_flagged(store_url: str) -> None:
+    late = _b()
+    late["events"][0]["date"].update(begin="2020-05-04", end_date="2020-05-04")
+    with open_store(store_url) as s:
+        s.add([_a(), late])
+        [c] = list(iter_clusters(s.db))
+    assert c["disagreements"] == ["date"]
+    assert (c["date_begin"], c["date_end"]) == ("2020-05-03", "2020-05-04")
+    assert "dates disputed" in c["notes"]
