@@ -55,13 +55,16 @@ class SqliteBackend:
         self._depth = 0
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self.conn.execute(sql, tuple(params))
+        with _translated(sqlite3.Error, self.url):
+            self.conn.execute(sql, tuple(params))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        self.conn.executemany(sql, (tuple(r) for r in rows))
+        with _translated(sqlite3.Error, self.url):
+            self.conn.executemany(sql, (tuple(r) for r in rows))
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return [tuple(r) for r in self.conn.execute(sql, tuple(params)).fetchall()]
+        with _translated(sqlite3.Error, self.url):
+            return [tuple(r) for r in self.conn.execute(sql, tuple(params)).fetchall()]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -93,20 +96,22 @@ class PostgresBackend:
         except ImportError:
             raise StoreError("PostgreSQL stores need psycopg: pip install 'tidings[postgres]'") from None
         self.url = url
+        self._error: type[Exception] = psycopg.Error
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {_redact(url)}: {str(exc).strip()}; check the URL and that the server runs") from None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self.conn.execute(_pg(sql), tuple(params))
+        with _translated(self._error, _redact(self.url)):
+            self.conn.execute(_pg(sql), tuple(params))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        with self.conn.cursor() as cur:
+        with _translated(self._error, _redact(self.url)), self.conn.cursor() as cur:
             cur.executemany(_pg(sql), [tuple(r) for r in rows])
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        with self.conn.cursor() as cur:
+        with _translated(self._error, _redact(self.url)), self.conn.cursor() as cur:
             cur.execute(_pg(sql), tuple(params))
             return [tuple(r) for r in cur.fetchall()] if cur.description else []
 
@@ -117,6 +122,15 @@ class PostgresBackend:
 
     def close(self) -> None:
         self.conn.close()
+
+
+@contextmanager
+def _translated(error: type[Exception], where: str) -> Iterator[None]:
+    """The driver's errors become StoreError at this boundary (with the driver's message)."""
+    try:
+        yield
+    except error as exc:
+        raise StoreError(f"{where}: {str(exc).strip()}") from exc
 
 
 def _pg(sql: str) -> str:
