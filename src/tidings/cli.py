@@ -29,7 +29,7 @@ EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 EXTRACT_EPILOG = """\
 examples:
   tidings extract article.txt                      one file; a table on a terminal, JSONL when piped
-  tidings extract news/ --format jsonl > out.jsonl  a folder, recursed (.txt .html .htm .jsonl)
+  tidings extract news/ --format jsonl > out.jsonl  a folder, recursed (.txt .html .htm .jsonl .warc .warc.gz .rss .atom)
   tidings extract docs.jsonl --published 2021-02-26 --no-text
   cat page.html | tidings extract - --format json
 
