@@ -38,19 +38,27 @@ def _subset(n: int, folder: Path) -> Path:
     return out
 
 
-def _timed(cmd: list[str], stdout: int | None = subprocess.DEVNULL) -> float:
+def _timed(cmd: list[str], stdout: int | None = subprocess.DEVNULL) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of a child command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     subprocess.run(cmd, check=False, stdout=stdout, stderr=subprocess.DEVNULL, env={**os.environ, "HF_HUB_OFFLINE": "1"})
-    return time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return time.perf_counter() - t, cpu
 
 
 def throughput(n: int, stages: str | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = _subset(n, Path(tmp))
         extra = ["--stages", stages] if stages else []
-        t_extract = _timed([TIDINGS, "extract", str(data), "--format", "jsonl", *extra])
-        t_ingest = _timed([TIDINGS, "ingest", str(data), "--db", f"sqlite:///{tmp}/b.db", "--no-progress", *extra])
-    print(f"throughput n={n}: extract {t_extract:.1f}s ({n / t_extract:.1f} docs/s); ingest {t_ingest:.1f}s ({n / t_ingest:.1f} docs/s); storage overhead {100 * (t_ingest / t_extract - 1):+.1f}%")
+        (t_extract, c_extract) = _timed([TIDINGS, "extract", str(data), "--format", "jsonl", *extra])
+        (t_ingest, c_ingest) = _timed([TIDINGS, "ingest", str(data), "--db", f"sqlite:///{tmp}/b.db", "--no-progress", *extra])
+    print(
+        f"throughput n={n}: extract {t_extract:.1f}s wall ({n / t_extract:.1f} docs/s), {c_extract:.1f}s CPU; "
+        f"ingest {t_ingest:.1f}s wall ({n / t_ingest:.1f} docs/s), {c_ingest:.1f}s CPU; "
+        f"storage overhead {100 * (t_ingest / t_extract - 1):+.1f}% wall, {100 * (c_ingest / c_extract - 1):+.1f}% CPU"
+    )
 
 
 def _child_ingest(data: str, url: str, stages: str) -> None:
