@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from store_fakes import register_fake_stages
 
 from tidings.readers import ReadOptions
 from tidings.runner import RunOptions
@@ -19,9 +20,7 @@ from tidings.store import open_store
 from tidings.store.backend import connect
 from tidings.store.ingest import ingest
 
-from .fakes import register_fake_stages
-
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
 TABLES = ("documents", "mentions", "events", "clusters", "event_links", "doc_signatures", "doc_bands", "duplicates", "schema_migrations")
 PLACES = ("Alphaville", "Betatown", "Gammaport")
 ACTORS = ("Blue Brigade", "Red Legion", "Green Front")
@@ -95,10 +94,10 @@ def test_rejected_inputs_are_reported_and_the_rest_stored(store_url: str, tmp_pa
 def _start(url: str, src: Path) -> subprocess.Popen[bytes]:
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "from tests.store.fakes import register_fake_stages; register_fake_stages();"
+        "from store_fakes import register_fake_stages; register_fake_stages();"
         "from tidings.cli import main; sys.exit(main(['ingest', sys.argv[2], '--db', sys.argv[3], '--stages', 'slowfake', '--batch-size', '10', '--no-progress']))"
     )
-    return subprocess.Popen([sys.executable, "-c", code, str(ROOT), str(src), url], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen([sys.executable, "-c", code, str(HERE), str(src), url], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 def _kill_when(proc: subprocess.Popen[bytes], url: str, at_least: int, total: int) -> int:

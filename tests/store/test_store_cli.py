@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from store_fakes import register_fake_stages
 
 from tidings.cli import build_parser, main
 from tidings.cli_store import STORE_COMMANDS
-
-from .fakes import register_fake_stages
 
 DOCS = {
     "a.txt": "9 people were killed in Alphaville on 2020-05-03 by the Red Legion. Residents fled to the hills overnight.",
@@ -72,3 +71,11 @@ def test_exit_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pyt
     assert "rejected" in capsys.readouterr().err
     assert main(["show", "nope", "--db", url]) == 2
     assert main(["events", "--db", url, "--country", "Freedonia"]) == 2
+
+
+def test_progress_bar_shows_documents_per_second(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    register_fake_stages(monkeypatch)
+    (tmp_path / "a.txt").write_text(DOCS["a.txt"] + "\n", encoding="utf-8")
+    assert main(["ingest", str(tmp_path / "a.txt"), "--db", f"sqlite:///{tmp_path / 'p.db'}", "--stages", "fake", "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "doc/s" in err and "1 new documents stored" in err

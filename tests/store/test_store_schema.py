@@ -52,11 +52,11 @@ def test_bad_urls_say_what_to_do(tmp_path: Path) -> None:
 
 
 def test_a_stored_record_reads_back_as_the_contract_record(store_url: str) -> None:
+    from store_fakes import event, record
+
     from tidings.contract import validate
     from tidings.errors import NotFound
     from tidings.store.rows import document_id
-
-    from .fakes import event, record
 
     text = "Riot police dispersed 200 traders in Kelmora on Tuesday, a witness said."
     rec = record(text, "https://one.example/x", [event(text, "dispersed", type_="Protests", sub_type="Protest with intervention", actor1="Riot police", dead=None)])

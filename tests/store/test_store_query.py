@@ -8,13 +8,12 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from store_fakes import event, record
 
 from tidings.errors import NotFound, StoreError
 from tidings.query import Filters, Near, cluster_detail, iter_clusters, resolve_place
 from tidings.query.export import ACLED_COLUMNS, write_acled_csv, write_geojson, write_jsonl
 from tidings.store import Store, open_store
-
-from .fakes import event, record
 
 T1 = "Rebels shelled Durnovo on 3 May, killing 7 people, the army said."
 T2 = "Shelling by rebels hit Durnovo on Sunday and killed 9 people, a medic said."

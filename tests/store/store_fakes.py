@@ -67,7 +67,7 @@ def register_fake_stages(monkeypatch: Any = None) -> None:
 
     import tidings.pipeline as pipeline
 
-    stages = MappingProxyType({**pipeline.BUILTIN_STAGES, "fake": "tests.store.fakes:FakeEventStage", "slowfake": "tests.store.fakes:slow_stage"})
+    stages = MappingProxyType({**pipeline.BUILTIN_STAGES, "fake": "store_fakes:FakeEventStage", "slowfake": "store_fakes:slow_stage"})
     if monkeypatch is not None:
         monkeypatch.setattr(pipeline, "BUILTIN_STAGES", stages)
     else:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store_fakes import event, record
+
 from tidings.query import cluster_detail, iter_clusters
 from tidings.store import open_store
-
-from .fakes import event, record
 
 A = "Gunmen killed 40 villagers in Kelmora on Sunday, the regional governor said in a statement on Monday."
 B = "At least 40 civilians died when armed men attacked Kelmora at the weekend, local officials told reporters."

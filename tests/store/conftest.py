@@ -1,4 +1,4 @@
-"""Shared fixtures. ``store_url`` runs a storage test on SQLite and on PostgreSQL; the
+"""Fixtures of the store tests. ``store_url`` runs a storage test on SQLite and on PostgreSQL; the
 PostgreSQL run needs a server URL in TIDINGS_TEST_PG (``.ci/postgres.sh`` starts one)."""
 
 from __future__ import annotations
