@@ -161,9 +161,19 @@ def _fmt(args: argparse.Namespace) -> str:
     return str(args.format or ("table" if sys.stdout.isatty() else "json"))
 
 
+#: Rows of an `events` table when --limit is not given (a table is laid out in memory).
+TABLE_ROWS = 200
+
+
 def cmd_list(store: Store, args: argparse.Namespace) -> int:
-    clusters = iter_clusters(store.db, _filters(store, args), limit=args.limit)
     fmt = _fmt(args)
+    capped = fmt == "table" and args.command == "events" and args.limit is None
+    clusters = iter_clusters(store.db, _filters(store, args), limit=TABLE_ROWS + 1 if capped else args.limit)
+    if capped:
+        rows = list(clusters)
+        if len(rows) > TABLE_ROWS:
+            print(f"tidings: showing the first {TABLE_ROWS} events; use --limit N, or --format jsonl for all", file=sys.stderr)
+        clusters = iter(rows[:TABLE_ROWS])
     if fmt == "table":
         render = _timeline_line if args.command == "timeline" else None
         _print_table(clusters, render)
