@@ -79,3 +79,17 @@ def test_progress_bar_shows_documents_per_second(tmp_path: Path, monkeypatch: py
     assert main(["ingest", str(tmp_path / "a.txt"), "--db", f"sqlite:///{tmp_path / 'p.db'}", "--stages", "fake", "--progress"]) == 0
     err = capsys.readouterr().err
     assert "doc/s" in err and "1 new documents stored" in err
+
+
+def test_events_table_is_capped_and_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import tidings.cli_store as cli_store
+
+    url = f"sqlite:///{tmp_path / 'cap.db'}"
+    assert _ingest(tmp_path, url, monkeypatch) == 0
+    monkeypatch.setattr(cli_store, "TABLE_ROWS", 1)
+    capsys.readouterr()
+    assert main(["events", "--db", url, "--format", "table"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 3 and "showing the first 1 events" in err  # header, rule, one row
+    assert main(["events", "--db", url, "--format", "table", "--limit", "5"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 4
