@@ -29,6 +29,12 @@ lint: $(STAMP)
 eval: $(STAMP)
 	HF_HUB_OFFLINE=1 $(PY) eval/gate.py --shared $(SHARED)
 
+# Store benchmark (not a test; heavy: run once, late): ingest vs extract on Reuters, peak RSS
+# at 1,000 vs 10,000 documents, queries on a synthetic 100,000-event store.
+.PHONY: bench-store
+bench-store: $(STAMP)
+	HF_HUB_OFFLINE=1 $(PY) bench/store_bench.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
 

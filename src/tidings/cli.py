@@ -1,7 +1,8 @@
 """The ``tidings`` command line. Thin: parse arguments, call the library, print.
 
 Exit codes: 0 every input processed; 1 some inputs were rejected (one line each on standard
-error naming the input and the reason; the rest were processed); 2 bad usage or configuration.
+error naming the input and the reason; the rest were processed); 2 bad usage or configuration,
+or a store that cannot be opened (store commands: see :mod:`tidings.cli_store`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from . import __version__
+from .cli_store import STORE_COMMANDS, add_store_commands, run_store_command
 from .contract import to_record
 from .errors import InputError, TidingsError
 from .model import Article
@@ -27,7 +29,7 @@ EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 EXTRACT_EPILOG = """\
 examples:
   tidings extract article.txt                      one file; a table on a terminal, JSONL when piped
-  tidings extract news/ --format jsonl > out.jsonl  a folder, recursed (.txt .html .htm .jsonl)
+  tidings extract news/ --format jsonl > out.jsonl  a folder, recursed (.txt .html .htm .jsonl .warc .warc.gz .rss .atom)
   tidings extract docs.jsonl --published 2021-02-26 --no-text
   cat page.html | tidings extract - --format json
 
@@ -68,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per batch (default: 32)")
     ex.add_argument("--stages", metavar="A,B,...", help=f"stages to run, in order (default: {','.join(DEFAULT_STAGES)})")
     ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar on stderr (default: on when stderr is a terminal)")
+    add_store_commands(sub)
     sub.add_parser("stages", help="list the available pipeline stages", description="List the available pipeline stages.", epilog="example:\n  tidings stages", formatter_class=argparse.RawDescriptionHelpFormatter)
     return p
 
@@ -124,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return cmd_extract(args)
+        if args.command in STORE_COMMANDS:
+            return run_store_command(args)
         return cmd_stages(args)
     except TidingsError as exc:
         print(f"tidings: {exc}", file=sys.stderr)

@@ -13,6 +13,8 @@ TidingsError
  |    +-- PipelineOrderError  a stage requires a layer that no earlier stage assigns
  +-- ModelNotInstalled   the spaCy model package is missing
  +-- GazetteerError      the gazetteer could not be built or opened
+ +-- StoreError          the event store could not be opened, migrated or queried
+      +-- NotFound            no event or cluster with the id asked for
 """
 
 from __future__ import annotations
@@ -81,4 +83,12 @@ class ModelNotInstalled(TidingsError):
 
 
 class GazetteerError(TidingsError):
+    pass
+
+
+class StoreError(TidingsError):
+    pass
+
+
+class NotFound(StoreError):
     pass

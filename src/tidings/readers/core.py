@@ -26,6 +26,8 @@ from ..errors import (
     UnreadableInput,
 )
 from ..model import Article, Published
+from .feeds import FEED_SUFFIXES, is_feed, read_feed
+from .warc import WARC_SUFFIXES, is_warc, read_warc
 
 #: Largest single .txt/.html file or standard input accepted (bytes).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -38,6 +40,8 @@ TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 KNOWN_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT
+#: Formats recognised by the end of the file name: WARC archives and RSS/Atom feeds.
+ARCHIVE_SUFFIXES = WARC_SUFFIXES + FEED_SUFFIXES
 
 Item = Article | InputError
 
@@ -74,7 +78,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             f = Path(root) / name
-            if not name.startswith(".") and f.suffix.lower() in KNOWN_EXT:
+            if not name.startswith(".") and (f.suffix.lower() in KNOWN_EXT or name.lower().endswith(ARCHIVE_SUFFIXES)):
                 yield f
 
 
@@ -85,9 +89,9 @@ def _read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
             yield UnreadableInput(src, "not a regular file")
             return
         ext = path.suffix.lower()
-        if ext in JSONL_EXT:
+        if ext in JSONL_EXT or is_warc(path.name):
             with path.open("rb") as fh:
-                yield from _read_jsonl(fh, src, opts)
+                yield from (read_warc(fh, src, opts) if is_warc(path.name) else _read_jsonl(fh, src, opts))
             return
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -97,7 +101,7 @@ def _read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
     except OSError as exc:
         yield UnreadableInput(src, exc.strerror or str(exc))
         return
-    yield from _read_bytes(data, src, ext, opts)
+    yield from (read_feed(data, src, opts) if is_feed(path.name) else _read_bytes(data, src, ext, opts))
 
 
 def _read_stream(fh: IO[bytes], src: str, opts: ReadOptions) -> Iterator[Item]:
