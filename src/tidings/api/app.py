@@ -22,7 +22,7 @@ from ..errors import ConfigError, StoreError
 from ..pipeline import DEFAULT_STAGES
 from ..query.filters import ACLED_TYPES, Filters, resolve_place
 from ..store import DEFAULT_URL, Store, open_store
-from .errors import SecurityHeaders, error_response, install_error_handlers
+from .errors import SecurityHeaders, install_error_handlers
 from .extract import check_token, make_extractor, run_extract
 from .queries import decode_cursor, document, encode_cursor, event_evidence, page_clusters, timeline_row
 
@@ -171,7 +171,3 @@ def _routes(app: FastAPI, cfg: ApiSettings, store: Store, extract: Any) -> None:
         return JSONResponse(await run_extract(request, extract, cfg.max_body))
 
     app.add_api_route("/extract", extract_endpoint, methods=["POST"], include_in_schema=False)
-
-    @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"], include_in_schema=False)
-    async def unknown(rest: str) -> JSONResponse:
-        return error_response(404, f"no endpoint /api/{rest}; see /openapi.json")

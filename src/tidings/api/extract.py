@@ -78,13 +78,13 @@ def parse_input(body: bytes, content_type: str, published: str | None) -> Articl
             return article_from_html(obj["html"], source=url or "api", options=opts, url=url)
         title = obj.get("title") if isinstance(obj.get("title"), str) else None
         return article_from_text(obj["text"], source=url or "api", options=opts, clean=False, title=title)
+    if kind not in ("text/html", "application/xhtml+xml", "text/plain", ""):
+        raise ApiError(415, f"content type {kind!r} is not accepted; send application/json, text/plain or text/html")
     opts = ReadOptions(published=_day(published))
     text = decode(body, "request body")
     if kind in ("text/html", "application/xhtml+xml"):
         return article_from_html(text, source="api", options=opts)
-    if kind in ("text/plain", ""):
-        return article_from_text(text, source="api", options=opts)
-    raise ApiError(415, f"content type {kind!r} is not accepted; send application/json, text/plain or text/html")
+    return article_from_text(text, source="api", options=opts)
 
 
 def make_extractor(stages: tuple[str, ...]) -> Callable[[Article], Any]:
