@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tests.store.fakes import event, record
 from tidings.readers import article_from_text
 from tidings.store import open_store
-from tests.store.fakes import event, record
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "khojaly-2021-02-26.txt"

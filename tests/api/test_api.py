@@ -118,9 +118,9 @@ def test_document_has_its_record_text_and_events(client: TestClient) -> None:
 
 
 def test_errors_share_one_shape(client: TestClient) -> None:
-    assert "not_found" == _error(client.get("/api/events/nope"), 404)["code"]
-    assert "not_found" == _error(client.get("/api/documents/nope"), 404)["code"]
-    assert "not_found" == _error(client.get("/api/nowhere"), 404)["code"]
+    assert _error(client.get("/api/events/nope"), 404)["code"] == "not_found"
+    assert _error(client.get("/api/documents/nope"), 404)["code"] == "not_found"
+    assert _error(client.get("/api/nowhere"), 404)["code"] == "not_found"
     bad_date = _error(client.get("/api/events", params={"from": "last week"}), 422)
     assert bad_date["code"] == "invalid_request" and bad_date["detail"][0]["where"] == "query.from"
     _error(client.get("/api/events", params={"limit": 0}), 422)
