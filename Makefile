@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install lint eval bench clean
+.PHONY: demo test install lint eval bench bench-serve clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	HF_HUB_OFFLINE=1 $(PY) eval/gate.py --shared $(SHARED)
+
+# Load test of the HTTP API: requests/s and p50/p99 of /api/events on a synthetic 100,000-event store.
+bench-serve: $(STAMP)
+	$(PY) bench/serve_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

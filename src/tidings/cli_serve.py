@@ -37,6 +37,7 @@ def add_serve_command(sub: Any) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--allow-write", action="store_true", help="enable POST /api/extract (needs a token)")
     p.add_argument("--token", default=os.environ.get("TIDINGS_API_TOKEN"), metavar="T", help="bearer token for write endpoints (default: $TIDINGS_API_TOKEN)")
+    p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True, help="one line per request on stderr (default: on)")
     p.add_argument("--max-body", type=int, default=2 * 1024 * 1024, metavar="BYTES", help="largest POST /api/extract body (default: 2 MiB)")
 
 
@@ -53,5 +54,5 @@ def cmd_serve(args: argparse.Namespace) -> int:
         hosts = ("*",)
     settings = ApiSettings(db=args.db, allow_write=args.allow_write, token=args.token, max_body=args.max_body, allowed_hosts=hosts)
     app = create_app(settings)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", server_header=False)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=args.access_log, server_header=False)
     return 0

@@ -245,3 +245,34 @@ def test_serve_command_reports_a_missing_store(tmp_path: Path, capsys: pytest.Ca
     assert main(["serve", "--db", f"sqlite:///{tmp_path / 'missing.db'}"]) == 2
     assert "no store" in capsys.readouterr().err
     assert main(["serve", "--db", f"sqlite:///{tmp_path / 'missing.db'}", "--allow-write"]) == 2
+
+
+@pytest.mark.model
+def test_store_ingested_from_the_bundled_example(tmp_path: Path) -> None:
+    """`tidings ingest` of the example, then the API: the document and its record are served;
+    with an events stage in the default pipeline, the killings of February 1992 are on the
+    timeline and their evidence marks the figure."""
+    from tidings.cli import main
+    from tidings.pipeline import DEFAULT_STAGES
+
+    from .data import EXAMPLE
+
+    url = f"sqlite:///{tmp_path / 'example.db'}"
+    assert main(["ingest", str(EXAMPLE), "--db", url]) == 0
+    with TestClient(create_app(ApiSettings(db=url, allowed_hosts=HOSTS))) as c:
+        meta = c.get("/api/meta").json()
+        assert meta["counts"]["documents"] == 1
+        with open_store(url) as s:
+            doc_id = s.db.query("SELECT id FROM documents")[0][0]
+        doc = c.get(f"/api/documents/{doc_id}").json()
+        assert doc["title"].startswith("Azerbaijani people will return") and doc["published"] == "2021-02-26"
+        assert "Read: 1448" not in doc["record"]["text"] and doc["record"]["entities"]
+        rows = c.get("/api/timeline").json()["items"]
+        assert len(rows) == meta["counts"]["clusters"]
+        if "events" not in DEFAULT_STAGES:
+            return
+        killings = [r for r in rows if (r["date_begin"] or "").startswith("1992-02")]
+        assert killings, rows
+        d = c.get(f"/api/events/{killings[0]['id']}").json()
+        marked = [s["text"] for m in d["events"] for s in m["segments"] if "fatalities" in s["kinds"] or "trigger" in s["kinds"]]
+        assert any("613" in t for t in marked) or any("killed" in t for t in marked), d
