@@ -211,7 +211,7 @@
       el("span", { "data-testid": "source-title" }, name));
     const dead = m.fatalities === null || m.fatalities === undefined ? "?" : String(m.fatalities);
     const facts = el("div", { class: "meta" },
-      m.type + " / " + m.sub_type + "; date " + (m.date_begin || "?") + "; place " + (m.location || "?") + "; killed " + dead +
+      m.type + " / " + m.sub_type + "; date " + (m.date_begin || "?") + (m.date_text ? " (\u201c" + m.date_text + "\u201d)" : "") + "; place " + (m.location || "?") + "; killed " + dead +
       (m.duplicate_of && m.duplicate_of.length ? " (near-duplicate of another source)" : ""));
     return el("div", { class: "source", "data-testid": "source", "data-id": m.id }, head, sentence(m), facts);
   }
