@@ -150,9 +150,17 @@ def test_every_response_has_the_security_headers(client: TestClient) -> None:
 
 def test_foreign_host_names_are_refused(url: str) -> None:
     with TestClient(create_app(ApiSettings(db=url)), base_url="http://evil.example") as c:
-        assert c.get("/api/timeline").status_code == 400
-    with TestClient(create_app(ApiSettings(db=url)), base_url="http://127.0.0.1:8000") as c:
-        assert c.get("/api/timeline").status_code == 200
+        r = c.get("/api/timeline")
+        assert "evil.example" in _error(r, 400)["message"] and r.headers["content-security-policy"] == CSP
+    for base in ("http://127.0.0.1:8000", "http://localhost", "http://[::1]:8000"):
+        with TestClient(create_app(ApiSettings(db=url)), base_url=base) as c:
+            assert c.get("/api/timeline").status_code == 200, base
+
+
+def test_host_names_lose_their_port() -> None:
+    from tidings.api.errors import host_name
+
+    assert [host_name(h) for h in ("127.0.0.1:8000", "LOCALHOST", "[::1]:80", "[::1]", "evil.example:1")] == ["127.0.0.1", "localhost", "[::1]", "[::1]", "evil.example"]
 
 
 def test_openapi_describes_the_endpoints(client: TestClient) -> None:

@@ -15,14 +15,13 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..errors import ConfigError, StoreError
 from ..pipeline import DEFAULT_STAGES
 from ..query.filters import ACLED_TYPES, Filters, resolve_place
 from ..store import DEFAULT_URL, Store, open_store
-from .errors import SecurityHeaders, install_error_handlers
+from .errors import HostCheck, SecurityHeaders, install_error_handlers
 from .extract import check_token, make_extractor, run_extract
 from .queries import decode_cursor, document, encode_cursor, event_evidence, page_clusters, timeline_row
 
@@ -116,7 +115,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     _routes(app, cfg, store, extract)
     app.mount("/static", StaticFiles(directory=web_dir()), name="static")
     if "*" not in cfg.allowed_hosts:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(cfg.allowed_hosts))
+        app.add_middleware(HostCheck, allowed=cfg.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
 

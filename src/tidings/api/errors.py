@@ -116,3 +116,30 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without the port (``[::1]:8000`` -> ``[::1]``)."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[: h.find("]") + 1] if "]" in h else h
+    return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+
+
+class HostCheck:
+    """ASGI middleware answering 400 (in the API's error shape) to a request whose Host header
+    is not an allowed name: a loopback server must not answer pages that DNS-rebound a name."""
+
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...]) -> None:
+        self.app = app
+        self.allowed = frozenset(a.lower() for a in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            raw = next((v for k, v in scope.get("headers", []) if k == b"host"), b"")
+            name = host_name(raw.decode("latin-1"))
+            if name not in self.allowed:
+                response = error_response(400, f"host {name!r} is not served here; use http://127.0.0.1 or http://localhost (or start with --host NAME)")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
