@@ -284,3 +284,38 @@ def test_store_ingested_from_the_bundled_example(tmp_path: Path) -> None:
         d = c.get(f"/api/events/{killings[0]['id']}").json()
         marked = [s["text"] for m in d["events"] for s in m["segments"] if "fatalities" in s["kinds"] or "trigger" in s["kinds"]]
         assert any("613" in t for t in marked) or any("killed" in t for t in marked), d
+
+
+def test_pages_with_a_start_day_include_events_that_began_before_it(store_url: str) -> None:
+    from tests.store.fakes import event, record
+    from tidings.api.queries import decode_cursor, page_clusters
+    from tidings.query import Filters
+
+    recs = []
+    for n, (b, e) in enumerate([("2020-01-01", "2020-03-01"), ("2020-02-10", "2020-02-12"), ("2020-02-01", "2020-02-20"),
+                                ("2020-02-15", None), ("2020-03-05", None), ("2019-12-01", "2020-02-15"), (None, None)]):
+        text = f"Fighters raided village number {n} on that day."
+        recs.append(record(text, f"https://x{n}.example/{n}", [event(text, "raided", day=b, end_day=e)]))
+    with open_store(store_url) as s:
+        s.add(recs)
+        for f in (Filters(date_from="2020-02-14"), Filters(date_from="2020-02-14", date_to="2020-02-28"), Filters(date_from="2020-03-02"),
+                  Filters(date_from="2019-01-01"), Filters(date_to="2020-02-01")):
+            expected = [c["id"] for c in iter_clusters(s.db, f)]
+            for limit in (1, 2, 3, 10):
+                got: list[str] = []
+                after = None
+                while True:
+                    items, key = page_clusters(s.db, f, limit=limit, after=after)
+                    got += [c["id"] for c in items]
+                    if key is None:
+                        break
+                    after = decode_cursor(encode(key))
+                assert got == expected, (f, limit)
+        begins = [c["date_begin"] for c in iter_clusters(s.db, Filters(date_from="2020-02-14"))]
+        assert any(b < "2020-02-14" for b in begins) and any(b >= "2020-02-14" for b in begins)
+
+
+def encode(key: tuple[str, str]) -> str:
+    from tidings.api.queries import encode_cursor
+
+    return encode_cursor(key)
