@@ -56,8 +56,8 @@ def page_clusters(db: Backend, f: Filters, *, limit: int, after: Key | None = No
     index to F; those that begin before F and last into it (few) come first, found by one scan
     of the table instead of a walk of the index over every earlier cluster."""
     if not f.date_from or f.near:
-        items, more = _page(db, f, limit, after)
-        return items, _key(items[-1]) if more else None
+        found, more = _page(db, f, limit, after)
+        return found, _key(found[-1]) if more else None
     start = f.date_from
     items: list[dict[str, Any]] = []
     if after is None or after[0] < start:
