@@ -152,7 +152,7 @@
     const xs = points.map((c) => project(c.longitude, c.latitude));
     let x0 = Math.min(...xs.map((p) => p[0])), x1 = Math.max(...xs.map((p) => p[0]));
     let y0 = Math.min(...xs.map((p) => p[1])), y1 = Math.max(...xs.map((p) => p[1]));
-    let w = Math.max((x1 - x0) * 1.4, 60), h = Math.max((y1 - y0) * 1.4, 30);
+    let w = Math.max((x1 - x0) * 1.4, 100), h = Math.max((y1 - y0) * 1.4, 50);
     if (w / h > 2) h = w / 2; else w = h * 2;
     w = Math.min(w, W); h = Math.min(h, H);
     const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
