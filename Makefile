@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install lint eval bench fuzz clean
+.PHONY: demo test install lint eval bench bench-store bench-serve fuzz clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,12 @@ eval: $(STAMP)
 
 # Store benchmark (not a test; heavy: run once, late): ingest vs extract on Reuters, peak RSS
 # at 1,000 vs 10,000 documents, queries on a synthetic 100,000-event store.
-.PHONY: bench-store
 bench-store: $(STAMP)
 	HF_HUB_OFFLINE=1 $(PY) bench/store_bench.py
+
+# Load test of the HTTP API: requests/s and p50/p99 of /api/events on a synthetic 100,000-event store.
+bench-serve: $(STAMP)
+	$(PY) bench/serve_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

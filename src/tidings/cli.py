@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from . import __version__
+from .cli_serve import add_serve_command, cmd_serve
 from .cli_store import STORE_COMMANDS, add_store_commands, run_store_command
 from .contract import to_record
 from .errors import InputError, TidingsError
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--stages", metavar="A,B,...", help=f"stages to run, in order (default: {','.join(DEFAULT_STAGES)})")
     ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar on stderr (default: on when stderr is a terminal)")
     add_store_commands(sub)
+    add_serve_command(sub)
     sub.add_parser("stages", help="list the available pipeline stages", description="List the available pipeline stages.", epilog="example:\n  tidings stages", formatter_class=argparse.RawDescriptionHelpFormatter)
     return p
 
@@ -129,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_extract(args)
         if args.command in STORE_COMMANDS:
             return run_store_command(args)
+        if args.command == "serve":
+            return cmd_serve(args)
         return cmd_stages(args)
     except TidingsError as exc:
         print(f"tidings: {exc}", file=sys.stderr)
