@@ -61,6 +61,9 @@ def cmd_ingest_dask(args: argparse.Namespace) -> int:
     if min(args.workers, args.partition_size, args.batch_size) < 1:
         print("tidings: --workers, --partition-size and --batch-size must be at least 1", file=sys.stderr)
         return 2
+    if "-" in args.paths:
+        print("tidings: --engine dask reads files and folders, not standard input; save it to a file first", file=sys.stderr)
+        return 2
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
     staging = args.staging or default_staging(args.db)
     job = Job(staging=os.path.abspath(staging), stages=stages, batch_size=min(args.batch_size, 32), published=args.published, db_url=_store_url(args.db))
