@@ -6,7 +6,7 @@ import argparse
 import hashlib
 import os
 import sys
-from pathlib import Path
+from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any
 
 from ..pipeline import DEFAULT_STAGES
@@ -68,12 +68,17 @@ def cmd_ingest_dask(args: argparse.Namespace) -> int:
     staging = args.staging or default_staging(args.db)
     job = Job(staging=os.path.abspath(staging), stages=stages, batch_size=min(args.batch_size, 32), published=args.published, db_url=_store_url(args.db))
     show = args.progress if args.progress is not None else sys.stderr.isatty()
-    with open_store(args.db) as store, dask_client(args.scheduler, args.workers) as client:
-        where = args.scheduler or f"a LocalCluster of {args.workers} workers"
-        link = dashboard_link(client)
-        print(f"tidings: Dask on {where}" + (f"; dashboard {link}" if link else "") + f"; staging {Path(staging)}", file=sys.stderr, flush=True)
+    with open_store(args.db) as store, ExitStack() as stack:
+
+        def start() -> Any:
+            client = stack.enter_context(dask_client(args.scheduler, args.workers))
+            link = dashboard_link(client)
+            where = args.scheduler or f"a LocalCluster of {args.workers} workers"
+            print(f"tidings: Dask on {where}" + (f"; dashboard {link}" if link else "") + f"; staging {staging}", file=sys.stderr, flush=True)
+            return client
+
         bar = _Bar() if show else None
-        report = ingest_dask(store, args.paths, client, job, docs_per_partition=args.partition_size, commit_every=args.batch_size, on_progress=bar.update if bar else None)
+        report = ingest_dask(store, args.paths, start, job, docs_per_partition=args.partition_size, commit_every=args.batch_size, on_progress=bar.update if bar else None)
         if bar is not None:
             bar.close()
     for line in report.rejected:

@@ -82,7 +82,7 @@ def dashboard_link(client: Any) -> str | None:
 def ingest_dask(
     store: Store,
     paths: Iterable[str],
-    client: Any,
+    client: Callable[[], Any],
     job: Job,
     *,
     docs_per_partition: int = 256,
@@ -90,8 +90,9 @@ def ingest_dask(
     retries: int = 2,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> DaskReport:
-    """Ingest every input under ``paths`` on the cluster of ``client``; ``job.staging`` must be a
-    folder both the workers and this process can read and write."""
+    """Ingest every input under ``paths`` on a Dask cluster; ``client()`` gives its client, and is
+    called only when some partition needs computing (a rerun over finished partitions starts
+    no cluster). ``job.staging`` must be a folder that the workers and this process share."""
     report = DaskReport()
     staging = Path(job.staging)
     staging.mkdir(parents=True, exist_ok=True)
@@ -103,12 +104,13 @@ def ingest_dask(
         for _ in by_key[key]:
             clock.tick(_load(store, part_path(staging, key), report, commit_every))
 
-    pending = {}
-    for key, parts in by_key.items():
-        if part_path(staging, key).exists():
-            finish(key)
-        else:
-            pending[client.submit(extract_partition, parts[0], job, key=f"tidings-{key}", retries=retries, pure=False)] = key
+    todo = [key for key in by_key if not part_path(staging, key).exists()]
+    for key in by_key.keys() - set(todo):
+        finish(key)
+    pending: dict[Any, str] = {}
+    if todo:
+        dask = client()
+        pending = {dask.submit(extract_partition, by_key[k][0], job, key=f"tidings-{k}", retries=retries, pure=False): k for k in todo}
     report.computed = len(pending)
     _collect(pending, staging, by_key, report, finish, clock)
     return report
