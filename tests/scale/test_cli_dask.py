@@ -35,6 +35,10 @@ def test_cli_dask_with_two_workers_stores_what_a_local_ingest_stores(tmp_path: P
     assert "90 new documents stored, 0 already stored, 1 rejected, 0 failed; 4 partitions, 4 computed" in err
     assert dump(remote) == dump(local) and len(dump(local)["mentions"]) > 90
     assert len(list(Path(default_staging(remote)).glob("part-*.parquet"))) == 4
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "0 new documents stored, 90 already stored, 1 rejected, 0 failed; 4 partitions, 0 computed" in err
+    assert "Dask on" not in err  # every partition was done: no cluster started
 
 
 def test_standard_input_is_refused_before_any_cluster_starts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

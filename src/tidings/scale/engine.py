@@ -69,7 +69,13 @@ def dask_client(scheduler: str | None = None, workers: int = 2) -> Iterator[Any]
         return
     if workers < 1:
         raise ConfigError("--workers must be at least 1")
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    import dask
+
+    with (
+        dask.config.set({"distributed.worker.profile.enabled": False}),  # sampling costs CPU; a small cluster has none to spare
+        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR) as cluster,
+        Client(cluster) as client,
+    ):
         yield client
 
 
@@ -130,6 +136,8 @@ def _plan(paths: Iterable[str], job: Job, size: int, report: DaskReport) -> dict
 
 
 def _collect(pending: dict[Any, str], staging: Path, by_key: dict[str, list[Partition]], report: DaskReport, finish: Callable[[str], None], clock: _Clock) -> None:
+    if not pending:
+        return
     from distributed import as_completed
 
     for fut in as_completed(list(pending)):
