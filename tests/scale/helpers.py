@@ -9,12 +9,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from distributed.diagnostics.plugin import WorkerPlugin
+import pytest
 
 from tidings.errors import ConfigError
 from tidings.model import Article
 
 from ..store.fakes import FakeEventStage
+
+WorkerPlugin = pytest.importorskip("distributed.diagnostics.plugin", reason="needs the dask extra").WorkerPlugin
 
 STAGES = {"fake": "tests.store.fakes:FakeEventStage", "slowfake": "tests.scale.helpers:slower_stage", "boom": "tests.scale.helpers:BoomStage"}
 

@@ -108,17 +108,24 @@ def test_a_worker_killed_mid_run_leaves_complete_unduplicated_contents(client: A
     reference = f"sqlite:///{tmp_path / 'local.db'}"
     _local(reference, paths)
     killed: list[int] = []
+    staging = tmp_path / "staging"
 
     def kill_a_busy_worker(p: Progress) -> None:
-        if killed or p.done < 2:
+        """Kill a worker that has started a partition (its attempt is marked, its file not
+        written yet); else try again at the next partition done."""
+        marks = staging / "attempts"
+        if killed or p.done < 2 or not marks.is_dir():
             return
-        busy = [addr for addr, keys in client.processing().items() if keys]
-        pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
-        os.kill(pid, signal.SIGKILL)
-        killed.append(pid)
+        running = {f"tidings-{m.name}" for m in marks.iterdir() if not (staging / f"part-{m.name}.parquet").exists()}
+        for addr, keys in client.processing().items():
+            if running & set(keys):
+                pid = client.run(os.getpid, workers=[addr])[addr]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+                return
 
     url = f"sqlite:///{tmp_path / 'store.db'}"
-    report = _dask(url, paths, client, tmp_path / "staging", stage="slowfake", size=20, on_progress=kill_a_busy_worker)
+    report = _dask(url, paths, client, staging, stage="slowfake", size=20, on_progress=kill_a_busy_worker)
     assert killed, "the run ended before a worker could be killed"
     assert report.failed == [] and report.stored == 355 and report.retried
     assert dump(url) == dump(reference)
