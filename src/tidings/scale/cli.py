@@ -9,7 +9,8 @@ import sys
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any
 
-from ..pipeline import DEFAULT_STAGES
+from ..errors import UnknownStage
+from ..pipeline import DEFAULT_STAGES, Registry
 
 if TYPE_CHECKING:
     from .engine import Progress
@@ -65,6 +66,10 @@ def cmd_ingest_dask(args: argparse.Namespace) -> int:
         print("tidings: --engine dask reads files and folders, not standard input; save it to a file first", file=sys.stderr)
         return 2
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
+    known = Registry().names()
+    for name in stages:
+        if name not in known:
+            raise UnknownStage(name, known)  # here, not once per partition on the workers
     staging = args.staging or default_staging(args.db)
     job = Job(staging=os.path.abspath(staging), stages=stages, batch_size=min(args.batch_size, 32), published=args.published, db_url=_store_url(args.db))
     show = args.progress if args.progress is not None else sys.stderr.isatty()
