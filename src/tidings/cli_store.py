@@ -23,6 +23,7 @@ from .query import Filters, cluster_detail, iter_clusters, resolve_place
 from .query.export import write_acled_csv, write_geojson, write_jsonl
 from .readers import ReadOptions
 from .runner import RunOptions
+from .scale.cli import DASK_EPILOG, add_dask_options, cmd_ingest_dask
 from .store import DEFAULT_URL, Store, open_store
 from .writers import _table
 
@@ -79,7 +80,7 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
 
 def add_store_commands(sub: Any) -> None:
     """Add the store subcommands to the ``tidings`` subparsers."""
-    ing = sub.add_parser("ingest", help="run the pipeline over inputs and store documents and events", description="Extract and store documents, events and cross-source event clusters.", epilog=INGEST_EPILOG, formatter_class=_RAW)
+    ing = sub.add_parser("ingest", help="run the pipeline over inputs and store documents and events", description="Extract and store documents, events and cross-source event clusters.", epilog=INGEST_EPILOG + "\n" + DASK_EPILOG, formatter_class=_RAW)
     ing.add_argument("paths", nargs="+", metavar="PATH", help="file or folder (- for standard input)")
     _db_arg(ing)
     ing.add_argument("--published", type=date.fromisoformat, metavar="YYYY-MM-DD", help="publication date for documents whose input gives none")
@@ -87,6 +88,7 @@ def add_store_commands(sub: Any) -> None:
     ing.add_argument("--batch-size", type=int, default=64, metavar="N", help="documents per batch and per committed transaction (default: 64)")
     ing.add_argument("--stages", metavar="A,B,...", help=f"stages to run, in order (default: {','.join(DEFAULT_STAGES)})")
     ing.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar with documents/s on stderr (default: on a terminal)")
+    add_dask_options(ing)
     for cmd, text in (("events", "list event clusters (merged across sources) with filters"), ("timeline", "one line per event cluster, in date order")):
         p = sub.add_parser(cmd, help=text, description=text[0].upper() + text[1:] + ".", epilog=QUERY_EPILOG.format(cmd=cmd), formatter_class=_RAW)
         _filter_args(p)
@@ -125,6 +127,8 @@ def _open_existing(url: str) -> Store:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .store.ingest import ingest
 
+    if args.engine == "dask":
+        return cmd_ingest_dask(args)
     if args.processes < 1 or args.batch_size < 1:
         print("tidings: --processes and --batch-size must be at least 1", file=sys.stderr)
         return 2

@@ -82,8 +82,9 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield f
 
 
-def _read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    src = str(path)
+def _read_file(path: Path, opts: ReadOptions, src: str | None = None) -> Iterator[Item]:
+    """One file; ``src`` names it in ids and messages (default: the path as given)."""
+    src = src or str(path)
     try:
         if not path.is_file():
             yield UnreadableInput(src, "not a regular file")
@@ -169,8 +170,9 @@ def decode(data: bytes, src: str) -> str:
         ) from None
 
 
-def _read_jsonl(fh: IO[bytes], src: str, opts: ReadOptions) -> Iterator[Item]:
-    for n, raw in enumerate(_limited_lines(fh), start=1):
+def _read_jsonl(fh: IO[bytes], src: str, opts: ReadOptions, first: int = 1) -> Iterator[Item]:
+    """JSONL from ``fh``; ``first`` is the line number of its first line (a slice of a file)."""
+    for n, raw in enumerate(_limited_lines(fh), start=first):
         where = f"{src}:{n}"
         if raw is None:
             yield TooLargeInput(where, f"line over the {MAX_LINE_BYTES}-byte limit")

@@ -21,14 +21,15 @@ def is_warc(name: str) -> bool:
     return name.lower().endswith(WARC_SUFFIXES)
 
 
-def read_warc(fh: IO[bytes], src: str, opts: ReadOptions) -> Iterator[Item]:
+def read_warc(fh: IO[bytes], src: str, opts: ReadOptions, first: int = 1) -> Iterator[Item]:
+    """Articles of the archive ``fh``; ``first`` numbers its first record (a slice of a file)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     from .core import article_from_html, decode
 
     try:
-        for n, rec in enumerate(ArchiveIterator(fh), start=1):
+        for n, rec in enumerate(ArchiveIterator(fh), start=first):
             if rec.rec_type != "response" or not rec.http_headers:
                 continue
             if "html" not in (rec.http_headers.get_header("Content-Type") or ""):
