@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,35 @@ def parse():  # type: ignore[no-untyped-def]
         return pipe(Article(id="t", source="test", text=text))
 
     return run
+
+
+# --- store fixtures: ``store_url`` runs a storage test on SQLite and on PostgreSQL; the
+# PostgreSQL run needs a server URL in TIDINGS_TEST_PG (``.ci/postgres.sh`` starts one).
+
+PG_ENV = "TIDINGS_TEST_PG"
+
+
+def _pg_database(base: str) -> Iterator[str]:
+    import psycopg
+
+    name = f"tidings_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    head, _, _ = base.rpartition("/")
+    try:
+        yield f"{head}/{name}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty store, on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL tests need a server: set {PG_ENV} (source .ci/postgres.sh starts one)")
+    yield from _pg_database(base)

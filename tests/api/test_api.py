@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 pytest.importorskip("fastapi")
+from api_data import XSS_ACTOR, build_store  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
 from tidings.api import ApiSettings, create_app  # noqa: E402
@@ -18,8 +19,6 @@ from tidings.contract import validate  # noqa: E402
 from tidings.errors import ConfigError, StoreError  # noqa: E402
 from tidings.query import iter_clusters  # noqa: E402
 from tidings.store import open_store  # noqa: E402
-
-from .data import XSS_ACTOR, build_store  # noqa: E402
 
 HOSTS = ("testserver",)
 
@@ -185,7 +184,7 @@ FAKE_TEXT = "12 people were killed in Alphaville on 2020-05-03 by the Blue Briga
 
 @pytest.fixture
 def writer(url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    from tests.store.fakes import register_fake_stages
+    from store_fakes import register_fake_stages
 
     register_fake_stages(monkeypatch)
     app = create_app(ApiSettings(db=url, allowed_hosts=HOSTS, allow_write=True, token="s3cret", max_body=4096, stages=("fake",)))
@@ -260,10 +259,10 @@ def test_store_ingested_from_the_bundled_example(tmp_path: Path) -> None:
     """`tidings ingest` of the example, then the API: the document and its record are served;
     with an events stage in the default pipeline, the killings of February 1992 are on the
     timeline and their evidence marks the figure."""
+    from api_data import EXAMPLE
+
     from tidings.cli import main
     from tidings.pipeline import DEFAULT_STAGES
-
-    from .data import EXAMPLE
 
     url = f"sqlite:///{tmp_path / 'example.db'}"
     assert main(["ingest", str(EXAMPLE), "--db", url]) == 0
@@ -287,7 +286,8 @@ def test_store_ingested_from_the_bundled_example(tmp_path: Path) -> None:
 
 
 def test_pages_with_a_start_day_include_events_that_began_before_it(store_url: str) -> None:
-    from tests.store.fakes import event, record
+    from store_fakes import event, record
+
     from tidings.api.queries import decode_cursor, page_clusters
     from tidings.query import Filters
 

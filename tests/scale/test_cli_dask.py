@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from test_store_ingest import dump
 
 from tidings.cli import main
 from tidings.scale.cli import default_staging
-
-from ..store.test_ingest import dump
 
 TOWNS = ("Northfield", "Easton", "Southwick", "Westbury")
 

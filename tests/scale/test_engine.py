@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scale_helpers import FakeStages, register, text_files, warc
+from test_store_ingest import corpus, dump
 
 from tidings.readers import ReadOptions
 from tidings.runner import RunOptions
@@ -18,9 +20,6 @@ from tidings.scale.engine import DaskReport, Progress, ingest_dask
 from tidings.scale.worker import Job
 from tidings.store import open_store
 from tidings.store.ingest import IngestReport, ingest
-
-from ..store.test_ingest import corpus, dump
-from .helpers import FakeStages, register, text_files, warc
 
 pytestmark = pytest.mark.dask
 

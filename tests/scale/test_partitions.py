@@ -7,14 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+from scale_helpers import text_files, warc
 
 from tidings.errors import ConfigError, InputError
 from tidings.model import Article
 from tidings.readers import ReadOptions, read_paths
 from tidings.scale import Partition, plan
 from tidings.scale.worker import read_partition
-
-from .helpers import text_files, warc
 
 
 def _jsonl(path: Path, n: int, bad: tuple[int, ...] = ()) -> Path:

@@ -20,7 +20,7 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("selenium")
 
-from tests.api.data import XSS_ACTOR, XSS_TEXT, XSS_TITLE, build_store  # noqa: E402
+from api_data import XSS_ACTOR, XSS_TEXT, XSS_TITLE, build_store  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

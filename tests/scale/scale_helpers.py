@@ -10,15 +10,14 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
+from store_fakes import FakeEventStage
 
 from tidings.errors import ConfigError
 from tidings.model import Article
 
-from ..store.fakes import FakeEventStage
-
 WorkerPlugin = pytest.importorskip("distributed.diagnostics.plugin", reason="needs the dask extra").WorkerPlugin
 
-STAGES = {"fake": "tests.store.fakes:FakeEventStage", "slowfake": "tests.scale.helpers:slower_stage", "boom": "tests.scale.helpers:BoomStage"}
+STAGES = {"fake": "store_fakes:FakeEventStage", "slowfake": "scale_helpers:slower_stage", "boom": "scale_helpers:BoomStage"}
 
 
 class BoomStage:

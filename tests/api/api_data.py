@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.store.fakes import event, record
+from store_fakes import event, record
+
 from tidings.readers import article_from_text
 from tidings.store import open_store
 
