@@ -1,0 +1,166 @@
+"""Toponym recognition on the model: which spans of an article name places.
+
+Sources, in order of trust: spaCy GPE/LOC/FAC entities (extended over a following admin-unit
+word such as "District" or "Parish", split at commas), demonyms of NORP entities, and ORG or
+PERSON entities that the gazetteer and the document context show to be places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Literal
+
+from ..model import Article, Entity
+from .fold import fold
+from .gazetteer import Candidate
+
+Kind = Literal["entity", "demonym", "reclassified"]
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Words that make a name an administrative unit ("Lachin District", "Rapides Parish").
+ADMIN_WORDS = frozenset(
+    "district province region county parish governorate oblast state prefecture municipality township "
+    "department raion rayon upazila division territory canton borough emirate krai okrug voivodeship".split()
+)
+_LEAD = re.compile(r"^(?:the|The)\s+")
+_TRAIL = re.compile(r"(?:'s|’s|')$")
+#: ORG/PERSON names turned into places need a place this big, unless context supports them.
+BIG_PLACE = 100_000
+BROAD_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "CONT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    #: Name to look up when it differs from ``text`` (a demonym's country code, a key).
+    target: str | None = None
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> MappingProxyType[str, str]:
+    """Folded demonym (and plural) -> ISO2 code or curated region name."""
+    text = resources.files("tidings.geo").joinpath("data").joinpath("demonyms.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, target = line.split("\t")
+        out[fold(word)] = target
+        if word[-1] in "ni":
+            out[fold(word + "s")] = target
+    return MappingProxyType(out)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and a trailing possessive from a span."""
+    seg = text[start:end]
+    m = _LEAD.match(seg)
+    if m:
+        start += m.end()
+    m2 = _TRAIL.search(text[start:end])
+    if m2 and end - start > len(m2.group(0)):
+        end -= len(m2.group(0))
+    return start, end
+
+
+def _extend_admin(article: Article, end: int) -> int:
+    """If the word after ``end`` is an admin-unit word, extend the span over it."""
+    text = article.text
+    m = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 30])
+    if m and m.group(1).lower() in ADMIN_WORDS:
+        return end + m.end()
+    return end
+
+
+def _split_commas(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
+    pos = start
+    for part in text[start:end].split(","):
+        s = pos + len(part) - len(part.lstrip())
+        e = pos + len(part.rstrip())
+        if e > s:
+            yield s, e
+        pos += len(part) + 1
+
+
+def _person_parts(entities: tuple[Entity, ...]) -> frozenset[str]:
+    """Single words that occur inside multi-word PERSON names of the document."""
+    words: set[str] = set()
+    for e in entities:
+        if e.label == "PERSON" and " " in e.span.text.strip():
+            words.update(fold(w) for w in e.span.text.split())
+    return frozenset(words)
+
+
+def recognize(
+    article: Article,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    *,
+    use_demonyms: bool = True,
+    use_fac: bool = True,
+) -> list[Toponym]:
+    """Toponym spans of the article, in text order, without overlaps."""
+    out: list[Toponym] = []
+    labels = PLACE_LABELS if use_fac else PLACE_LABELS - {"FAC"}
+    doc_countries = set()
+    for e in article.entities:
+        if e.label in labels:
+            for s, t in _split_commas(e.span.start, e.span.end, article.text):
+                s, t = _trim(article.text, s, t)
+                if t > s:
+                    t2 = _extend_admin(article, t)
+                    out.append(Toponym(s, t2, article.text[s:t2], "entity"))
+                    doc_countries.update(c.country for c in lookup(article.text[s:t])[:1] if c.feature == "PCLI")
+    persons = _person_parts(article.entities)
+    for e in article.entities:
+        if e.label == "NORP" and use_demonyms:
+            target = demonyms().get(fold(e.span.text))
+            if target:
+                out.append(Toponym(e.span.start, e.span.end, e.span.text, "demonym", target))
+        elif e.label in ("ORG", "PERSON"):
+            top = _reclassify(article, e, lookup, persons, doc_countries)
+            if top is not None:
+                out.append(top)
+    return _dedupe(out)
+
+
+def _reclassify(
+    article: Article,
+    e: Entity,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    persons: frozenset[str],
+    doc_countries: set[str],
+) -> Toponym | None:
+    """An ORG/PERSON entity that is really a place name (whole name in the gazetteer)."""
+    s, t = _trim(article.text, e.span.start, e.span.end)
+    text = article.text[s:t]
+    key = fold(text)
+    if not key or key in persons or (e.label == "PERSON" and " " in text):
+        return None
+    cands = lookup(text)
+    if not cands:
+        return None
+    ok = any(
+        c.feature in BROAD_FEATURES or c.population >= BIG_PLACE or (c.country in doc_countries and c.population >= 1000)
+        for c in cands
+    )
+    if not ok:
+        return None
+    t2 = _extend_admin(article, t)
+    return Toponym(s, t2, article.text[s:t2], "reclassified")
+
+
+def _dedupe(items: list[Toponym]) -> list[Toponym]:
+    items.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Toponym] = []
+    for it in items:
+        if out and it.start < out[-1].end:
+            continue
+        out.append(it)
+    return out

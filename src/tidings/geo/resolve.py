@@ -1,0 +1,133 @@
+"""Toponym resolution in document context.
+
+Each candidate gets a prior (feature class, population, exact name) and context bonuses: the
+countries and first-level divisions the article names, containment phrases ("X, Y province"),
+the countries the other places point to, and nearness to the other places (spatial minimality).
+Names repeated in one article get one reading (one sense per discourse).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .fold import fold
+from .gazetteer import Candidate
+
+FEATURE_PRIOR = MappingProxyType(
+    {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.8, "ADM1": 1.5, "PPLC": 1.0, "PPL": 0.0, "ADM2": 0.3}
+)
+POP_WEIGHT = 0.5
+EXACT_NAME = 0.5
+NAMED_COUNTRY = 2.5
+NAMED_ADMIN = 2.0
+CONTAINED = 4.0
+COUNTRY_SHARE = 2.0
+#: Distance (km) -> bonus for being near another place of the article.
+NEAR = ((50.0, 1.5), (200.0, 1.0), (500.0, 0.5))
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    candidate: Candidate | None
+    confidence: float
+
+
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(c: Candidate, key: str) -> float:
+    return FEATURE_PRIOR.get(c.feature, 0.0) + POP_WEIGHT * math.log10(c.population + 1) + (EXACT_NAME if fold(c.name) == key else 0.0)
+
+
+@dataclass
+class _Group:
+    key: str
+    cands: tuple[Candidate, ...]
+    priors: tuple[float, ...]
+    containers: list[int]  # indexes of groups named as containers ("X, Y")
+
+
+class Resolver:
+    """Resolves the toponyms of one article; ``keys[i]`` names toponym i, ``cands[i]`` its candidates."""
+
+    def __init__(self, keys: Sequence[str], cands: Sequence[tuple[Candidate, ...]], contained_in: Sequence[int | None]) -> None:
+        self.index: dict[str, int] = {}
+        self.groups: list[_Group] = []
+        self.member: list[int] = []
+        for key, cs in zip(keys, cands):
+            if key not in self.index:
+                self.index[key] = len(self.groups)
+                self.groups.append(_Group(key, cs, tuple(prior(c, key) for c in cs), []))
+            self.member.append(self.index[key])
+        for i, j in enumerate(contained_in):
+            if j is not None and self.member[j] != self.member[i]:
+                self.groups[self.member[i]].containers.append(self.member[j])
+
+    def _anchors(self) -> tuple[set[str], set[int]]:
+        """Countries and first-level divisions that the article names (by their best prior)."""
+        ccs: set[str] = set()
+        adms: set[int] = set()
+        for g in self.groups:
+            if not g.cands:
+                continue
+            best = g.cands[max(range(len(g.cands)), key=g.priors.__getitem__)]
+            if best.feature == "PCLI":
+                ccs.add(best.country)
+            elif best.feature in ("ADM1", "ADM2"):
+                adms.add(best.pid)
+                ccs.add(best.country)
+        return ccs, adms
+
+    def _context(self, g: _Group, c: Candidate, ccs: set[str], adms: set[int]) -> float:
+        s = NAMED_COUNTRY if c.country in ccs else 0.0
+        if c.adm1 in adms or c.adm2 in adms:
+            s += NAMED_ADMIN
+        for k in g.containers:
+            if any(o.pid in (c.adm1, c.adm2) or (o.feature == "PCLI" and o.country == c.country) for o in self.groups[k].cands):
+                s += CONTAINED
+        return s
+
+    def _pick(self, scores: list[list[float]]) -> list[int | None]:
+        return [max(range(len(s)), key=s.__getitem__) if s else None for s in scores]
+
+    def resolve(self) -> list[Choice]:
+        ccs, adms = self._anchors()
+        scores = [[p + self._context(g, c, ccs, adms) for c, p in zip(g.cands, g.priors)] for g in self.groups]
+        picks = self._pick(scores)
+        chosen = [g.cands[i] if i is not None else None for g, i in zip(self.groups, picks)]
+        share = Counter(c.country for c in chosen if c is not None and c.country)
+        total = max(sum(share.values()), 1)
+        points = [c for c in chosen if c is not None and c.feature not in ("PCLI", "CONT", "RGN")]
+        for gi, g in enumerate(self.groups):
+            if len(g.cands) < 2:
+                continue
+            mine = chosen[gi]
+            others = [c for c in points if c is not mine]
+            for ci, c in enumerate(g.cands):
+                scores[gi][ci] += COUNTRY_SHARE * share.get(c.country, 0) / total + _nearness(c, others)
+        picks = self._pick(scores)
+        per_group = [_choice(g, s, i) for g, s, i in zip(self.groups, scores, picks)]
+        return [per_group[m] for m in self.member]
+
+
+def _nearness(c: Candidate, others: Sequence[Candidate]) -> float:
+    if not others:
+        return 0.0
+    d = min(haversine(c.lat, c.lon, o.lat, o.lon) for o in others)
+    return next((bonus for km, bonus in NEAR if d <= km), 0.0)
+
+
+def _choice(g: _Group, scores: list[float], pick: int | None) -> Choice:
+    if pick is None:
+        return Choice(None, 0.0)
+    top = scores[pick]
+    z = sum(math.exp(s - top) for s in scores)
+    return Choice(g.cands[pick], round(min(0.99, max(0.05, 1.0 / z)), 3))

@@ -1,0 +1,84 @@
+"""The places stage: recognise toponyms, resolve them in context, fill ``Article.places``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Article, Place, Warning
+from .fold import fold
+from .gazetteer import Candidate, Gazetteer, open_gazetteer
+from .recognize import ADMIN_WORDS, Toponym, recognize
+from .resolve import Choice, Resolver
+
+_COMMA = re.compile(r"\s*,\s*$")
+
+
+class PlaceStage:
+    name = "places"
+    requires = frozenset({"tokens", "sentences", "entities"})
+    assigns = frozenset({"places"})
+
+    def __init__(self, *, gazetteer: str | None = None, demonyms: bool = True, facilities: bool = True) -> None:
+        self.gazetteer_path = Path(gazetteer) if gazetteer else None
+        self.demonyms = demonyms
+        self.facilities = facilities
+        self._gaz: Gazetteer | None = None
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = open_gazetteer(self.gazetteer_path)
+        return self._gaz
+
+    def process(self, articles: Sequence[Article]) -> list[Article]:
+        lookup = lru_cache(maxsize=20_000)(self.gaz.lookup)
+        return [self._one(a, lookup) for a in articles]
+
+    def _candidates(self, t: Toponym, lookup: _Lookup) -> tuple[Candidate, ...]:
+        if t.kind == "demonym" and t.target:
+            return self.gaz.country(t.target) if len(t.target) == 2 and t.target.isupper() else lookup(t.target)
+        cands = lookup(t.text)
+        words = t.text.split()
+        if not cands and len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+            base = lookup(" ".join(words[:-1]))
+            cands = tuple(c for c in base if c.feature.startswith("ADM")) or base
+        return cands
+
+    def _one(self, article: Article, lookup: _Lookup) -> Article:
+        tops = recognize(article, lookup, use_demonyms=self.demonyms, use_fac=self.facilities)
+        cands = [self._candidates(t, lookup) for t in tops]
+        contained = [_container(article.text, tops, i) for i in range(len(tops))]
+        keys = [fold(t.target or t.text) for t in tops]
+        choices = Resolver(keys, cands, contained).resolve()
+        places = tuple(self._place(article, t, ch) for t, ch in zip(tops, choices))
+        warnings = [
+            Warning("place-unresolved", f"no gazetteer entry for {p.span.text!r}", p.span) for p in places if p.lat is None
+        ]
+        return article.with_(places=places).warn(*warnings)
+
+    def _place(self, article: Article, t: Toponym, ch: Choice) -> Place:
+        span = article.span(t.start, t.end)
+        c = ch.candidate
+        if c is None:
+            return Place(span)
+        admin1 = c.name if c.feature == "ADM1" else self.gaz.name_of(c.adm1)
+        admin2 = c.name if c.feature == "ADM2" else self.gaz.name_of(c.adm2)
+        return Place(
+            span, name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5),
+            country=c.country or None, admin1=admin1, admin2=admin2, feature=c.feature, confidence=ch.confidence,
+        )
+
+
+def _container(text: str, tops: Sequence[Toponym], i: int) -> int | None:
+    """Index of the toponym that contains toponym i by a comma phrase ("X, Y"), if any."""
+    if i + 1 < len(tops) and _COMMA.match(text[tops[i].end : tops[i + 1].start]):
+        return i + 1
+    return None
+
+
+from collections.abc import Callable  # noqa: E402
+
+_Lookup = Callable[[str], tuple[Candidate, ...]]
