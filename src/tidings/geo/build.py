@@ -24,7 +24,7 @@ from ..errors import GazetteerError
 from .fold import fold, is_latin
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
 SYNTHETIC_BASE = 2_000_000_000
 
@@ -158,6 +158,10 @@ class Builder:
         for alias, cc in _data_rows("aliases.tsv"):
             if cc in self.country_pid:
                 self.add(self.rows[self.country_pid[cc]], [alias])
+        adm1 = {(r.cc, fold(r.name)): r for r in self.rows.values() if r.feature == "ADM1"}
+        for alias, cc, division in _data_rows("admin_aliases.tsv"):
+            if (cc, fold(division)) in adm1:
+                self.add(adm1[(cc, fold(division))], [alias])
         for name, aliases, lat, lon, ccs, feature in _data_rows("regions.tsv"):
             cc = ccs.split("|")[0] if ccs else ""
             self.add(Row(self.synthetic(), None, name, float(lat), float(lon), cc, None, None, feature, 0), [name, *_alts(aliases)])

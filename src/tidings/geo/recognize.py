@@ -19,13 +19,17 @@ from ..model import Article, Entity
 from .fold import fold
 from .gazetteer import Candidate
 
-Kind = Literal["entity", "demonym", "reclassified"]
+Kind = Literal["entity", "demonym", "reclassified", "embedded"]
+#: Labels whose entities may contain a place name.
+HOST_LABELS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Words that make a name an administrative unit ("Lachin District", "Rapides Parish").
 ADMIN_WORDS = frozenset(
     "district province region county parish governorate oblast state prefecture municipality township "
     "department raion rayon upazila division territory canton borough emirate krai okrug voivodeship".split()
 )
+_WORD = re.compile(r"[A-Za-z][\w.’'-]*[\w.]|[A-Za-z]")
+_FUNCTION = frozenset({"the", "of", "and", "for", "new", "city", "state", "national", "central", "north", "south", "east", "west"})
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:'s|’s|')$")
 #: ORG/PERSON names turned into places need a place this big, unless context supports them.
@@ -90,11 +94,12 @@ def _split_commas(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
 
 
 def _person_parts(entities: tuple[Entity, ...]) -> frozenset[str]:
-    """Single words that occur inside multi-word PERSON names of the document."""
+    """Surnames: last words of the multi-word PERSON names of the document."""
     words: set[str] = set()
     for e in entities:
-        if e.label == "PERSON" and " " in e.span.text.strip():
-            words.update(fold(w) for w in e.span.text.split())
+        parts = e.span.text.split()
+        if e.label == "PERSON" and len(parts) > 1:
+            words.add(fold(parts[-1]))
     return frozenset(words)
 
 
@@ -127,6 +132,9 @@ def recognize(
             top = _reclassify(article, e, lookup, persons, doc_countries)
             if top is not None:
                 out.append(top)
+                continue
+        if e.label in HOST_LABELS and " " in e.span.text:
+            out.extend(_embedded(article, e, lookup, doc_countries))
     return _dedupe(out)
 
 
@@ -141,19 +149,47 @@ def _reclassify(
     s, t = _trim(article.text, e.span.start, e.span.end)
     text = article.text[s:t]
     key = fold(text)
-    if not key or key in persons or (e.label == "PERSON" and " " in text):
+    words = text.split()
+    if not key or key in persons or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS):
         return None
-    cands = lookup(text)
-    if not cands:
-        return None
-    ok = any(
-        c.feature in BROAD_FEATURES or c.population >= BIG_PLACE or (c.country in doc_countries and c.population >= 1000)
-        for c in cands
-    )
-    if not ok:
+    if not _plausible(key, text, lookup(text), doc_countries):
         return None
     t2 = _extend_admin(article, t)
     return Toponym(s, t2, article.text[s:t2], "reclassified")
+
+
+def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries: set[str]) -> bool:
+    """Whether a name the model gave another label is a place: a country, division or region, a
+    big place, or a town in a country the article names; acronyms only as countries."""
+    if text.isupper() and len(key.replace(" ", "")) <= 4:
+        return any(c.feature == "PCLI" for c in cands)
+    for c in cands:
+        if c.feature in BROAD_FEATURES or c.feature == "ADM2" and " " in key:
+            return True
+        if fold(c.name) == key and (c.population >= BIG_PLACE or (c.country in doc_countries and c.population >= 1000)):
+            return True
+    return False
+
+
+def _embedded(
+    article: Article, e: Entity, lookup: Callable[[str], tuple[Candidate, ...]], doc_countries: set[str]
+) -> Iterator[Toponym]:
+    """Place names inside another entity ("the Georgia Bureau of Investigation")."""
+    words = [(m.start() + e.span.start, m.end() + e.span.start) for m in _WORD.finditer(e.span.text)]
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            s, t = words[i][0], words[i + n - 1][1]
+            text = article.text[s:t]
+            if not all(w[:1].isupper() for w in text.split()) or (n == 1 and fold(text) in _FUNCTION):
+                continue
+            if (s, t) != (e.span.start, e.span.end) and _plausible(fold(text), text, lookup(text), doc_countries):
+                yield Toponym(s, t, text, "embedded")
+                i += n - 1
+                break
+        i += 1
 
 
 def _dedupe(items: list[Toponym]) -> list[Toponym]:

@@ -18,7 +18,7 @@ from .fold import fold
 from .gazetteer import Candidate
 
 FEATURE_PRIOR = MappingProxyType(
-    {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.8, "ADM1": 1.5, "PPLC": 1.0, "PPL": 0.0, "ADM2": 0.3}
+    {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.8, "ADM1": 1.5, "PPLC": 1.0, "PPL": 0.0, "ADM2": -0.5}
 )
 POP_WEIGHT = 0.5
 EXACT_NAME = 0.5
@@ -71,24 +71,29 @@ class Resolver:
             if j is not None and self.member[j] != self.member[i]:
                 self.groups[self.member[i]].containers.append(self.member[j])
 
-    def _anchors(self) -> tuple[set[str], set[int]]:
-        """Countries and first-level divisions that the article names (by their best prior)."""
-        ccs: set[str] = set()
-        adms: set[int] = set()
-        for g in self.groups:
+    def _anchors(self) -> dict[str | int, set[int]]:
+        """Countries (ISO2) and divisions (pid) that the article names -> the groups naming them."""
+        out: dict[str | int, set[int]] = {}
+        for gi, g in enumerate(self.groups):
             if not g.cands:
                 continue
             best = g.cands[max(range(len(g.cands)), key=g.priors.__getitem__)]
             if best.feature == "PCLI":
-                ccs.add(best.country)
+                out.setdefault(best.country, set()).add(gi)
             elif best.feature in ("ADM1", "ADM2"):
-                adms.add(best.pid)
-                ccs.add(best.country)
-        return ccs, adms
+                out.setdefault(best.pid, set()).add(gi)
+                out.setdefault(best.country, set()).add(gi)
+        return out
 
-    def _context(self, g: _Group, c: Candidate, ccs: set[str], adms: set[int]) -> float:
-        s = NAMED_COUNTRY if c.country in ccs else 0.0
-        if c.adm1 in adms or c.adm2 in adms:
+    def _context(self, gi: int, c: Candidate, anchors: dict[str | int, set[int]]) -> float:
+        """Bonus from what the other names of the article say (a name never supports itself)."""
+        g = self.groups[gi]
+
+        def named(k: str | int | None) -> bool:
+            return k is not None and bool(anchors.get(k, set()) - {gi})
+
+        s = NAMED_COUNTRY if named(c.country) else 0.0
+        if named(c.adm1) or named(c.adm2):
             s += NAMED_ADMIN
         for k in g.containers:
             if any(o.pid in (c.adm1, c.adm2) or (o.feature == "PCLI" and o.country == c.country) for o in self.groups[k].cands):
@@ -99,8 +104,8 @@ class Resolver:
         return [max(range(len(s)), key=s.__getitem__) if s else None for s in scores]
 
     def resolve(self) -> list[Choice]:
-        ccs, adms = self._anchors()
-        scores = [[p + self._context(g, c, ccs, adms) for c, p in zip(g.cands, g.priors)] for g in self.groups]
+        anchors = self._anchors()
+        scores = [[p + self._context(gi, c, anchors) for c, p in zip(g.cands, g.priors)] for gi, g in enumerate(self.groups)]
         picks = self._pick(scores)
         chosen = [g.cands[i] if i is not None else None for g, i in zip(self.groups, picks)]
         share = Counter(c.country for c in chosen if c is not None and c.country)
