@@ -19,9 +19,9 @@ from ..model import Article, Entity
 from .fold import fold
 from .gazetteer import Candidate
 
-Kind = Literal["entity", "demonym", "reclassified", "embedded"]
+Kind = Literal["entity", "demonym", "reclassified", "embedded", "dateline"]
 #: Labels whose entities may contain a place name.
-HOST_LABELS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"})
+HOST_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Words that make a name an administrative unit ("Lachin District", "Rapides Parish").
 ADMIN_WORDS = frozenset(
@@ -29,7 +29,12 @@ ADMIN_WORDS = frozenset(
     "department raion rayon upazila division territory canton borough emirate krai okrug voivodeship".split()
 )
 _WORD = re.compile(r"[A-Za-z][\w.’'-]*[\w.]|[A-Za-z]")
-_FUNCTION = frozenset({"the", "of", "and", "for", "new", "city", "state", "national", "central", "north", "south", "east", "west"})
+_FUNCTION = frozenset(
+    "the of and for new city state national central north south east west northern southern eastern western "
+    "gulf university metro county district valley park lake river mountain island coast bay".split()
+)
+#: A dateline: capitals at the start of a paragraph, then a comma or dash ("BEIRUT, Lebanon —").
+_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,30}[A-Z.])(?=\s*(?:,|—|–|-|\())")
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:'s|’s|')$")
 #: ORG/PERSON names turned into places need a place this big, unless context supports them.
@@ -135,7 +140,17 @@ def recognize(
                 continue
         if e.label in HOST_LABELS and " " in e.span.text:
             out.extend(_embedded(article, e, lookup, doc_countries))
+    out.extend(_datelines(article, lookup))
     return _dedupe(out)
+
+
+def _datelines(article: Article, lookup: Callable[[str], tuple[Candidate, ...]]) -> Iterator[Toponym]:
+    """Capitalised datelines the model did not tag ("COLUMBUS, Ohio —")."""
+    for m in _DATELINE.finditer(article.text):
+        text = m.group(1).strip()
+        if lookup(text.title()) and any(c.population >= 1000 or c.feature != "PPL" for c in lookup(text.title())):
+            s = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+            yield Toponym(s, s + len(text), text, "dateline")
 
 
 def _reclassify(
@@ -158,15 +173,19 @@ def _reclassify(
     return Toponym(s, t2, article.text[s:t2], "reclassified")
 
 
-def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries: set[str]) -> bool:
+def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries: set[str], strict: bool = False) -> bool:
     """Whether a name the model gave another label is a place: a country, division or region, a
-    big place, or a town in a country the article names; acronyms only as countries."""
+    big place, or a town in a country the article names; acronyms only as countries. ``strict``
+    asks for the place's own name (not an alternate name) except for countries."""
     if text.isupper() and len(key.replace(" ", "")) <= 4:
         return any(c.feature == "PCLI" for c in cands)
     for c in cands:
+        own = fold(c.name) == key
+        if strict and not own and c.feature != "PCLI":
+            continue
         if c.feature in BROAD_FEATURES or c.feature == "ADM2" and " " in key:
             return True
-        if fold(c.name) == key and (c.population >= BIG_PLACE or (c.country in doc_countries and c.population >= 1000)):
+        if own and (c.population >= BIG_PLACE or (c.country in doc_countries and c.population >= 1000)):
             return True
     return False
 
@@ -185,7 +204,7 @@ def _embedded(
             text = article.text[s:t]
             if not all(w[:1].isupper() for w in text.split()) or (n == 1 and fold(text) in _FUNCTION):
                 continue
-            if (s, t) != (e.span.start, e.span.end) and _plausible(fold(text), text, lookup(text), doc_countries):
+            if (s, t) != (e.span.start, e.span.end) and _plausible(fold(text), text, lookup(text), doc_countries, strict=True):
                 yield Toponym(s, t, text, "embedded")
                 i += n - 1
                 break
