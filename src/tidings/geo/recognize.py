@@ -204,6 +204,8 @@ def _embedded(
             text = article.text[s:t]
             if not all(w[:1].isupper() for w in text.split()) or (n == 1 and fold(text) in _FUNCTION):
                 continue
+            if i > 0 and article.text[words[i - 1][0]].isupper() and fold(article.text[words[i - 1][0] : words[i - 1][1]]) not in _FUNCTION:
+                break  # inside a longer name ("Boa Vista", "Beverly Hills")
             if (s, t) != (e.span.start, e.span.end) and _plausible(fold(text), text, lookup(text), doc_countries, strict=True):
                 yield Toponym(s, t, text, "embedded")
                 i += n - 1

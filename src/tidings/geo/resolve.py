@@ -11,23 +11,32 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .fold import fold
 from .gazetteer import Candidate
 
-FEATURE_PRIOR = MappingProxyType(
-    {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.8, "ADM1": 1.5, "PPLC": 1.0, "PPL": 0.0, "ADM2": -0.5}
-)
-POP_WEIGHT = 0.5
-EXACT_NAME = 0.5
-NAMED_COUNTRY = 2.5
-NAMED_ADMIN = 2.0
-CONTAINED = 4.0
-COUNTRY_SHARE = 2.0
-#: Distance (km) -> bonus for being near another place of the article.
-NEAR = ((50.0, 1.5), (200.0, 1.0), (500.0, 0.5))
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Score weights (tuned on development sets; see docs/gazetteer.md)."""
+
+    feature: MappingProxyType[str, float] = field(
+        default_factory=lambda: MappingProxyType(
+            {"PCLI": 4.0, "CONT": 2.5, "RGN": 2.0, "ADM1": 0.5, "PPLC": 2.0, "PPL": 0.0, "ADM2": -0.5}
+        )
+    )
+    pop: float = 0.5
+    exact: float = 0.5
+    named_country: float = 3.5
+    named_admin: float = 1.0
+    contained: float = 2.0
+    country_share: float = 1.0
+    #: Distance (km) -> bonus for being near another place of the article.
+    near: tuple[tuple[float, float], ...] = ((50.0, 1.5), (200.0, 1.0), (500.0, 0.5))
+
+
+DEFAULT_WEIGHTS = Weights()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +52,8 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def prior(c: Candidate, key: str) -> float:
-    return FEATURE_PRIOR.get(c.feature, 0.0) + POP_WEIGHT * math.log10(c.population + 1) + (EXACT_NAME if fold(c.name) == key else 0.0)
+def prior(c: Candidate, key: str, w: Weights = DEFAULT_WEIGHTS) -> float:
+    return w.feature.get(c.feature, 0.0) + w.pop * math.log10(c.population + 1) + (w.exact if fold(c.name) == key else 0.0)
 
 
 @dataclass
@@ -58,14 +67,21 @@ class _Group:
 class Resolver:
     """Resolves the toponyms of one article; ``keys[i]`` names toponym i, ``cands[i]`` its candidates."""
 
-    def __init__(self, keys: Sequence[str], cands: Sequence[tuple[Candidate, ...]], contained_in: Sequence[int | None]) -> None:
+    def __init__(
+        self,
+        keys: Sequence[str],
+        cands: Sequence[tuple[Candidate, ...]],
+        contained_in: Sequence[int | None],
+        weights: Weights = DEFAULT_WEIGHTS,
+    ) -> None:
+        self.w = weights
         self.index: dict[str, int] = {}
         self.groups: list[_Group] = []
         self.member: list[int] = []
         for key, cs in zip(keys, cands):
             if key not in self.index:
                 self.index[key] = len(self.groups)
-                self.groups.append(_Group(key, cs, tuple(prior(c, key) for c in cs), []))
+                self.groups.append(_Group(key, cs, tuple(prior(c, key, weights) for c in cs), []))
             self.member.append(self.index[key])
         for i, j in enumerate(contained_in):
             if j is not None and self.member[j] != self.member[i]:
@@ -92,12 +108,12 @@ class Resolver:
         def named(k: str | int | None) -> bool:
             return k is not None and bool(anchors.get(k, set()) - {gi})
 
-        s = NAMED_COUNTRY if named(c.country) else 0.0
+        s = self.w.named_country if named(c.country) else 0.0
         if named(c.adm1) or named(c.adm2):
-            s += NAMED_ADMIN
+            s += self.w.named_admin
         for k in g.containers:
             if any(o.pid in (c.adm1, c.adm2) or (o.feature == "PCLI" and o.country == c.country) for o in self.groups[k].cands):
-                s += CONTAINED
+                s += self.w.contained
         return s
 
     def _pick(self, scores: list[list[float]]) -> list[int | None]:
@@ -117,17 +133,17 @@ class Resolver:
             mine = chosen[gi]
             others = [c for c in points if c is not mine]
             for ci, c in enumerate(g.cands):
-                scores[gi][ci] += COUNTRY_SHARE * share.get(c.country, 0) / total + _nearness(c, others)
+                scores[gi][ci] += self.w.country_share * share.get(c.country, 0) / total + _nearness(c, others, self.w.near)
         picks = self._pick(scores)
         per_group = [_choice(g, s, i) for g, s, i in zip(self.groups, scores, picks)]
         return [per_group[m] for m in self.member]
 
 
-def _nearness(c: Candidate, others: Sequence[Candidate]) -> float:
+def _nearness(c: Candidate, others: Sequence[Candidate], near: tuple[tuple[float, float], ...]) -> float:
     if not others:
         return 0.0
     d = min(haversine(c.lat, c.lon, o.lat, o.lon) for o in others)
-    return next((bonus for km, bonus in NEAR if d <= km), 0.0)
+    return next((bonus for km, bonus in near if d <= km), 0.0)
 
 
 def _choice(g: _Group, scores: list[float], pick: int | None) -> Choice:
