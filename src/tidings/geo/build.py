@@ -193,16 +193,18 @@ class Builder:
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
         con = sqlite3.connect(tmp)
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute("PRAGMA synchronous=OFF")
         try:
             con.executescript(SCHEMA)
             places = [(r.pid, r.gid, r.name, r.lat, r.lon, r.cc, r.adm1, r.adm2, r.feature, r.pop) for r in self.rows.values() if r.lat is not None]
             keep = {p[0] for p in places}
             con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
-            con.executemany("INSERT INTO names VALUES (?,?)", ((k, r.pid) for r in self.rows.values() if r.pid in keep for k in sorted(r.names)))
+            names = sorted((k, r.pid) for r in self.rows.values() if r.pid in keep for k in r.names)
+            con.executemany("INSERT INTO names VALUES (?,?)", names)
             meta = {"version": BUILD_VERSION, "places": str(len(places)), "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
             con.commit()
-            con.execute("VACUUM")
         finally:
             con.close()
         os.replace(tmp, path)

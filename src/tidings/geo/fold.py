@@ -13,8 +13,10 @@ _LEADING_THE = re.compile(r"^the ")
 
 def fold(name: str) -> str:
     """Lowercase ASCII key: ``"Xocalı"`` -> ``"xocali"``, ``"Nagorno-Karabakh"`` -> ``"nagorno karabakh"``."""
-    s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    if name.isascii():
+        s = name.lower()
+    else:
+        s = unicodedata.normalize("NFKD", name.translate(_SPECIAL)).encode("ascii", "ignore").decode("ascii").lower()
     s = _DROP.sub("", s)
     s = _SPACE.sub(" ", s).strip()
     return _LEADING_THE.sub("", s)
@@ -22,8 +24,4 @@ def fold(name: str) -> str:
 
 def is_latin(name: str) -> bool:
     """True when the name is written in Latin script (so that its folded key is meaningful)."""
-    key = fold(name)
-    if not key:
-        return False
-    letters = [c for c in name if c.isalpha()]
-    return all(ord(c) < 0x250 or c in "ıəƏ" or unicodedata.combining(c) for c in letters)
+    return name.isascii() or all(ord(c) < 0x250 or c in "ıəƏ" or unicodedata.combining(c) for c in name if c.isalpha())
