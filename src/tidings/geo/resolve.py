@@ -17,6 +17,7 @@ from types import MappingProxyType
 from .fold import fold
 from .gazetteer import Candidate
 
+
 @dataclass(frozen=True, slots=True)
 class Weights:
     """Score weights (tuned on development sets; see docs/gazetteer.md)."""
@@ -78,7 +79,7 @@ class Resolver:
         self.index: dict[str, int] = {}
         self.groups: list[_Group] = []
         self.member: list[int] = []
-        for key, cs in zip(keys, cands):
+        for key, cs in zip(keys, cands, strict=False):
             if key not in self.index:
                 self.index[key] = len(self.groups)
                 self.groups.append(_Group(key, cs, tuple(prior(c, key, weights) for c in cs), []))
@@ -121,9 +122,9 @@ class Resolver:
 
     def resolve(self) -> list[Choice]:
         anchors = self._anchors()
-        scores = [[p + self._context(gi, c, anchors) for c, p in zip(g.cands, g.priors)] for gi, g in enumerate(self.groups)]
+        scores = [[p + self._context(gi, c, anchors) for c, p in zip(g.cands, g.priors, strict=False)] for gi, g in enumerate(self.groups)]
         picks = self._pick(scores)
-        chosen = [g.cands[i] if i is not None else None for g, i in zip(self.groups, picks)]
+        chosen = [g.cands[i] if i is not None else None for g, i in zip(self.groups, picks, strict=False)]
         share = Counter(c.country for c in chosen if c is not None and c.country)
         total = max(sum(share.values()), 1)
         points = [c for c in chosen if c is not None and c.feature not in ("PCLI", "CONT", "RGN")]
@@ -135,7 +136,7 @@ class Resolver:
             for ci, c in enumerate(g.cands):
                 scores[gi][ci] += self.w.country_share * share.get(c.country, 0) / total + _nearness(c, others, self.w.near)
         picks = self._pick(scores)
-        per_group = [_choice(g, s, i) for g, s, i in zip(self.groups, scores, picks)]
+        per_group = [_choice(g, s, i) for g, s, i in zip(self.groups, scores, picks, strict=False)]
         return [per_group[m] for m in self.member]
 
 

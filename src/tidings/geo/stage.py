@@ -53,7 +53,7 @@ class PlaceStage:
         contained = [_container(article.text, tops, i) for i in range(len(tops))]
         keys = [fold(t.target or t.text) for t in tops]
         choices = Resolver(keys, cands, contained).resolve()
-        places = tuple(self._place(article, t, ch) for t, ch in zip(tops, choices))
+        places = tuple(self._place(article, t, ch) for t, ch in zip(tops, choices, strict=False))
         warnings = [
             Warning("place-unresolved", f"no gazetteer entry for {p.span.text!r}", p.span) for p in places if p.lat is None
         ]

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.model import Place
+
+
+def run(stage: Any, text: str, *ents: tuple[str, str]) -> tuple[Place, ...]:
+    from tidings.model import Article, Entity
+
+    out_ents = []
+    pos = 0
+    for i, (surface, label) in enumerate(ents):
+        start = text.index(surface, pos)
+        probe = Article(id="t", source="test", text=text)
+        out_ents.append(Entity(f"e{i}", probe.span(start, start + len(surface)), label, surface))
+        pos = start + len(surface)
+    (out,) = stage.process([Article(id="t", source="test", text=text, entities=tuple(out_ents))])
+    return tuple(out.places)
+
+
+def by_text(places: tuple[Place, ...], text: str) -> Place:
+    return next(p for p in places if p.span.text == text)
+
+
+def test_ambiguous_name_resolved_by_the_state_named_nearby(stage: Any) -> None:
+    text = "Storms damaged homes in Paris on Monday. Texas officials sent crews from Dallas."
+    places = run(stage, text, ("Paris", "GPE"), ("Texas", "GPE"), ("Dallas", "GPE"))
+    paris = by_text(places, "Paris")
+    assert paris.country == "US" and paris.admin1 == "Texas"
+
+
+def test_same_name_without_that_context_is_the_capital(stage: Any) -> None:
+    text = "Ministers met in Paris to discuss the budget."
+    paris = by_text(run(stage, text, ("Paris", "GPE")), "Paris")
+    assert paris.country == "FR"
+    assert abs(paris.lat - 48.86) < 0.3 and abs(paris.lon - 2.35) < 0.3  # type: ignore[operator]
+    assert 0.0 < paris.confidence <= 1.0
+
+
+def test_containment_phrase_picks_the_town_inside_the_division(stage: Any) -> None:
+    text = "The bridge near Springfield, Illinois, was closed."
+    places = run(stage, text, ("Springfield", "GPE"), ("Illinois", "GPE"))
+    town = by_text(places, "Springfield")
+    assert town.country == "US" and town.admin1 == "Illinois"
+    assert 39 < town.lat < 40.5  # type: ignore[operator]
+
+
+def test_admin_unit_phrase_is_one_toponym(stage: Any) -> None:
+    text = "Shelling was reported in Tovuz District overnight."
+    places = run(stage, text, ("Tovuz", "GPE"))
+    assert [p.span.text for p in places] == ["Tovuz District"]
+    assert places[0].country == "AZ"
+
+
+def test_demonym_points_at_its_country(stage: Any) -> None:
+    text = "Nigerian troops crossed the river at dawn."
+    (p,) = run(stage, text, ("Nigerian", "NORP"))
+    assert p.span.text == "Nigerian" and p.country == "NG" and p.feature == "PCLI"
+
+
+def test_place_the_model_called_an_organisation(stage: Any) -> None:
+    text = "Talks between Armenia and Azerbaijan resumed in Moscow."
+    places = run(stage, text, ("Armenia", "ORG"), ("Azerbaijan", "GPE"), ("Moscow", "GPE"))
+    assert by_text(places, "Armenia").country == "AM"
+    assert by_text(places, "Moscow").country == "RU"
+
+
+def test_surname_is_not_a_place(stage: Any) -> None:
+    text = "Senator Maria Houston spoke on Tuesday. Houston said the bill would pass."
+    places = run(stage, text, ("Maria Houston", "PERSON"), ("Houston", "PERSON"))
+    assert places == ()
+
+
+def test_place_inside_an_organisation_name(stage: Any) -> None:
+    text = "The Ohio Department of Transportation closed the road."
+    places = run(stage, text, ("The Ohio Department of Transportation", "ORG"))
+    assert [p.span.text for p in places] == ["Ohio"]
+    assert places[0].feature == "ADM1"
+
+
+def test_unresolved_toponym_is_kept_with_a_warning(stage: Any, article_of: Any) -> None:
+    text = "Gunmen attacked Qzzyxtown late on Friday."
+    (out,) = stage.process([article_of(text, ("Qzzyxtown", "GPE"))])
+    (p,) = out.places
+    assert p.span.text == "Qzzyxtown" and p.lat is None and p.lon is None and p.geonameid is None
+    assert [w.code for w in out.warnings] == ["place-unresolved"]
+    assert out.warnings[0].span == p.span
+
+
+def test_curated_region(stage: Any) -> None:
+    text = "Fighting resumed in Nagorno-Karabakh."
+    (p,) = run(stage, text, ("Nagorno-Karabakh", "ORG"))
+    assert p.feature == "RGN" and p.geonameid is None
+    assert abs(p.lat - 39.8) < 1 and abs(p.lon - 46.7) < 1  # type: ignore[operator]
+
+
+def test_capitalised_dateline(stage: Any) -> None:
+    text = "BAKU, Azerbaijan — The ministry said on Monday that talks would resume."
+    places = run(stage, text, ("Azerbaijan", "GPE"))
+    assert by_text(places, "BAKU").country == "AZ"
