@@ -24,7 +24,7 @@ from ..errors import GazetteerError
 from .fold import fold, is_latin
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
 SYNTHETIC_BASE = 2_000_000_000
 
@@ -204,7 +204,8 @@ class Builder:
             places = [(r.pid, r.gid, r.name, r.lat, r.lon, r.cc, r.adm1, r.adm2, r.feature, r.pop) for r in self.rows.values() if r.lat is not None]
             keep = {p[0] for p in places}
             con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
-            names = sorted((k, r.pid) for r in self.rows.values() if r.pid in keep for k in r.names)
+            names = sorted([(k, r.pid) for r in self.rows.values() if r.pid in keep for k in r.names]
+                           + [(f"#{cc.lower()}", pid) for cc, pid in self.country_pid.items() if pid in keep])
             con.executemany("INSERT INTO names VALUES (?,?)", names)
             meta = {"version": BUILD_VERSION, "places": str(len(places)), "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())

@@ -92,12 +92,8 @@ class Gazetteer:
         return tuple(Candidate(*r) for r in rows)
 
     def country(self, code: str) -> tuple[Candidate, ...]:
-        """The country with this ISO 3166-1 alpha-2 code (empty if unknown)."""
-        rows = self._con.execute(
-            "SELECT pid, gid, name, lat, lon, cc, adm1, adm2, feature, pop FROM places WHERE cc = ? AND feature = 'PCLI'",
-            (code,),
-        ).fetchall()
-        return tuple(Candidate(*r) for r in rows)
+        """The country with this ISO 3166-1 alpha-2 code (empty if unknown); a key access too."""
+        return tuple(c for c in self.lookup_key(f"#{code.lower()}") if c.feature == "PCLI")
 
     def name_of(self, pid: int | None) -> str | None:
         """The display name of a place id (used for admin1/admin2 of a resolved place)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from .recognize import ADMIN_WORDS, Toponym, recognize
 from .resolve import Choice, Resolver
 
 _COMMA = re.compile(r"\s*,\s*$")
+_Lookup = Callable[[str], tuple[Candidate, ...]]
 
 
 class PlaceStage:
@@ -26,6 +27,7 @@ class PlaceStage:
         self.demonyms = demonyms
         self.facilities = facilities
         self._gaz: Gazetteer | None = None
+        self._lookup: _Lookup | None = None
 
     @property
     def gaz(self) -> Gazetteer:
@@ -34,8 +36,9 @@ class PlaceStage:
         return self._gaz
 
     def process(self, articles: Sequence[Article]) -> list[Article]:
-        lookup = lru_cache(maxsize=20_000)(self.gaz.lookup)
-        return [self._one(a, lookup) for a in articles]
+        if self._lookup is None:
+            self._lookup = lru_cache(maxsize=50_000)(self.gaz.lookup)
+        return [self._one(a, self._lookup) for a in articles]
 
     def _candidates(self, t: Toponym, lookup: _Lookup) -> tuple[Candidate, ...]:
         if t.kind == "demonym" and t.target:
@@ -78,7 +81,3 @@ def _container(text: str, tops: Sequence[Toponym], i: int) -> int | None:
         return i + 1
     return None
 
-
-from collections.abc import Callable  # noqa: E402
-
-_Lookup = Callable[[str], tuple[Candidate, ...]]
