@@ -24,7 +24,7 @@ from ..errors import GazetteerError
 from .fold import fold, is_latin
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "6"
+BUILD_VERSION = "9"
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
 SYNTHETIC_BASE = 2_000_000_000
 
@@ -183,7 +183,10 @@ class Builder:
                 by_cc[row.cc].append(pt)
         for pid, pts in members.items():
             r = self.rows[pid]
-            r.lat, r.lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+            if r.feature == "ADM1":
+                r.lat, r.lon = _trimmed_centre(pts, 50)
+            else:
+                r.lat, r.lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
             r.pop = sum(p[2] for p in pts)
         fixed = {cc: (float(lat), float(lon)) for cc, lat, lon in _data_rows("country_coords.tsv")}
         for cc, pid in self.country_pid.items():
@@ -216,9 +219,10 @@ class Builder:
         return meta
 
 
-def _trimmed_centre(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+def _trimmed_centre(pts: list[tuple[float, float, int]], share: int = 20) -> tuple[float, float]:
+    """Centre of the box around the points, without the outer 1/share of them on each side."""
     lats, lons = sorted(p[0] for p in pts), sorted(p[1] for p in pts)
-    lo, hi = len(pts) // 20, max(len(pts) - 1 - len(pts) // 20, 0)
+    lo, hi = len(pts) // share, max(len(pts) - 1 - len(pts) // share, 0)
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 

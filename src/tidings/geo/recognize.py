@@ -124,7 +124,7 @@ def recognize(
                 if t > s:
                     t2 = _extend_admin(article, t)
                     out.append(Toponym(s, t2, article.text[s:t2], "entity"))
-                    doc_countries.update(c.country for c in lookup(article.text[s:t])[:1] if c.feature == "PCLI")
+                    doc_countries.update(c.country for c in lookup(article.text[s:t])[:1] if c.country)
     persons = _person_parts(article.entities)
     for e in article.entities:
         if e.label == "NORP" and use_demonyms:

@@ -24,7 +24,7 @@ class Weights:
 
     feature: MappingProxyType[str, float] = field(
         default_factory=lambda: MappingProxyType(
-            {"PCLI": 4.0, "CONT": 2.5, "RGN": 2.0, "ADM1": 0.5, "PPLC": 2.0, "PPL": 0.0, "ADM2": -0.5}
+            {"PCLI": 4.0, "CONT": 2.5, "RGN": 2.0, "OCN": 3.0, "SEA": 2.5, "GULF": 2.0, "STRT": 2.0, "CHN": 2.0, "ADM1": 0.5, "PPLC": 2.0, "PPL": 0.0, "ADM2": -0.5}
         )
     )
     pop: float = 0.5
@@ -33,6 +33,8 @@ class Weights:
     named_admin: float = 1.0
     contained: float = 2.0
     country_share: float = 1.0
+    #: Bonus for sharing a first-level division with another place of the article.
+    same_admin: float = 1.0
     #: Distance (km) -> bonus for being near another place of the article.
     near: tuple[tuple[float, float], ...] = ((50.0, 1.5), (200.0, 1.0), (500.0, 0.5))
 
@@ -128,13 +130,20 @@ class Resolver:
         share = Counter(c.country for c in chosen if c is not None and c.country)
         total = max(sum(share.values()), 1)
         points = [c for c in chosen if c is not None and c.feature not in ("PCLI", "CONT", "RGN")]
+        admins = Counter(c.adm1 or (c.pid if c.feature == "ADM1" else None) for c in points)
         for gi, g in enumerate(self.groups):
             if len(g.cands) < 2:
                 continue
             mine = chosen[gi]
             others = [c for c in points if c is not mine]
+            own = mine.adm1 if mine is not None else None
             for ci, c in enumerate(g.cands):
-                scores[gi][ci] += self.w.country_share * share.get(c.country, 0) / total + _nearness(c, others, self.w.near)
+                same = admins.get(c.adm1, 0) - (1 if c.adm1 == own else 0) if c.adm1 is not None else 0
+                scores[gi][ci] += (
+                    self.w.country_share * share.get(c.country, 0) / total
+                    + _nearness(c, others, self.w.near)
+                    + (self.w.same_admin if same > 0 else 0.0)
+                )
         picks = self._pick(scores)
         per_group = [_choice(g, s, i) for g, s, i in zip(self.groups, scores, picks, strict=False)]
         return [per_group[m] for m in self.member]

@@ -10,10 +10,14 @@ from pathlib import Path
 from ..model import Article, Place, Warning
 from .fold import fold
 from .gazetteer import Candidate, Gazetteer, open_gazetteer
-from .recognize import ADMIN_WORDS, Toponym, recognize
+from .recognize import ADMIN_WORDS, Toponym, demonyms, recognize
 from .resolve import Choice, Resolver
 
 _COMMA = re.compile(r"\s*,\s*$")
+_DIRECTIONS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"]
+)
 _Lookup = Callable[[str], tuple[Candidate, ...]]
 
 
@@ -44,11 +48,20 @@ class PlaceStage:
         if t.kind == "demonym" and t.target:
             return self.gaz.country(t.target) if len(t.target) == 2 and t.target.isupper() else lookup(t.target)
         cands = lookup(t.text)
+        if cands:
+            return cands
         words = t.text.split()
-        if not cands and len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+        if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
             base = lookup(" ".join(words[:-1]))
-            cands = tuple(c for c in base if c.feature.startswith("ADM")) or base
-        return cands
+            return tuple(c for c in base if c.feature.startswith("ADM")) or base
+        if len(words) > 1 and words[0].lower() in _DIRECTIONS:
+            return lookup(" ".join(words[1:]))  # "northeast Georgia": the place it is part of
+        if len(words) > 1 and words[-1].lower() in ("city", "town", "village"):
+            return lookup(" ".join(words[:-1]))
+        target = demonyms().get(fold(t.text))
+        if target:
+            return self.gaz.country(target) if len(target) == 2 and target.isupper() else lookup(target)
+        return ()
 
     def _one(self, article: Article, lookup: _Lookup) -> Article:
         tops = recognize(article, lookup, use_demonyms=self.demonyms, use_fac=self.facilities)
