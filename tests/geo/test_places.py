@@ -80,12 +80,25 @@ def test_place_inside_an_organisation_name(stage: Any) -> None:
 
 
 def test_unresolved_toponym_is_kept_with_a_warning(stage: Any, article_of: Any) -> None:
-    text = "Gunmen attacked Qzzyxtown late on Friday."
-    (out,) = stage.process([article_of(text, ("Qzzyxtown", "GPE"))])
+    text = "Gunmen attacked Qzzyx Valley late on Friday."
+    (out,) = stage.process([article_of(text, ("Qzzyx Valley", "LOC"))])
     (p,) = out.places
-    assert p.span.text == "Qzzyxtown" and p.lat is None and p.lon is None and p.geonameid is None
+    assert p.span.text == "Qzzyx Valley" and p.lat is None and p.lon is None and p.geonameid is None
     assert [w.code for w in out.warnings] == ["place-unresolved"]
     assert out.warnings[0].span == p.span
+
+
+def test_unknown_single_word_is_left_out_with_a_warning(stage: Any, article_of: Any) -> None:
+    text = "Qzzyxa said the talks would go on."
+    (out,) = stage.process([article_of(text, ("Qzzyxa", "GPE"))])
+    assert out.places == ()
+    assert [w.code for w in out.warnings] == ["place-unknown-word"]
+
+
+def test_name_used_as_a_place_elsewhere_is_a_place_everywhere(stage: Any) -> None:
+    text = "Voters in Bakersfield went to the polls. Bakersfield officials counted ballots."
+    places = run(stage, text, ("Bakersfield", "GPE"), ("Bakersfield", "ORG"))
+    assert len(places) == 2 and {p.country for p in places} == {"US"}
 
 
 def test_curated_region(stage: Any) -> None:

@@ -37,6 +37,8 @@ _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:'s|’s|')$")
 #: ORG/PERSON names turned into places need a place this big, unless context supports them.
 BIG_PLACE = 100_000
+#: ... or a town this big in a country that the article's place names point to.
+TOWN_IN_CONTEXT = 10_000
 BROAD_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "CONT"})
 
 
@@ -117,6 +119,7 @@ def recognize(
     out: list[Toponym] = []
     labels = PLACE_LABELS if use_fac else PLACE_LABELS - {"FAC"}
     doc_countries: set[str] = set()
+    place_keys: set[str] = set()
     for e in article.entities:
         if e.label in labels:
             for s, t in _split_commas(e.span.start, e.span.end, article.text):
@@ -125,6 +128,7 @@ def recognize(
                     t2 = _extend_admin(article, t)
                     out.append(Toponym(s, t2, article.text[s:t2], "entity"))
                     doc_countries.update(c.country for c in lookup(article.text[s:t])[:1] if c.country)
+                    place_keys.add(fold(article.text[s:t]))
     persons = _person_parts(article.entities)
     for e in article.entities:
         if e.label == "NORP" and use_demonyms:
@@ -132,7 +136,7 @@ def recognize(
             if target:
                 out.append(Toponym(e.span.start, e.span.end, e.span.text, "demonym", target))
         elif e.label in ("ORG", "PERSON"):
-            top = _reclassify(article, e, lookup, persons, doc_countries)
+            top = _reclassify(article, e, lookup, persons, doc_countries, place_keys)
             if top is not None:
                 out.append(top)
                 continue
@@ -157,6 +161,7 @@ def _reclassify(
     lookup: Callable[[str], tuple[Candidate, ...]],
     persons: frozenset[str],
     doc_countries: set[str],
+    place_keys: set[str],
 ) -> Toponym | None:
     """An ORG/PERSON entity that is really a place name (whole name in the gazetteer)."""
     s, t = _trim(article.text, e.span.start, e.span.end)
@@ -165,7 +170,8 @@ def _reclassify(
     words = text.split()
     if not key or key in persons or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS):
         return None
-    if not _plausible(key, text, lookup(text), doc_countries):
+    cands = lookup(text)
+    if not (cands and key in place_keys) and not _plausible(key, text, cands, doc_countries):
         return None
     t2 = _extend_admin(article, t)
     return Toponym(s, t2, article.text[s:t2], "reclassified")
@@ -183,7 +189,7 @@ def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries:
             continue
         if c.feature in BROAD_FEATURES or c.feature == "ADM2" and " " in key:
             return True
-        if own and (c.population >= BIG_PLACE or (c.country in doc_countries and c.population >= 1000)):
+        if own and (c.population >= BIG_PLACE or (c.country in doc_countries and c.population >= TOWN_IN_CONTEXT)):
             return True
     return False
 

@@ -69,11 +69,18 @@ class PlaceStage:
         contained = [_container(article.text, tops, i) for i in range(len(tops))]
         keys = [fold(t.target or t.text) for t in tops]
         choices = Resolver(keys, cands, contained).resolve()
-        places = tuple(self._place(article, t, ch) for t, ch in zip(tops, choices, strict=False))
-        warnings = [
-            Warning("place-unresolved", f"no gazetteer entry for {p.span.text!r}", p.span) for p in places if p.lat is None
-        ]
-        return article.with_(places=places).warn(*warnings)
+        places: list[Place] = []
+        warnings: list[Warning] = []
+        for t, ch in zip(tops, choices, strict=True):
+            p = self._place(article, t, ch)
+            if p.lat is not None:
+                places.append(p)
+            elif " " in t.text.strip():
+                places.append(p)
+                warnings.append(Warning("place-unresolved", f"no gazetteer entry for {t.text!r}", p.span))
+            else:  # one unknown word the model called a place is more often a name
+                warnings.append(Warning("place-unknown-word", f"{t.text!r} tagged as a place but unknown to the gazetteer; left out", p.span))
+        return article.with_(places=tuple(places)).warn(*warnings)
 
     def _place(self, article: Article, t: Toponym, ch: Choice) -> Place:
         span = article.span(t.start, t.end)
