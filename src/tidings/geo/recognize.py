@@ -131,17 +131,17 @@ def recognize(
                     place_keys.add(fold(article.text[s:t]))
     persons = _person_parts(article.entities)
     for e in article.entities:
-        if e.label == "NORP" and use_demonyms:
-            target = demonyms().get(fold(e.span.text))
-            if target:
-                out.append(Toponym(e.span.start, e.span.end, e.span.text, "demonym", target))
-        elif e.label in ("ORG", "PERSON"):
+        target = demonyms().get(fold(e.span.text)) if use_demonyms else None
+        if target and e.label in ("NORP", "ORG", "PERSON", "LANGUAGE"):
+            out.append(Toponym(e.span.start, e.span.end, e.span.text, "demonym", target))
+            continue
+        if e.label in ("ORG", "PERSON"):
             top = _reclassify(article, e, lookup, persons, doc_countries, place_keys)
             if top is not None:
                 out.append(top)
                 continue
         if e.label in HOST_LABELS and " " in e.span.text:
-            out.extend(_embedded(article, e, lookup, doc_countries))
+            out.extend(_embedded(article, e, lookup, doc_countries, use_demonyms))
     out.extend(_datelines(article, lookup))
     return _dedupe(out)
 
@@ -168,9 +168,10 @@ def _reclassify(
     text = article.text[s:t]
     key = fold(text)
     words = text.split()
-    if not key or key in persons or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS):
-        return None
     cands = lookup(text)
+    broad = any(c.feature in BROAD_FEATURES and fold(c.name) == key for c in cands)
+    if not key or key in persons or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not broad):
+        return None
     if not (cands and key in place_keys) and not _plausible(key, text, cands, doc_countries):
         return None
     t2 = _extend_admin(article, t)
@@ -182,7 +183,7 @@ def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries:
     big place, or a town in a country the article names; acronyms only as countries. ``strict``
     asks for the place's own name (not an alternate name) except for countries."""
     if text.isupper() and len(key.replace(" ", "")) <= 4:
-        return any(c.feature == "PCLI" for c in cands)
+        return any(c.feature in ("PCLI", "RGN") for c in cands)
     for c in cands:
         own = fold(c.name) == key
         if strict and not own and c.feature != "PCLI":
@@ -195,27 +196,49 @@ def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries:
 
 
 def _embedded(
-    article: Article, e: Entity, lookup: Callable[[str], tuple[Candidate, ...]], doc_countries: set[str]
+    article: Article,
+    e: Entity,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    doc_countries: set[str],
+    use_demonyms: bool,
 ) -> Iterator[Toponym]:
-    """Place names inside another entity ("the Georgia Bureau of Investigation")."""
+    """Place names and demonyms inside another entity ("the Georgia Bureau of Investigation",
+    "Air Zimbabwe", "the Nigerian Army"). A town name right after another capitalised word is
+    taken as part of a longer name ("Beverly Hills"); a country or division name is not."""
     words = [(m.start() + e.span.start, m.end() + e.span.start) for m in _WORD.finditer(e.span.text)]
     i = 0
     while i < len(words):
+        inside = i > 0 and article.text[words[i - 1][0]].isupper() and fold(article.text[slice(*words[i - 1])]) not in _FUNCTION
         for n in (3, 2, 1):
             if i + n > len(words):
                 continue
             s, t = words[i][0], words[i + n - 1][1]
-            text = article.text[s:t]
-            first = text.split()[0].lower()
-            if first in ("the", "of", "and", "for") or not all(w[:1].isupper() for w in text.split()) or (n == 1 and fold(text) in _FUNCTION):
-                continue
-            if i > 0 and article.text[words[i - 1][0]].isupper() and fold(article.text[words[i - 1][0] : words[i - 1][1]]) not in _FUNCTION:
-                break  # inside a longer name ("Boa Vista", "Beverly Hills")
-            if (s, t) != (e.span.start, e.span.end) and _plausible(fold(text), text, lookup(text), doc_countries, strict=True):
-                yield Toponym(s, t, text, "embedded")
+            found = _embedded_name(article.text[s:t], n, lookup, doc_countries, inside, use_demonyms)
+            if found is not None and (s, t) != (e.span.start, e.span.end):
+                yield Toponym(s, t, article.text[s:t], found[0], found[1])
                 i += n - 1
                 break
         i += 1
+
+
+def _embedded_name(
+    text: str,
+    n: int,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    doc_countries: set[str],
+    inside: bool,
+    use_demonyms: bool,
+) -> tuple[Kind, str | None] | None:
+    parts = text.split()
+    key = fold(text)
+    if parts[0].lower() in ("the", "of", "and", "for") or not all(w[:1].isupper() for w in parts) or (n == 1 and key in _FUNCTION):
+        return None
+    if use_demonyms and key in demonyms():
+        return "demonym", demonyms()[key]
+    cands = lookup(text)
+    if inside and not any(c.feature in ("PCLI", "ADM1", "RGN") and fold(c.name) == key or c.feature == "PCLI" for c in cands):
+        return None
+    return ("embedded", None) if _plausible(key, text, cands, doc_countries, strict=True) else None
 
 
 def _dedupe(items: list[Toponym]) -> list[Toponym]:
