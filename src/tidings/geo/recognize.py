@@ -98,14 +98,16 @@ def _split_commas(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
         pos += len(part) + 1
 
 
-def _person_parts(entities: tuple[Entity, ...]) -> frozenset[str]:
-    """Surnames: last words of the multi-word PERSON names of the document."""
-    words: set[str] = set()
+def _person_parts(entities: tuple[Entity, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """First names and surnames: first and last words of the multi-word PERSON names."""
+    first: set[str] = set()
+    last: set[str] = set()
     for e in entities:
         parts = e.span.text.split()
         if e.label == "PERSON" and len(parts) > 1:
-            words.add(fold(parts[-1]))
-    return frozenset(words)
+            first.add(fold(parts[0]))
+            last.add(fold(parts[-1]))
+    return frozenset(first), frozenset(last)
 
 
 def recognize(
@@ -120,16 +122,18 @@ def recognize(
     labels = PLACE_LABELS if use_fac else PLACE_LABELS - {"FAC"}
     doc_countries: set[str] = set()
     place_keys: set[str] = set()
+    first, persons = _person_parts(article.entities)
     for e in article.entities:
         if e.label in labels:
             for s, t in _split_commas(e.span.start, e.span.end, article.text):
                 s, t = _trim(article.text, s, t)
+                if " " not in article.text[s:t] and fold(article.text[s:t]) in first | persons:
+                    continue  # a name of a person of the article ("Lincoln", "Kristina")
                 if t > s:
                     t2 = _extend_admin(article, t)
                     out.append(Toponym(s, t2, article.text[s:t2], "entity"))
                     doc_countries.update(c.country for c in lookup(article.text[s:t])[:1] if c.country)
                     place_keys.add(fold(article.text[s:t]))
-    persons = _person_parts(article.entities)
     for e in article.entities:
         target = demonyms().get(fold(e.span.text)) if use_demonyms else None
         if target and e.label in ("NORP", "ORG", "PERSON", "LANGUAGE"):
