@@ -18,6 +18,11 @@ _DIRECTIONS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"]
 )
+#: Words of natural features: a name ending in one is not its leading words' place.
+_NATURAL = frozenset(
+    ["river", "lake", "creek", "mountain", "mountains", "mount", "island", "islands", "valley", "bay", "sea", "ocean",
+     "hill", "hills", "forest", "desert", "canyon", "falls", "peninsula", "gulf", "strait", "coast", "beach", "park"]
+)
 _Lookup = Callable[[str], tuple[Candidate, ...]]
 
 
@@ -66,6 +71,9 @@ class PlaceStage:
     def _one(self, article: Article, lookup: _Lookup) -> Article:
         tops = recognize(article, lookup, use_demonyms=self.demonyms, use_fac=self.facilities)
         cands = [self._candidates(t, lookup) for t in tops]
+        for i, t in enumerate(tops):
+            if not cands[i]:
+                tops[i], cands[i] = _known_prefix(t, lookup)
         contained = [_container(article.text, tops, i) for i in range(len(tops))]
         keys = [fold(t.target or t.text) for t in tops]
         choices = Resolver(keys, cands, contained).resolve()
@@ -93,6 +101,21 @@ class PlaceStage:
             span, name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5),
             country=c.country or None, admin1=admin1, admin2=admin2, feature=c.feature, confidence=ch.confidence,
         )
+
+
+def _known_prefix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate, ...]]:
+    """The longest leading words of an unknown name that name a place, unless what follows them
+    is a natural feature ("Henderson County Jail" -> "Henderson County"; not "Catawba River")."""
+    words = list(re.finditer(r"\S+", t.text))
+    for n in range(len(words) - 1, 0, -1):
+        rest = {w.group(0).lower().strip(".,") for w in words[n:]}
+        if rest & _NATURAL:
+            break
+        head = t.text[: words[n - 1].end()]
+        cands = lookup(head)
+        if cands and (n > 1 or any(c.population >= 1000 or c.feature.startswith("ADM") for c in cands)):
+            return Toponym(t.start, t.start + len(head), head, t.kind, t.target), cands
+    return t, ()
 
 
 def _container(text: str, tops: Sequence[Toponym], i: int) -> int | None:
