@@ -24,17 +24,17 @@ class Weights:
 
     feature: MappingProxyType[str, float] = field(
         default_factory=lambda: MappingProxyType(
-            {"PCLI": 4.0, "CONT": 2.5, "RGN": 2.0, "OCN": 3.0, "SEA": 2.5, "GULF": 2.0, "STRT": 2.0, "CHN": 2.0, "ADM1": 0.5, "PPLC": 2.0, "PPL": 0.0, "ADM2": -0.5}
+            {"PCLI": 4.0, "CONT": 2.5, "RGN": 2.0, "OCN": 3.0, "SEA": 2.5, "GULF": 2.0, "STRT": 2.0, "CHN": 2.0, "ADM1": 1.0, "PPLC": 3.0, "PPL": 0.0, "ADM2": -0.5}
         )
     )
-    pop: float = 0.5
+    pop: float = 0.4
     exact: float = 0.5
     named_country: float = 3.5
     named_admin: float = 1.0
     contained: float = 2.0
     country_share: float = 1.0
     #: Bonus for sharing a first-level division with another place of the article.
-    same_admin: float = 1.0
+    same_admin: float = 0.0
     #: Distance (km) -> bonus for being near another place of the article.
     near: tuple[tuple[float, float], ...] = ((50.0, 1.5), (200.0, 1.0), (500.0, 0.5))
 
