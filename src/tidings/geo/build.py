@@ -24,7 +24,7 @@ from ..errors import GazetteerError
 from .fold import fold, is_latin
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "11"
+BUILD_VERSION = "12"
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
 SYNTHETIC_BASE = 2_000_000_000
 
