@@ -24,7 +24,9 @@ from ..errors import GazetteerError
 from .fold import fold, is_latin
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
+#: Population prior of curated regions (they are curated because they are well known).
+CURATED_POPULATION = 5_000_000
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
 SYNTHETIC_BASE = 2_000_000_000
 
@@ -168,7 +170,8 @@ class Builder:
                 self.add(adm1[(cc, fold(division))], [alias])
         for name, aliases, lat, lon, ccs, feature in _data_rows("regions.tsv"):
             cc = ccs.split("|")[0] if ccs else ""
-            self.add(Row(self.synthetic(), None, name, float(lat), float(lon), cc, None, None, feature, 0), [name, *_alts(aliases)])
+            row = Row(self.synthetic(), None, name, float(lat), float(lon), cc, None, None, feature, CURATED_POPULATION)
+            self.add(row, [name, *_alts(aliases)])
 
     def fill_coordinates(self) -> None:
         """Divisions: median of their settlements; countries: table, else trimmed centre."""

@@ -24,15 +24,15 @@ class Weights:
 
     feature: MappingProxyType[str, float] = field(
         default_factory=lambda: MappingProxyType(
-            {"PCLI": 4.0, "CONT": 2.5, "RGN": 2.0, "OCN": 3.0, "SEA": 2.5, "GULF": 2.0, "STRT": 2.0, "CHN": 2.0, "ADM1": 1.0, "PPLC": 3.0, "PPL": 0.0, "ADM2": -0.5}
+            {"PCLI": 3.5, "CONT": 2.5, "RGN": 4.0, "OCN": 3.0, "SEA": 2.5, "GULF": 2.0, "STRT": 2.0, "CHN": 2.0, "ADM1": 1.0, "PPLC": 2.5, "PPL": 0.0, "ADM2": -0.5}
         )
     )
     pop: float = 0.4
     exact: float = 0.5
-    named_country: float = 3.5
+    named_country: float = 3.0
     named_admin: float = 1.0
     contained: float = 2.0
-    country_share: float = 1.0
+    country_share: float = 0.5
     #: Bonus for sharing a first-level division with another place of the article.
     same_admin: float = 0.0
     #: Distance (km) -> bonus for being near another place of the article.
@@ -56,7 +56,11 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def prior(c: Candidate, key: str, w: Weights = DEFAULT_WEIGHTS) -> float:
-    return w.feature.get(c.feature, 0.0) + w.pop * math.log10(c.population + 1) + (w.exact if fold(c.name) == key else 0.0)
+    return (
+        w.feature.get(c.feature, 0.0)
+        + w.pop * math.log10(c.population + 1)
+        + (w.exact if fold(c.name) == key else 0.0)
+    )
 
 
 @dataclass
