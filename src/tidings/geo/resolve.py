@@ -33,6 +33,8 @@ class Weights:
     named_admin: float = 1.0
     contained: float = 2.0
     country_share: float = 0.5
+    #: A town whose prior leads all foreign namesakes by this much names its country.
+    clear_margin: float = 1.5
     #: Bonus for sharing a first-level division with another place of the article.
     same_admin: float = 0.0
     #: Distance (km) -> bonus for being near another place of the article.
@@ -100,12 +102,15 @@ class Resolver:
         for gi, g in enumerate(self.groups):
             if not g.cands:
                 continue
-            best = g.cands[max(range(len(g.cands)), key=g.priors.__getitem__)]
+            order = sorted(range(len(g.cands)), key=g.priors.__getitem__, reverse=True)
+            best = g.cands[order[0]]
             if best.feature == "PCLI":
                 out.setdefault(best.country, set()).add(gi)
             elif best.feature in ("ADM1", "ADM2"):
                 out.setdefault(best.pid, set()).add(gi)
                 out.setdefault(best.country, set()).add(gi)
+            elif best.country and _clear(g, order, self.w.clear_margin):
+                out.setdefault(best.country, set()).add(gi)  # an unambiguous town names its country
         return out
 
     def _context(self, gi: int, c: Candidate, anchors: dict[str | int, set[int]]) -> float:
@@ -151,6 +156,13 @@ class Resolver:
         picks = self._pick(scores)
         per_group = [_choice(g, s, i) for g, s, i in zip(self.groups, scores, picks, strict=False)]
         return [per_group[m] for m in self.member]
+
+
+def _clear(g: _Group, order: list[int], margin: float) -> bool:
+    """Whether the best candidate's prior leads every candidate of another country by ``margin``."""
+    top = g.cands[order[0]]
+    rivals = [g.priors[i] for i in order[1:] if g.cands[i].country != top.country]
+    return not rivals or g.priors[order[0]] - rivals[0] >= margin
 
 
 def _nearness(c: Candidate, others: Sequence[Candidate], near: tuple[tuple[float, float], ...]) -> float:
