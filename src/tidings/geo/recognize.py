@@ -98,6 +98,14 @@ def _split_commas(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
         pos += len(part) + 1
 
 
+def _person_name(text: str, names: frozenset[str], lookup: Callable[[str], tuple[Candidate, ...]]) -> bool:
+    """A single word that is part of a person's name in the article, and not a country or division."""
+    key = fold(text)
+    if " " in text or key not in names:
+        return False
+    return not any(c.feature in BROAD_FEATURES and fold(c.name) == key for c in lookup(text))
+
+
 def _person_parts(entities: tuple[Entity, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """First names and surnames: first and last words of the multi-word PERSON names."""
     first: set[str] = set()
@@ -127,7 +135,7 @@ def recognize(
         if e.label in labels:
             for s, t in _split_commas(e.span.start, e.span.end, article.text):
                 s, t = _trim(article.text, s, t)
-                if " " not in article.text[s:t] and fold(article.text[s:t]) in first | persons:
+                if _person_name(article.text[s:t], first | persons, lookup):
                     continue  # a name of a person of the article ("Lincoln", "Kristina")
                 if t > s:
                     t2 = _extend_admin(article, t)

@@ -115,7 +115,7 @@ def _known_prefix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate
         if n == 1 and (head.lower() in _DIRECTIONS or words[1].group(0).lower() in ("of", "for", "and")):
             break
         cands = lookup(head)
-        if cands and (n > 1 or any(c.population >= 1000 or c.feature.startswith("ADM") for c in cands)):
+        if cands and (n > 1 or any(c.population >= 100_000 or c.feature in ("PCLI", "ADM1") for c in cands)):
             return Toponym(t.start, t.start + len(head), head, t.kind, t.target), cands
     return t, ()
 
