@@ -8,6 +8,7 @@ PERSON entities that the gazetteer and the document context show to be places.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +20,7 @@ from ..model import Article, Entity
 from .fold import fold
 from .gazetteer import Candidate
 
-Kind = Literal["entity", "demonym", "reclassified", "embedded", "dateline"]
+Kind = Literal["entity", "demonym", "reclassified", "embedded", "dateline", "untagged"]
 #: Labels whose entities may contain a place name.
 HOST_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -33,6 +34,9 @@ _FUNCTION = frozenset(
 )
 #: A dateline: capitals at the start of a paragraph, then a comma or dash ("BEIRUT, Lebanon —").
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,30}[A-Z.])(?=\s*(?:,|—|–|-|\())")
+_CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}\b")
+_SENTENCE_WORDS = frozenset(["The", "In", "At", "On", "For", "And", "But", "From", "To", "By", "With", "Of", "A", "An", "Near", "Outside"])
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:'s|’s|')$")
 #: ORG/PERSON names turned into places need a place this big, unless context supports them.
@@ -155,7 +159,42 @@ def recognize(
         if e.label in HOST_LABELS and " " in e.span.text:
             out.extend(_embedded(article, e, lookup, doc_countries, use_demonyms))
     out.extend(_datelines(article, lookup))
-    return _dedupe(out)
+    out.extend(_untagged(article, lookup, place_keys, out))
+    common = frozenset(_LOWER_WORD.findall(article.text))
+    return _dedupe([t for t in out if t.kind == "demonym" or not _common_word(t.text, common, lookup)])
+
+
+def _untagged(
+    article: Article, lookup: Callable[[str], tuple[Candidate, ...]], place_keys: set[str], found: list[Toponym]
+) -> Iterator[Toponym]:
+    """Capitalised names the model left untagged: a name the article uses as a place elsewhere,
+    or a known admin unit ("Kanawha County")."""
+    taken = sorted((t.start, t.end) for t in found)
+    starts = [a for a, _ in taken]
+    for m in _CAPS.finditer(article.text):
+        s, t = m.start(), m.end()
+        first = m.group(0).split()[0]
+        if first in _SENTENCE_WORDS:
+            s += len(first) + 1
+            if s >= t:
+                continue
+        text = article.text[s:t]
+        i = bisect_right(starts, t)
+        if i and taken[i - 1][1] > s:
+            continue  # overlaps a toponym found already
+        key = fold(text)
+        admin = text.split()[-1].lower() in ADMIN_WORDS and " " in text
+        if key in place_keys or (admin and any(c.feature.startswith("ADM") for c in lookup(text))):
+            yield Toponym(s, t, text, "untagged")
+
+
+def _common_word(text: str, common: frozenset[str], lookup: Callable[[str], tuple[Candidate, ...]]) -> bool:
+    """A single capitalised word that the article also uses in lower case ("Commerce", "Bell")
+    is a word, not a place, unless it names a country or division."""
+    low = text.lower()
+    if " " in text or low not in common:
+        return False
+    return not any(c.feature in BROAD_FEATURES and fold(c.name) == fold(text) for c in lookup(text))
 
 
 def _datelines(article: Article, lookup: Callable[[str], tuple[Candidate, ...]]) -> Iterator[Toponym]:
