@@ -112,3 +112,15 @@ def test_capitalised_dateline(stage: Any) -> None:
     text = "BAKU, Azerbaijan — The ministry said on Monday that talks would resume."
     places = run(stage, text, ("Azerbaijan", "GPE"))
     assert by_text(places, "BAKU").country == "AZ"
+
+
+def test_untagged_admin_unit_and_repeated_name(stage: Any) -> None:
+    text = "Deputies from Kanawha County responded. Flooding hit Tulsa on Monday; in Tulsa schools closed."
+    places = run(stage, text, ("Tulsa", "GPE"))
+    assert [p.span.text for p in places] == ["Kanawha County", "Tulsa", "Tulsa"]
+    assert {p.country for p in places} == {"US"}
+
+
+def test_capitalised_common_word_is_not_a_place(stage: Any) -> None:
+    text = "Commerce officials said commerce was slowing."
+    assert run(stage, text, ("Commerce", "GPE")) == ()
