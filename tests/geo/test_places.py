@@ -124,3 +124,9 @@ def test_untagged_admin_unit_and_repeated_name(stage: Any) -> None:
 def test_capitalised_common_word_is_not_a_place(stage: Any) -> None:
     text = "Commerce officials said commerce was slowing."
     assert run(stage, text, ("Commerce", "GPE")) == ()
+
+
+def test_dateline_after_the_headline(stage: Any) -> None:
+    text = "Council approves budget. TULSA — The city council approved the budget on Monday."
+    (p,) = run(stage, text)
+    assert p.span.text == "TULSA" and p.country == "US"

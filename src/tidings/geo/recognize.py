@@ -34,11 +34,15 @@ _FUNCTION = frozenset(
 )
 #: A dateline: capitals at the start of a paragraph, then a comma or dash ("BEIRUT, Lebanon —").
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,30}[A-Z.])(?=\s*(?:,|—|–|-|\())")
+#: A dateline after the headline on the same line ("... in debt. MANSFIELD — The council").
+_INLINE_DATELINE = re.compile(r"(?<=[.!?] )([A-Z]{3,}(?: [A-Z]{2,}){0,2})(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? (?:—|–|--) )")
 _CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}\b")
 _SENTENCE_WORDS = frozenset(["The", "In", "At", "On", "For", "And", "But", "From", "To", "By", "With", "Of", "A", "An", "Near", "Outside"])
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:'s|’s|')$")
+#: Where an inline dateline may stand (characters from the start).
+DATELINE_REACH = 600
 #: ORG/PERSON names turned into places need a place this big, unless context supports them.
 BIG_PLACE = 100_000
 #: ... or a town this big in a country that the article's place names point to.
@@ -199,7 +203,8 @@ def _common_word(text: str, common: frozenset[str], lookup: Callable[[str], tupl
 
 def _datelines(article: Article, lookup: Callable[[str], tuple[Candidate, ...]]) -> Iterator[Toponym]:
     """Capitalised datelines the model did not tag ("COLUMBUS, Ohio —")."""
-    for m in _DATELINE.finditer(article.text):
+    head = article.text[:DATELINE_REACH]
+    for m in [*_DATELINE.finditer(article.text), *_INLINE_DATELINE.finditer(head)]:
         text = m.group(1).strip()
         if lookup(text.title()) and any(c.population >= 1000 or c.feature != "PPL" for c in lookup(text.title())):
             s = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
