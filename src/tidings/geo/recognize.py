@@ -225,8 +225,11 @@ def _reclassify(
     key = fold(text)
     words = text.split()
     cands = lookup(text)
-    broad = any(c.feature in BROAD_FEATURES and fold(c.name) == key for c in cands)
-    if not key or key in persons or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not broad):
+    known_place = any(
+        fold(c.name) == key and (c.feature in BROAD_FEATURES or (c.country in doc_countries and c.population >= TOWN_IN_CONTEXT))
+        for c in cands
+    )
+    if not key or key in persons or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not known_place):
         return None
     if not (cands and key in place_keys) and not _plausible(key, text, cands, doc_countries):
         return None
