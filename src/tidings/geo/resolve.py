@@ -24,24 +24,29 @@ class Weights:
 
     feature: MappingProxyType[str, float] = field(
         default_factory=lambda: MappingProxyType(
-            {"PCLI": 3.5, "CONT": 2.5, "RGN": 4.0, "OCN": 3.0, "SEA": 2.5, "GULF": 2.0, "STRT": 2.0, "CHN": 2.0, "ADM1": 1.0, "PPLC": 2.5, "PPL": 0.0, "ADM2": -0.5}
+            {"PCLI": 3.0, "CONT": 2.5, "RGN": 4.0, "OCN": 3.0, "SEA": 2.5, "GULF": 2.0, "STRT": 2.0, "CHN": 2.0, "ADM1": 0.5, "PPLC": 2.5, "PPL": 0.0, "ADM2": -0.5}
         )
     )
     pop: float = 0.4
     exact: float = 0.5
     named_country: float = 3.0
-    named_admin: float = 1.0
-    contained: float = 2.0
-    country_share: float = 0.5
+    named_admin: float = 0.5
+    contained: float = 1.0
+    country_share: float = 0.25
+    #: Per other name (up to 3) with a candidate within about one cell: co-location.
+    cluster: float = 0.3
     #: A town whose prior leads all foreign namesakes by this much names its country.
     clear_margin: float = 1.5
     #: Bonus for sharing a first-level division with another place of the article.
     same_admin: float = 0.0
     #: Distance (km) -> bonus for being near another place of the article.
-    near: tuple[tuple[float, float], ...] = ((50.0, 1.5), (200.0, 1.0), (500.0, 0.5))
+    near: tuple[tuple[float, float], ...] = ((50.0, 0.75), (200.0, 0.5), (500.0, 0.25))
 
 
 DEFAULT_WEIGHTS = Weights()
+#: Grid cell size (degrees) of the co-location index; neighbours count too.
+CELL = 0.5
+LOCAL_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +133,36 @@ class Resolver:
                 s += self.w.contained
         return s
 
+    def _cells(self) -> dict[tuple[int, int], set[int]]:
+        """Grid cells (CELL degrees) holding a local candidate of each name: an index for co-location."""
+        cells: dict[tuple[int, int], set[int]] = {}
+        for gi, g in enumerate(self.groups):
+            for c in g.cands:
+                if c.feature in LOCAL_FEATURES:
+                    cells.setdefault(_cell(c), set()).add(gi)
+        return cells
+
+    def _cluster(self, gi: int, c: Candidate, cells: dict[tuple[int, int], set[int]]) -> float:
+        """Bonus for candidates that other names of the article could also be near (co-location)."""
+        if self.w.cluster == 0.0 or c.feature not in LOCAL_FEATURES:
+            return 0.0
+        y, x = _cell(c)
+        near: set[int] = set()
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                near |= cells.get((y + dy, x + dx), set())
+        return self.w.cluster * min(len(near - {gi}), 3)
+
     def _pick(self, scores: list[list[float]]) -> list[int | None]:
         return [max(range(len(s)), key=s.__getitem__) if s else None for s in scores]
 
     def resolve(self) -> list[Choice]:
         anchors = self._anchors()
-        scores = [[p + self._context(gi, c, anchors) for c, p in zip(g.cands, g.priors, strict=False)] for gi, g in enumerate(self.groups)]
+        cells = self._cells()
+        scores = [
+            [p + self._context(gi, c, anchors) + self._cluster(gi, c, cells) for c, p in zip(g.cands, g.priors, strict=False)]
+            for gi, g in enumerate(self.groups)
+        ]
         picks = self._pick(scores)
         chosen = [g.cands[i] if i is not None else None for g, i in zip(self.groups, picks, strict=False)]
         share = Counter(c.country for c in chosen if c is not None and c.country)
@@ -156,6 +185,10 @@ class Resolver:
         picks = self._pick(scores)
         per_group = [_choice(g, s, i) for g, s, i in zip(self.groups, scores, picks, strict=False)]
         return [per_group[m] for m in self.member]
+
+
+def _cell(c: Candidate) -> tuple[int, int]:
+    return int(math.floor(c.lat / CELL)), int(math.floor(c.lon / CELL))
 
 
 def _clear(g: _Group, order: list[int], margin: float) -> bool:
