@@ -10,7 +10,7 @@ from tidings.model import Article, Entity
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 #: A small build: settlements and divisions of a few countries only (all countries are kept).
-TEST_COUNTRIES = frozenset({"AZ", "AM", "RU", "US", "FR", "NG", "SO", "GB", "CA"})
+TEST_COUNTRIES = frozenset({"AZ", "AM", "RU", "US", "FR", "NG", "SO", "GB", "CA", "BA"})
 
 
 @pytest.fixture(scope="session")

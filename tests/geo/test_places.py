@@ -130,3 +130,16 @@ def test_dateline_after_the_headline(stage: Any) -> None:
     text = "Council approves budget. TULSA — The city council approved the budget on Monday."
     (p,) = run(stage, text)
     assert p.span.text == "TULSA" and p.country == "US"
+
+
+def test_country_name_with_and_split_by_the_model(stage: Any) -> None:
+    text = "Officials from Bosnia and Herzegovina met in Paris."
+    places = run(stage, text, ("Bosnia", "GPE"), ("Herzegovina", "PERSON"), ("Paris", "GPE"))
+    assert [p.span.text for p in places][0] == "Bosnia and Herzegovina"
+    assert places[0].country == "BA"
+
+
+def test_town_inside_a_longer_organisation_name_is_not_taken(stage: Any) -> None:
+    text = "The fair opened at the Lagos World Trade Centre on Monday."
+    places = run(stage, text, ("the Lagos World Trade Centre", "ORG"))
+    assert [p.span.text for p in places] == ["Lagos"]

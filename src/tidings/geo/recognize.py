@@ -30,7 +30,10 @@ ADMIN_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z][\w.’'-]*[\w.]|[A-Za-z]")
 _FUNCTION = frozenset(
-    ["the", "of", "and", "for", "new", "city", "state", "national", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "gulf", "university", "metro", "county", "district", "valley", "park", "lake", "river", "mountain", "island", "coast", "bay"]
+    ["the", "of", "and", "for", "new", "city", "state", "national", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "gulf", "university", "metro", "county", "district", "valley", "park", "lake", "river", "mountain", "island", "coast", "bay",
+     "summit", "centre", "center", "mall", "world", "trade", "union", "congress", "council", "court", "college", "school",
+     "hospital", "church", "bank", "airport", "station", "hall", "house", "tower", "plaza", "square", "street", "road",
+     "avenue", "bridge", "market", "club", "fund", "group", "party", "army", "police", "press", "times", "news", "post"]
 )
 #: A dateline: capitals at the start of a paragraph, then a comma or dash ("BEIRUT, Lebanon —").
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,30}[A-Z.])(?=\s*(?:,|—|–|-|\())")
@@ -38,6 +41,7 @@ _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,30}[A-Z.])(?=\s*(?:,|�
 _INLINE_DATELINE = re.compile(r"(?<=[.!?] )([A-Z]{3,}(?: [A-Z]{2,}){0,2})(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? (?:—|–|--) )")
 _CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}\b")
 _SENTENCE_WORDS = frozenset(["The", "In", "At", "On", "For", "And", "But", "From", "To", "By", "With", "Of", "A", "An", "Near", "Outside"])
+_AND_NAME = re.compile(r" and [A-Z][\w-]+")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:'s|’s|')$")
@@ -96,6 +100,14 @@ def _extend_admin(article: Article, end: int) -> int:
     return end
 
 
+def _extend_and(article: Article, start: int, end: int, lookup: Callable[[str], tuple[Candidate, ...]]) -> int:
+    """Extend "Trinidad" over "and Tobago" when the whole is a country's name."""
+    m = _AND_NAME.match(article.text, end)
+    if m is not None and any(c.feature == "PCLI" for c in lookup(article.text[start : m.end()])):
+        return m.end()
+    return end
+
+
 def _split_commas(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
     pos = start
     for part in text[start:end].split(","):
@@ -146,7 +158,7 @@ def recognize(
                 if _person_name(article.text[s:t], first | persons, lookup):
                     continue  # a name of a person of the article ("Lincoln", "Kristina")
                 if t > s:
-                    t2 = _extend_admin(article, t)
+                    t2 = _extend_admin(article, _extend_and(article, s, t, lookup))
                     out.append(Toponym(s, t2, article.text[s:t2], "entity"))
                     doc_countries.update(c.country for c in lookup(article.text[s:t])[:1] if c.country)
                     place_keys.add(fold(article.text[s:t]))
@@ -295,7 +307,7 @@ def _embedded_name(
     if use_demonyms and key in demonyms():
         return "demonym", demonyms()[key]
     cands = lookup(text)
-    if inside and not any(c.feature in ("PCLI", "ADM1", "RGN") and fold(c.name) == key or c.feature == "PCLI" for c in cands):
+    if inside and not any(c.feature == "RGN" and fold(c.name) == key or c.feature == "PCLI" for c in cands):
         return None
     return ("embedded", None) if _plausible(key, text, cands, doc_countries, strict=True) else None
 
