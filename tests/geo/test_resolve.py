@@ -37,3 +37,13 @@ def test_no_candidates_is_unresolved() -> None:
 def test_haversine() -> None:
     assert abs(haversine(0.0, 0.0, 0.0, 1.0) - 111.2) < 0.5
     assert haversine(45.0, -90.0, 45.0, -90.0) == 0.0
+
+
+def test_confidence_counts_a_town_and_its_district_as_one_reading() -> None:
+    town = cand(10, 40.0, 46.0, "AZ", 5_000, name="Gamma")
+    district = cand(11, 40.05, 46.1, "AZ", 6_000, feature="ADM1", name="Gamma")
+    far = cand(12, -30.0, -60.0, "AR", 5_000, name="Gamma")
+    (both,) = Resolver(["gamma"], [(town, district)], [None]).resolve()
+    (split,) = Resolver(["gamma"], [(town, far)], [None]).resolve()
+    assert both.confidence > 0.9
+    assert split.confidence < both.confidence

@@ -44,6 +44,8 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+#: Candidates this close to the chosen one count as the same reading for ``confidence``.
+SAME_PLACE_KM = 50.0
 #: Grid cell size (degrees) of the co-location index; neighbours count too.
 CELL = 0.5
 LOCAL_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})
@@ -208,6 +210,8 @@ def _nearness(c: Candidate, others: Sequence[Candidate], near: tuple[tuple[float
 def _choice(g: _Group, scores: list[float], pick: int | None) -> Choice:
     if pick is None:
         return Choice(None, 0.0)
-    top = scores[pick]
-    z = sum(math.exp(s - top) for s in scores)
-    return Choice(g.cands[pick], round(min(0.99, max(0.05, 1.0 / z)), 3))
+    top, best = scores[pick], g.cands[pick]
+    weights = [math.exp(s - top) for s in scores]
+    # Candidates within SAME_PLACE_KM of the choice (a town and its district) agree with it.
+    agree = sum(w for c, w in zip(g.cands, weights, strict=True) if haversine(c.lat, c.lon, best.lat, best.lon) <= SAME_PLACE_KM)
+    return Choice(best, round(min(0.99, max(0.05, agree / sum(weights))), 3))
