@@ -143,3 +143,7 @@ def test_town_inside_a_longer_organisation_name_is_not_taken(stage: Any) -> None
     text = "The fair opened at the Lagos World Trade Centre on Monday."
     places = run(stage, text, ("the Lagos World Trade Centre", "ORG"))
     assert [p.span.text for p in places] == ["Lagos"]
+
+
+def test_article_without_entities_gets_no_places(stage: Any) -> None:
+    assert run(stage, "nothing here names a place.") == ()
