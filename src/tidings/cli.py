@@ -73,6 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar on stderr (default: on when stderr is a terminal)")
     add_store_commands(sub)
     add_serve_command(sub)
+    gz = sub.add_parser(
+        "gazetteer",
+        help="build or describe the offline gazetteer used by the places stage",
+        description="Build the gazetteer (SQLite, in $TIDINGS_CACHE_DIR or the user cache directory) or describe it.",
+        epilog="examples:\n  tidings gazetteer build          build it now (it is also built on first use)\n"
+        "  tidings gazetteer info           path, size, build date, counts",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    gz.add_argument("action", choices=["build", "info"], help="build: (re)build it; info: describe it")
     sub.add_parser("stages", help="list the available pipeline stages", description="List the available pipeline stages.", epilog="example:\n  tidings stages", formatter_class=argparse.RawDescriptionHelpFormatter)
     return p
 
@@ -119,6 +128,22 @@ def cmd_stages(_: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from .geo.build import build
+    from .geo.gazetteer import Gazetteer, default_path
+
+    path = default_path()
+    meta = build(path) if args.action == "build" else Gazetteer(path).info() if path.exists() else None
+    if meta is None:
+        print(f"tidings: no gazetteer at {path}; run `tidings gazetteer build`", file=sys.stderr)
+        return EXIT_REJECTED
+    if args.action == "build":
+        meta = {**Gazetteer(path).info(), "seconds": meta["seconds"]}
+    for k, v in meta.items():
+        print(f"{k}: {v}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     parser = build_parser()
@@ -133,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_store_command(args)
         if args.command == "serve":
             return cmd_serve(args)
+        if args.command == "gazetteer":
+            return cmd_gazetteer(args)
         return cmd_stages(args)
     except TidingsError as exc:
         print(f"tidings: {exc}", file=sys.stderr)

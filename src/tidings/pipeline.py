@@ -62,7 +62,7 @@ BUILTIN_STAGES: Mapping[str, str] = MappingProxyType(
 )
 
 #: The default order of ``tidings extract``.
-DEFAULT_STAGES: tuple[str, ...] = ("nlp", "times", "quantities", "quotes", "events")
+DEFAULT_STAGES: tuple[str, ...] = ("nlp", "times", "quantities", "places", "quotes", "events")
 
 
 @dataclass(frozen=True)

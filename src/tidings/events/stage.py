@@ -19,7 +19,7 @@ CONTEXT_SENTENCES = 3
 
 class EventStage(ArticleStage):
     name = "events"
-    requires = frozenset({"tokens", "sentences", "entities", "quantities", "times", "quotes"})
+    requires = frozenset({"tokens", "sentences", "entities", "quantities", "times", "places", "quotes"})
     assigns = frozenset({"events"})
 
     def __init__(self, *, residual: bool = True) -> None:

@@ -1,0 +1,27 @@
+"""Name folding: the gazetteer's lookup key (lowercase, no diacritics, simple punctuation)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DROP = re.compile(r"[\u2019\u2018'`\u02bc.]")
+_SPACE = re.compile(r"[^0-9a-z]+")
+_SPECIAL = str.maketrans({"ı": "i", "ə": "e", "Ə": "e", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "æ": "ae", "œ": "oe"})
+_LEADING_THE = re.compile(r"^the ")
+
+
+def fold(name: str) -> str:
+    """Lowercase ASCII key: ``"Xocalı"`` -> ``"xocali"``, ``"Nagorno-Karabakh"`` -> ``"nagorno karabakh"``."""
+    if name.isascii():
+        s = name.lower()
+    else:
+        s = unicodedata.normalize("NFKD", name.translate(_SPECIAL)).encode("ascii", "ignore").decode("ascii").lower()
+    s = _DROP.sub("", s)
+    s = _SPACE.sub(" ", s).strip()
+    return _LEADING_THE.sub("", s)
+
+
+def is_latin(name: str) -> bool:
+    """True when the name is written in Latin script (so that its folded key is meaningful)."""
+    return name.isascii() or all(ord(c) < 0x250 or c in "ıəƏ" or unicodedata.combining(c) for c in name if c.isalpha())

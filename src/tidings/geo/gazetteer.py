@@ -1,0 +1,118 @@
+"""The compiled gazetteer: where it lives, building it on first use, and key lookups."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import GazetteerError
+from .build import BUILD_VERSION
+from .fold import fold
+
+FILENAME = f"gazetteer-v{BUILD_VERSION}.sqlite"
+#: At most this many candidates per name, most populous first (keeps rare homonyms out).
+MAX_CANDIDATES = 40
+_BUILD_CHILD = "import sys; from pathlib import Path; from tidings.geo.build import build; build(Path(sys.argv[1]))"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    pid: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str
+    adm1: int | None
+    adm2: int | None
+    feature: str
+    population: int
+
+
+def cache_dir() -> Path:
+    """``$TIDINGS_CACHE_DIR``, else the platform's user cache directory for tidings."""
+    env = os.environ.get("TIDINGS_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("tidings"))
+
+
+def default_path() -> Path:
+    return cache_dir() / FILENAME
+
+
+def ensure_built(path: Path | None = None) -> Path:
+    """Build the gazetteer if it is missing (in a child process, so the caller stays small)."""
+    path = path or default_path()
+    if path.exists():
+        return path
+    cmd = [sys.executable, "-c", _BUILD_CHILD, str(path)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not path.exists():
+        raise GazetteerError(f"building the gazetteer at {path} failed: {done.stderr.strip()[-500:]}. "
+                             "Run `tidings gazetteer build` to see the full error.")
+    return path
+
+
+class Gazetteer:
+    """Read-only view of a compiled gazetteer file; ``lookup`` is a primary-key access."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            version = self._con.execute("SELECT v FROM meta WHERE k='version'").fetchone()
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"cannot open the gazetteer {path}: {exc}; delete it and run `tidings gazetteer build`") from exc
+        if not version or version[0] != BUILD_VERSION:
+            raise GazetteerError(f"gazetteer {path} is of another version; delete it and run `tidings gazetteer build`")
+        self._names: dict[int, str] = {}
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Every place whose name or alternate name folds to the same key as ``name``."""
+        return self.lookup_key(fold(name))
+
+    def lookup_key(self, key: str) -> tuple[Candidate, ...]:
+        if not key:
+            return ()
+        rows = self._con.execute(
+            "SELECT p.pid, p.gid, p.name, p.lat, p.lon, p.cc, p.adm1, p.adm2, p.feature, p.pop FROM names n "
+            "JOIN places p ON p.pid = n.pid WHERE n.key = ? ORDER BY p.pop DESC LIMIT ?",
+            (key, MAX_CANDIDATES),
+        ).fetchall()
+        return tuple(Candidate(*r) for r in rows)
+
+    def country(self, code: str) -> tuple[Candidate, ...]:
+        """The country with this ISO 3166-1 alpha-2 code (empty if unknown); a key access too."""
+        return tuple(c for c in self.lookup_key(f"#{code.lower()}") if c.feature == "PCLI")
+
+    def name_of(self, pid: int | None) -> str | None:
+        """The display name of a place id (used for admin1/admin2 of a resolved place)."""
+        if pid is None:
+            return None
+        if pid not in self._names:
+            row = self._con.execute("SELECT name FROM places WHERE pid = ?", (pid,)).fetchone()
+            self._names[pid] = row[0] if row else ""
+        return self._names[pid] or None
+
+    def info(self) -> dict[str, str]:
+        meta = dict(self._con.execute("SELECT k, v FROM meta").fetchall())
+        meta["names"] = str(self._con.execute("SELECT count(*) FROM names").fetchone()[0])
+        meta["path"] = str(self.path)
+        meta["bytes"] = str(self.path.stat().st_size)
+        return meta
+
+
+@lru_cache(maxsize=4)
+def open_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The gazetteer of this process (built on first use), opened once."""
+    return Gazetteer(ensure_built(path))

@@ -1,0 +1,322 @@
+"""Toponym recognition on the model: which spans of an article name places.
+
+Sources, in order of trust: spaCy GPE/LOC/FAC entities (extended over a following admin-unit
+word such as "District" or "Parish", split at commas), demonyms of NORP entities, and ORG or
+PERSON entities that the gazetteer and the document context show to be places.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Literal
+
+from ..model import Article, Entity
+from .fold import fold
+from .gazetteer import Candidate
+
+Kind = Literal["entity", "demonym", "reclassified", "embedded", "dateline", "untagged"]
+#: Labels whose entities may contain a place name.
+HOST_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Words that make a name an administrative unit ("Lachin District", "Rapides Parish").
+ADMIN_WORDS = frozenset(
+    ["district", "province", "region", "county", "parish", "governorate", "oblast", "state", "prefecture", "municipality", "township", "department", "raion", "rayon", "upazila", "division", "territory", "canton", "borough", "emirate", "krai", "okrug", "voivodeship"]
+)
+_WORD = re.compile(r"[A-Za-z][\w.’'-]*[\w.]|[A-Za-z]")
+_FUNCTION = frozenset(
+    ["the", "of", "and", "for", "new", "city", "state", "national", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "gulf", "university", "metro", "county", "district", "valley", "park", "lake", "river", "mountain", "island", "coast", "bay",
+     "summit", "centre", "center", "mall", "world", "trade", "union", "congress", "council", "court", "college", "school",
+     "hospital", "church", "bank", "airport", "station", "hall", "house", "tower", "plaza", "square", "street", "road",
+     "avenue", "bridge", "market", "club", "fund", "group", "party", "army", "police", "press", "times", "news", "post"]
+)
+#: A dateline: capitals at the start of a paragraph, then a comma or dash ("BEIRUT, Lebanon —").
+_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,30}[A-Z.])(?=\s*(?:,|—|–|-|\())")
+#: A dateline after the headline on the same line ("... in debt. MANSFIELD — The council").
+_INLINE_DATELINE = re.compile(r"(?<=[.!?] )([A-Z]{3,}(?: [A-Z]{2,}){0,2})(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? (?:—|–|--) )")
+_CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}\b")
+_SENTENCE_WORDS = frozenset(["The", "In", "At", "On", "For", "And", "But", "From", "To", "By", "With", "Of", "A", "An", "Near", "Outside"])
+_AND_NAME = re.compile(r" and [A-Z][\w-]+")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_LEAD = re.compile(r"^(?:the|The)\s+")
+_TRAIL = re.compile(r"(?:'s|’s|')$")
+#: Where an inline dateline may stand (characters from the start).
+DATELINE_REACH = 600
+#: ORG/PERSON names turned into places need a place this big, unless context supports them.
+BIG_PLACE = 100_000
+#: ... or a town this big in a country that the article's place names point to.
+TOWN_IN_CONTEXT = 10_000
+BROAD_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "CONT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    #: Name to look up when it differs from ``text`` (a demonym's country code, a key).
+    target: str | None = None
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> MappingProxyType[str, str]:
+    """Folded demonym (and plural) -> ISO2 code or curated region name."""
+    text = resources.files("tidings.geo").joinpath("data").joinpath("demonyms.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, target = line.split("\t")
+        out[fold(word)] = target
+        if word[-1] in "ni":
+            out[fold(word + "s")] = target
+    return MappingProxyType(out)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and a trailing possessive from a span."""
+    seg = text[start:end]
+    m = _LEAD.match(seg)
+    if m:
+        start += m.end()
+    m2 = _TRAIL.search(text[start:end])
+    if m2 and end - start > len(m2.group(0)):
+        end -= len(m2.group(0))
+    return start, end
+
+
+def _extend_admin(article: Article, end: int) -> int:
+    """If the word after ``end`` is an admin-unit word, extend the span over it."""
+    text = article.text
+    m = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 30])
+    if m and m.group(1).lower() in ADMIN_WORDS:
+        return end + m.end()
+    return end
+
+
+def _extend_and(article: Article, start: int, end: int, lookup: Callable[[str], tuple[Candidate, ...]]) -> int:
+    """Extend "Trinidad" over "and Tobago" when the whole is a country's name."""
+    m = _AND_NAME.match(article.text, end)
+    if m is not None and any(c.feature == "PCLI" for c in lookup(article.text[start : m.end()])):
+        return m.end()
+    return end
+
+
+def _split_commas(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
+    pos = start
+    for part in text[start:end].split(","):
+        s = pos + len(part) - len(part.lstrip())
+        e = pos + len(part.rstrip())
+        if e > s:
+            yield s, e
+        pos += len(part) + 1
+
+
+def _person_name(text: str, names: frozenset[str], lookup: Callable[[str], tuple[Candidate, ...]]) -> bool:
+    """A single word that is part of a person's name in the article, and not a country or division."""
+    key = fold(text)
+    if " " in text or key not in names:
+        return False
+    return not any(c.feature in BROAD_FEATURES and fold(c.name) == key for c in lookup(text))
+
+
+def _person_parts(entities: tuple[Entity, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """First names and surnames: first and last words of the multi-word PERSON names."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for e in entities:
+        parts = e.span.text.split()
+        if e.label == "PERSON" and len(parts) > 1:
+            first.add(fold(parts[0]))
+            last.add(fold(parts[-1]))
+    return frozenset(first), frozenset(last)
+
+
+def recognize(
+    article: Article,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    *,
+    use_demonyms: bool = True,
+    use_fac: bool = True,
+) -> list[Toponym]:
+    """Toponym spans of the article, in text order, without overlaps."""
+    out: list[Toponym] = []
+    labels = PLACE_LABELS if use_fac else PLACE_LABELS - {"FAC"}
+    doc_countries: set[str] = set()
+    place_keys: set[str] = set()
+    first, persons = _person_parts(article.entities)
+    for e in article.entities:
+        if e.label in labels:
+            for s, t in _split_commas(e.span.start, e.span.end, article.text):
+                s, t = _trim(article.text, s, t)
+                if _person_name(article.text[s:t], first | persons, lookup):
+                    continue  # a name of a person of the article ("Lincoln", "Kristina")
+                if t > s:
+                    t2 = _extend_admin(article, _extend_and(article, s, t, lookup))
+                    out.append(Toponym(s, t2, article.text[s:t2], "entity"))
+                    doc_countries.update(c.country for c in lookup(article.text[s:t])[:1] if c.country)
+                    place_keys.add(fold(article.text[s:t]))
+    for e in article.entities:
+        target = demonyms().get(fold(e.span.text)) if use_demonyms else None
+        if target and e.label in ("NORP", "ORG", "PERSON", "LANGUAGE"):
+            out.append(Toponym(e.span.start, e.span.end, e.span.text, "demonym", target))
+            continue
+        if e.label in ("ORG", "PERSON"):
+            top = _reclassify(article, e, lookup, persons, doc_countries, place_keys)
+            if top is not None:
+                out.append(top)
+                continue
+        if e.label in HOST_LABELS and " " in e.span.text:
+            out.extend(_embedded(article, e, lookup, doc_countries, use_demonyms))
+    out.extend(_datelines(article, lookup))
+    out.extend(_untagged(article, lookup, place_keys, out))
+    common = frozenset(_LOWER_WORD.findall(article.text))
+    return _dedupe([t for t in out if t.kind == "demonym" or not _common_word(t.text, common, lookup)])
+
+
+def _untagged(
+    article: Article, lookup: Callable[[str], tuple[Candidate, ...]], place_keys: set[str], found: list[Toponym]
+) -> Iterator[Toponym]:
+    """Capitalised names the model left untagged: a name the article uses as a place elsewhere,
+    or a known admin unit ("Kanawha County")."""
+    taken = sorted((t.start, t.end) for t in found)
+    starts = [a for a, _ in taken]
+    for m in _CAPS.finditer(article.text):
+        s, t = m.start(), m.end()
+        first = m.group(0).split()[0]
+        if first in _SENTENCE_WORDS:
+            s += len(first) + 1
+            if s >= t:
+                continue
+        text = article.text[s:t]
+        i = bisect_right(starts, t)
+        if i and taken[i - 1][1] > s:
+            continue  # overlaps a toponym found already
+        key = fold(text)
+        admin = text.split()[-1].lower() in ADMIN_WORDS and " " in text
+        if key in place_keys or (admin and any(c.feature.startswith("ADM") for c in lookup(text))):
+            yield Toponym(s, t, text, "untagged")
+
+
+def _common_word(text: str, common: frozenset[str], lookup: Callable[[str], tuple[Candidate, ...]]) -> bool:
+    """A single capitalised word that the article also uses in lower case ("Commerce", "Bell")
+    is a word, not a place, unless it names a country or division."""
+    low = text.lower()
+    if " " in text or low not in common:
+        return False
+    return not any(c.feature in BROAD_FEATURES and fold(c.name) == fold(text) for c in lookup(text))
+
+
+def _datelines(article: Article, lookup: Callable[[str], tuple[Candidate, ...]]) -> Iterator[Toponym]:
+    """Capitalised datelines the model did not tag ("COLUMBUS, Ohio —")."""
+    head = article.text[:DATELINE_REACH]
+    for m in [*_DATELINE.finditer(article.text), *_INLINE_DATELINE.finditer(head)]:
+        text = m.group(1).strip()
+        if lookup(text.title()) and any(c.population >= 1000 or c.feature != "PPL" for c in lookup(text.title())):
+            s = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+            yield Toponym(s, s + len(text), text, "dateline")
+
+
+def _reclassify(
+    article: Article,
+    e: Entity,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    persons: frozenset[str],
+    doc_countries: set[str],
+    place_keys: set[str],
+) -> Toponym | None:
+    """An ORG/PERSON entity that is really a place name (whole name in the gazetteer)."""
+    s, t = _trim(article.text, e.span.start, e.span.end)
+    text = article.text[s:t]
+    key = fold(text)
+    words = text.split()
+    cands = lookup(text)
+    known_place = any(
+        fold(c.name) == key and (c.feature in BROAD_FEATURES or (c.country in doc_countries and c.population >= TOWN_IN_CONTEXT))
+        for c in cands
+    )
+    if not key or key in persons or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not known_place):
+        return None
+    if not (cands and key in place_keys) and not _plausible(key, text, cands, doc_countries):
+        return None
+    t2 = _extend_admin(article, t)
+    return Toponym(s, t2, article.text[s:t2], "reclassified")
+
+
+def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries: set[str], strict: bool = False) -> bool:
+    """Whether a name the model gave another label is a place: a country, division or region, a
+    big place, or a town in a country the article names; acronyms only as countries. ``strict``
+    asks for the place's own name (not an alternate name) except for countries."""
+    if text.isupper() and len(key.replace(" ", "")) <= 4:
+        return any(c.feature in ("PCLI", "RGN") for c in cands)
+    for c in cands:
+        own = fold(c.name) == key
+        if strict and not own and c.feature != "PCLI":
+            continue
+        if c.feature in BROAD_FEATURES or c.feature == "ADM2" and " " in key:
+            return True
+        if own and (c.population >= BIG_PLACE or (c.country in doc_countries and c.population >= TOWN_IN_CONTEXT)):
+            return True
+    return False
+
+
+def _embedded(
+    article: Article,
+    e: Entity,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    doc_countries: set[str],
+    use_demonyms: bool,
+) -> Iterator[Toponym]:
+    """Place names and demonyms inside another entity ("the Georgia Bureau of Investigation",
+    "Air Zimbabwe", "the Nigerian Army"). A town name right after another capitalised word is
+    taken as part of a longer name ("Beverly Hills"); a country or division name is not."""
+    words = [(m.start() + e.span.start, m.end() + e.span.start) for m in _WORD.finditer(e.span.text)]
+    i = 0
+    while i < len(words):
+        inside = i > 0 and article.text[words[i - 1][0]].isupper() and fold(article.text[slice(*words[i - 1])]) not in _FUNCTION
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            s, t = words[i][0], words[i + n - 1][1]
+            found = _embedded_name(article.text[s:t], n, lookup, doc_countries, inside, use_demonyms)
+            if found is not None and (s, t) != (e.span.start, e.span.end):
+                yield Toponym(s, t, article.text[s:t], found[0], found[1])
+                i += n - 1
+                break
+        i += 1
+
+
+def _embedded_name(
+    text: str,
+    n: int,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    doc_countries: set[str],
+    inside: bool,
+    use_demonyms: bool,
+) -> tuple[Kind, str | None] | None:
+    parts = text.split()
+    key = fold(text)
+    if parts[0].lower() in ("the", "of", "and", "for") or not all(w[:1].isupper() for w in parts) or (n == 1 and key in _FUNCTION):
+        return None
+    if use_demonyms and key in demonyms():
+        return "demonym", demonyms()[key]
+    cands = lookup(text)
+    if inside and not any(c.feature == "RGN" and fold(c.name) == key or c.feature == "PCLI" for c in cands):
+        return None
+    return ("embedded", None) if _plausible(key, text, cands, doc_countries, strict=True) else None
+
+
+def _dedupe(items: list[Toponym]) -> list[Toponym]:
+    items.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Toponym] = []
+    for it in items:
+        if out and it.start < out[-1].end:
+            continue
+        out.append(it)
+    return out

@@ -1,0 +1,128 @@
+"""The places stage: recognise toponyms, resolve them in context, fill ``Article.places``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Article, Place, Warning
+from .fold import fold
+from .gazetteer import Candidate, Gazetteer, open_gazetteer
+from .recognize import ADMIN_WORDS, Toponym, demonyms, recognize
+from .resolve import Choice, Resolver
+
+_COMMA = re.compile(r"\s*,\s*$")
+_DIRECTIONS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"]
+)
+#: Words of natural features: a name ending in one is not its leading words' place.
+_NATURAL = frozenset(
+    ["river", "lake", "creek", "mountain", "mountains", "mount", "island", "islands", "valley", "bay", "sea", "ocean",
+     "hill", "hills", "forest", "desert", "canyon", "falls", "peninsula", "gulf", "strait", "coast", "beach", "park"]
+)
+_Lookup = Callable[[str], tuple[Candidate, ...]]
+
+
+class PlaceStage:
+    name = "places"
+    requires = frozenset({"tokens", "sentences", "entities"})
+    assigns = frozenset({"places"})
+
+    def __init__(self, *, gazetteer: str | None = None, demonyms: bool = True, facilities: bool = True) -> None:
+        self.gazetteer_path = Path(gazetteer) if gazetteer else None
+        self.demonyms = demonyms
+        self.facilities = facilities
+        self._gaz: Gazetteer | None = None
+        self._lookup: _Lookup | None = None
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = open_gazetteer(self.gazetteer_path)
+        return self._gaz
+
+    def process(self, articles: Sequence[Article]) -> list[Article]:
+        if self._lookup is None:
+            self._lookup = lru_cache(maxsize=50_000)(self.gaz.lookup)
+        return [self._one(a, self._lookup) for a in articles]
+
+    def _candidates(self, t: Toponym, lookup: _Lookup) -> tuple[Candidate, ...]:
+        if t.kind == "demonym" and t.target:
+            return self.gaz.country(t.target) if len(t.target) == 2 and t.target.isupper() else lookup(t.target)
+        cands = lookup(t.text)
+        if cands:
+            return cands
+        words = t.text.split()
+        if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+            base = lookup(" ".join(words[:-1]))
+            return tuple(c for c in base if c.feature.startswith("ADM")) or base
+        if len(words) > 1 and words[0].lower() in _DIRECTIONS:
+            return lookup(" ".join(words[1:]))  # "northeast Georgia": the place it is part of
+        if len(words) > 1 and words[-1].lower() in ("city", "town", "village"):
+            return lookup(" ".join(words[:-1]))
+        target = demonyms().get(fold(t.text))
+        if target:
+            return self.gaz.country(target) if len(target) == 2 and target.isupper() else lookup(target)
+        return ()
+
+    def _one(self, article: Article, lookup: _Lookup) -> Article:
+        tops = recognize(article, lookup, use_demonyms=self.demonyms, use_fac=self.facilities)
+        cands = [self._candidates(t, lookup) for t in tops]
+        for i, t in enumerate(tops):
+            if not cands[i]:
+                tops[i], cands[i] = _known_prefix(t, lookup)
+        contained = [_container(article.text, tops, i) for i in range(len(tops))]
+        keys = [fold(t.target or t.text) for t in tops]
+        choices = Resolver(keys, cands, contained).resolve()
+        places: list[Place] = []
+        warnings: list[Warning] = []
+        for t, ch in zip(tops, choices, strict=True):
+            p = self._place(article, t, ch)
+            if p.lat is not None:
+                places.append(p)
+            elif " " in t.text.strip():
+                places.append(p)
+                warnings.append(Warning("place-unresolved", f"no gazetteer entry for {t.text!r}", p.span))
+            else:  # one unknown word the model called a place is more often a name
+                warnings.append(Warning("place-unknown-word", f"{t.text!r} tagged as a place but unknown to the gazetteer; left out", p.span))
+        return article.with_(places=tuple(places)).warn(*warnings)
+
+    def _place(self, article: Article, t: Toponym, ch: Choice) -> Place:
+        span = article.span(t.start, t.end)
+        c = ch.candidate
+        if c is None:
+            return Place(span)
+        admin1 = c.name if c.feature == "ADM1" else self.gaz.name_of(c.adm1)
+        admin2 = c.name if c.feature == "ADM2" else self.gaz.name_of(c.adm2)
+        return Place(
+            span, name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5),
+            country=c.country or None, admin1=admin1, admin2=admin2, feature=c.feature, confidence=ch.confidence,
+        )
+
+
+def _known_prefix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate, ...]]:
+    """The longest leading words of an unknown name that name a place, unless what follows them
+    is a natural feature ("Henderson County Jail" -> "Henderson County"; not "Catawba River")."""
+    words = list(re.finditer(r"\S+", t.text))
+    for n in range(len(words) - 1, 0, -1):
+        rest = {w.group(0).lower().strip(".,") for w in words[n:]}
+        if rest & _NATURAL:
+            break
+        head = t.text[: words[n - 1].end()]
+        if n == 1 and (head.lower() in _DIRECTIONS or words[1].group(0).lower() in ("of", "for", "and")):
+            break
+        cands = lookup(head)
+        if cands and (n > 1 or any(c.population >= 100_000 or c.feature in ("PCLI", "ADM1") for c in cands)):
+            return Toponym(t.start, t.start + len(head), head, t.kind, t.target), cands
+    return t, ()
+
+
+def _container(text: str, tops: Sequence[Toponym], i: int) -> int | None:
+    """Index of the toponym that contains toponym i by a comma phrase ("X, Y"), if any."""
+    if i + 1 < len(tops) and _COMMA.match(text[tops[i].end : tops[i + 1].start]):
+        return i + 1
+    return None
+

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tidings.errors import GazetteerError
+from tidings.geo.fold import fold, is_latin
+from tidings.geo.gazetteer import Gazetteer
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Xocalı", "xocali"),
+        ("Nagorno-Karabakh", "nagorno karabakh"),
+        ("U.S.", "us"),
+        ("St. Louis", "st louis"),
+        ("Łódź", "lodz"),
+        ("The Hague", "hague"),
+        ("  Kismaayo ,  Lower Juba ", "kismaayo lower juba"),
+    ],
+)
+def test_fold(name: str, key: str) -> None:
+    assert fold(name) == key
+
+
+def test_is_latin() -> None:
+    assert is_latin("Laçın")
+    assert not is_latin("Москва")
+
+
+def test_build_is_complete_and_atomic(gazetteer_path: Path) -> None:
+    g = Gazetteer(gazetteer_path)
+    info = g.info()
+    assert int(info["places"]) > 10_000
+    assert int(info["names"]) > int(info["places"])
+    assert not list(gazetteer_path.parent.glob("*.tmp"))
+
+
+def test_lookup_is_by_folded_key(gazetteer_path: Path) -> None:
+    g = Gazetteer(gazetteer_path)
+    a = g.lookup("Laçın")
+    b = g.lookup("LACHIN")
+    assert a and {c.pid for c in a} == {c.pid for c in b}
+    assert all(c.country == "AZ" for c in a)
+    assert g.lookup("no such place anywhere") == ()
+
+
+def test_countries_divisions_and_curated_regions(gazetteer_path: Path) -> None:
+    g = Gazetteer(gazetteer_path)
+    (ng,) = g.country("NG")
+    assert ng.feature == "PCLI" and 4 < ng.lat < 14 and 3 < ng.lon < 15
+    texas = [c for c in g.lookup("Texas") if c.feature == "ADM1"]
+    assert texas and texas[0].country == "US" and 28 < texas[0].lat < 35
+    assert any(c.feature == "ADM1" and c.country == "US" for c in g.lookup("Tenn."))
+    region = [c for c in g.lookup("Donbass") if c.feature == "RGN"]
+    assert region and region[0].country == "UA"
+
+
+def test_a_file_of_another_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
+    con.execute("INSERT INTO meta VALUES ('version', '0')")
+    con.commit()
+    con.close()
+    with pytest.raises(GazetteerError, match="another version"):
+        Gazetteer(path)
+
+
+def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from tidings.geo.gazetteer import default_path
+
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path))
+    assert default_path().parent == tmp_path
