@@ -50,43 +50,27 @@ def decode_cursor(cursor: str) -> Key:
 
 def page_clusters(db: Backend, f: Filters, *, limit: int, after: Key | None = None) -> tuple[list[dict[str, Any]], Key | None]:
     """At most ``limit`` clusters after ``after`` in date order, and the key to continue from
-    (None when nothing follows).
-
-    With a start day F, the clusters that begin on or after F are read by seeking the date-order
-    index to F; those that begin before F and last into it (few) come first, found by one scan
-    of the table instead of a walk of the index over every earlier cluster."""
-    if not f.date_from or f.near:
-        found, more = _page(db, f, limit, after)
-        return found, _key(found[-1]) if more else None
-    start = f.date_from
-    items: list[dict[str, Any]] = []
-    if after is None or after[0] < start:
-        items, more = _page(db, f, limit, after, (" AND COALESCE(c.date_begin, '') < ?", [start]), full_scan=not f.country)
-        if more:
-            return items, _key(items[-1])
-        after = None
-    rest, more = _page(db, f, limit - len(items), after, (" AND COALESCE(c.date_begin, '') >= ?", [start]))
-    items += rest
-    return items, _key(items[-1]) if more and items else None
+    (None when nothing follows). Same order and filters as :func:`tidings.query.iter_clusters`;
+    a start day bounds the index scan by the longest cluster in the store, as there."""
+    span = db.query("SELECT MAX(span_days) FROM clusters")[0][0] if f.date_from else 0
+    found, more = _page(db, f, limit, after, int(span or 0))
+    return found, _key(found[-1]) if more else None
 
 
 def _key(c: dict[str, Any]) -> Key:
     return c["date_begin"] or "", c["id"]
 
 
-def _page(
-    db: Backend, f: Filters, limit: int, after: Key | None, bound: tuple[str, list[object]] = ("", []), *, full_scan: bool = False
-) -> tuple[list[dict[str, Any]], bool]:
-    """Up to ``limit`` clusters after ``after`` (within ``bound``), and whether more follow."""
-    clause, params = where(f, db.dialect)
-    table = "clusters c NOT INDEXED" if full_scan and db.dialect == "sqlite" else "clusters c"
+def _page(db: Backend, f: Filters, limit: int, after: Key | None, span: int) -> tuple[list[dict[str, Any]], bool]:
+    """Up to ``limit`` clusters after ``after``, and whether more follow."""
+    clause, params = where(f, db.dialect, span)
     out: list[dict[str, Any]] = []
     key = after
     while True:
         size = _SCAN if f.near else limit - len(out) + 1
         cont = f" AND ({_ORDER}, c.id) > (?, ?)" if key else ""
-        sql = f"SELECT {_COLS} FROM {table} WHERE {clause}{bound[0]}{cont} ORDER BY {_ORDER}, c.id LIMIT {size}"
-        rows = db.query(sql, params + bound[1] + (list(key) if key else []))
+        sql = f"SELECT {_COLS} FROM clusters c WHERE {clause}{cont} ORDER BY {_ORDER}, c.id LIMIT {size}"
+        rows = db.query(sql, params + (list(key) if key else []))
         for row in rows:
             key = (row[_DATE] or "", row[0])
             d = cluster_dict(row)
