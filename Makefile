@@ -18,6 +18,8 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(VENV)/bin/tidings extract examples/khojaly-2021-02-26.txt --format table
+	$(VENV)/bin/tidings ingest examples/ --db sqlite:///tidings.db --no-progress
+	$(VENV)/bin/tidings timeline --db sqlite:///tidings.db --format table
 
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest
