@@ -11,6 +11,7 @@ TidingsError
  +-- ConfigError         the pipeline or a stage is misconfigured
  |    +-- UnknownStage        a stage name not in the registry
  |    +-- PipelineOrderError  a stage requires a layer that no earlier stage assigns
+ +-- WorkerDied          a worker process died mid-run (killed, out of memory)
  +-- ModelNotInstalled   the spaCy model package is missing
  +-- GazetteerError      the gazetteer could not be built or opened
  +-- StoreError          the event store could not be opened, migrated or queried
@@ -31,6 +32,10 @@ class InputError(TidingsError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # rejections travel between worker processes; the default pickling loses the arguments
+        return (type(self), (self.source, self.reason))
 
 
 class UnreadableInput(InputError):
@@ -71,6 +76,10 @@ class UnknownStage(ConfigError):
 
 
 class PipelineOrderError(ConfigError):
+    pass
+
+
+class WorkerDied(TidingsError):
     pass
 
 

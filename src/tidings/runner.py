@@ -8,12 +8,15 @@ bad document never takes the batch down.
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
 
-from .errors import InputError, TidingsError
+from .errors import InputError, TidingsError, WorkerDied
 from .model import Article
 from .pipeline import DEFAULT_STAGES, Pipeline
 
@@ -61,11 +64,16 @@ def _one(pipe: Pipeline, article: Article) -> Item:
     except TidingsError:
         raise
     except Exception as exc:  # reported per document, with the stage's error type
-        return StageFailed(article.source if article.source != "-" else article.id, f"extraction failed ({type(exc).__name__}: {exc})")
+        where = article.source if article.source == article.id else f"{article.source} (id {article.id})"
+        return StageFailed(where, f"extraction failed ({type(exc).__name__}: {exc}); please report it with this document")
 
 
 def _worker(args: tuple[list[Item], tuple[str, ...], int]) -> list[Item]:
-    return process_batch(*args)
+    """Process a batch in a worker. The parse (tokens, sentences) is dropped before the result
+    is sent back: it is most of an article's size, no record field needs it, and pickling it
+    across processes cost more than the extraction itself."""
+    done = process_batch(*args)
+    return [x.with_(tokens=(), sentences=()) if isinstance(x, Article) else x for x in done]
 
 
 def run(items: Iterable[Item], options: RunOptions | None = None) -> Iterator[Item]:
@@ -80,8 +88,24 @@ def run(items: Iterable[Item], options: RunOptions | None = None) -> Iterator[It
         for batch in batches:
             yield from process_batch(batch, opts.stages, opts.batch_size)
         return
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(opts.processes) as pool:
-        jobs = ((b, opts.stages, opts.batch_size) for b in batches)
-        for done in pool.imap(_worker, jobs, chunksize=1):
-            yield from done
+    yield from _run_pool(batches, opts)
+
+
+def _run_pool(batches: Iterator[list[Item]], opts: RunOptions) -> Iterator[Item]:
+    """Batches to worker processes, at most two in flight per worker, results in input order.
+    A worker that dies (killed, out of memory) stops the run with an error instead of a hang."""
+    window = 2 * opts.processes
+    with ProcessPoolExecutor(opts.processes, mp_context=mp.get_context("spawn")) as pool:
+        pending: deque[Future[list[Item]]] = deque()
+        try:
+            for batch in batches:
+                pending.append(pool.submit(_worker, (batch, opts.stages, opts.batch_size)))
+                if len(pending) >= window:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BrokenProcessPool:
+            raise WorkerDied(
+                "a worker process died (killed, or out of memory); what was written so far is "
+                "complete: rerun with fewer --processes or a smaller --batch-size"
+            ) from None

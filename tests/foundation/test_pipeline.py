@@ -66,7 +66,7 @@ def test_a_failing_stage_rejects_only_its_document(monkeypatch: pytest.MonkeyPat
     arts = [Article(id="1", source="a", text="fine"), Article(id="2", source="b", text="bad one")]
     out = list(run(arts, RunOptions(stages=("boom",))))
     assert isinstance(out[0], Article)
-    assert isinstance(out[1], StageFailed) and "kaput" in str(out[1]) and str(out[1]).startswith("b: ")
+    assert isinstance(out[1], StageFailed) and "kaput" in str(out[1]) and str(out[1]).startswith("b (id 2): ")
 
 
 def test_canonical_names_titles_surnames_acronyms() -> None:
@@ -81,3 +81,43 @@ def test_canonical_names_titles_surnames_acronyms() -> None:
         ]
     )
     assert names == ["Maria Lopez", "Maria Lopez", "World Health Organization", "World Health Organization", "Ali Musa", "Ali Musa"]
+
+
+def test_rejections_survive_pickling_between_processes() -> None:
+    import pickle
+
+    from tidings.errors import EmptyInput
+    from tidings.runner import StageFailed
+
+    for err in (EmptyInput("a.txt", "no text"), StageFailed("b.txt", "extraction failed (X: y)")):
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is type(err) and str(back) == str(err) and back.reason == err.reason
+
+
+def test_two_processes_pass_rejections_through(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tidings.readers import read_paths
+
+    f = tmp_path / "mix.jsonl"
+    f.write_text('{"text": "Troops clashed near Goma."}\n{"text": ""}\nnot json\n{"text": "Police arrested two men."}\n')
+    out = list(run(read_paths([str(f)]), RunOptions(batch_size=1, processes=2)))
+    assert [type(o).__name__ for o in out] == ["Article", "EmptyInput", "MalformedInput", "Article"]
+    assert all(not o.tokens for o in out if isinstance(o, Article))
+
+
+def test_records_do_not_depend_on_the_hash_seed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    text = (
+        "The Associated Press and the Associates Press Club both reported on the vote. "
+        "AP said turnout was high. The United Nations and the Union of Nurses met; the UN said little."
+    )
+    f = tmp_path / "seed.jsonl"
+    f.write_text('{"id": "s", "text": "%s", "published": "2020-01-02"}\n' % text)
+    outs = []
+    for seed in ("1", "2", "3"):
+        env = {"PYTHONHASHSEED": seed, "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
+        p = subprocess.run([sys.executable, "-m", "tidings", "extract", str(f), "--format", "jsonl"], capture_output=True, text=True, env=env, timeout=300)
+        assert p.returncode == 0, p.stderr
+        outs.append(p.stdout)
+    assert outs[0] == outs[1] == outs[2]

@@ -61,7 +61,7 @@ def event_place(
     tied_toks = {obj.i} if obj is not None else set()
     for prep in sent.kids(trigger.i, "prep"):
         tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
-    tied = {id(p) for p in inside for i in tied_toks if _names(sent, sent.tok(i), p)}
+    tied = {id(p) for p in inside for i in tied_toks if sent.has(i) and _names(sent, sent.tok(i), p)}
     return max(inside, key=lambda p: (_place_score(p, id(p) in tied), -abs(p.span.start - trigger.start)))
 
 

@@ -50,7 +50,7 @@ def canonical_names(mentions: list[tuple[str, str]]) -> list[str]:
     acronym ("ILO", "U.N.") maps to a full name whose initials spell it.
     """
     base = [normalise(t, label) for t, label in mentions]
-    orgs = sorted({b for b, (_, lab) in zip(base, mentions, strict=True) if lab == "ORG"}, key=len, reverse=True)
+    orgs = sorted({b for b, (_, lab) in zip(base, mentions, strict=True) if lab == "ORG"}, key=lambda o: (-len(o), o))
     full = [(k, b.split()) for k, (b, (_, lab)) in enumerate(zip(base, mentions, strict=True)) if lab in _PERSONISH]
     by_word: dict[str, list[tuple[int, list[str]]]] = {}
     for k, w in full:
