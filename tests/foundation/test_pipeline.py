@@ -105,6 +105,7 @@ def test_two_processes_pass_rejections_through(tmp_path) -> None:  # type: ignor
 
 
 def test_records_do_not_depend_on_the_hash_seed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
     import subprocess
     import sys
 
@@ -113,7 +114,7 @@ def test_records_do_not_depend_on_the_hash_seed(tmp_path) -> None:  # type: igno
         "AP said turnout was high. The United Nations and the Union of Nurses met; the UN said little."
     )
     f = tmp_path / "seed.jsonl"
-    f.write_text('{"id": "s", "text": "%s", "published": "2020-01-02"}\n' % text)
+    f.write_text(json.dumps({"id": "s", "text": text, "published": "2020-01-02"}) + "\n")
     outs = []
     for seed in ("1", "2", "3"):
         env = {"PYTHONHASHSEED": seed, "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
