@@ -98,3 +98,40 @@ def test_odd_jsonl_texts(default_pipeline: Any, tmp_path: Path, text: str) -> No
         rec = to_record(default_pipeline(item))
         validate(rec)
         assert rec["text"] == text
+
+
+class _Zeros:
+    """A stream of n zero bytes, produced lazily (the bomb never exists in memory)."""
+
+    def __init__(self, n: int) -> None:
+        self.left = n
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.left if size < 0 else min(size, self.left)
+        self.left -= size
+        return b"\0" * size
+
+
+def test_gzip_bomb_inside_a_warc_is_refused_with_bounded_memory(tmp_path: Path) -> None:
+    import resource
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    f = tmp_path / "bomb.warc.gz"
+    size = 200 * 1024 * 1024
+    good = b"<html><body><p>Troops shelled the northern district of the city on Monday, residents said.</p></body></html>"
+    with f.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for url, payload, n in (("http://bomb.example/", _Zeros(size), size), ("http://ok.example/", None, len(good))):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            import io
+
+            w.write_record(w.create_warc_record(url, "response", payload=payload or io.BytesIO(good), length=n, http_headers=headers))
+    assert f.stat().st_size < 2 * 1024 * 1024
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    items = list(read_paths([str(f)]))
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert isinstance(items[0], InputError) and "limit" in str(items[0])
+    assert isinstance(items[1], Article) and "shelled" in items[1].text
+    assert grown_mb < 150

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING
 
-from ..errors import InputError, MalformedInput
+from ..errors import InputError, MalformedInput, TooLargeInput
 
 if TYPE_CHECKING:
     from .core import Item, ReadOptions
@@ -26,7 +26,7 @@ def read_warc(fh: IO[bytes], src: str, opts: ReadOptions, first: int = 1) -> Ite
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from .core import article_from_html, decode
+    from .core import MAX_FILE_BYTES, article_from_html, decode
 
     try:
         for n, rec in enumerate(ArchiveIterator(fh), start=first):
@@ -36,7 +36,11 @@ def read_warc(fh: IO[bytes], src: str, opts: ReadOptions, first: int = 1) -> Ite
                 continue
             url = rec.rec_headers.get_header("WARC-Target-URI") or f"{src}#{n}"
             try:
-                html = decode(rec.content_stream().read(), url)
+                body = rec.content_stream().read(MAX_FILE_BYTES + 1)  # bounded: no gzip bomb
+                if len(body) > MAX_FILE_BYTES:
+                    yield TooLargeInput(f"{src}: {url}", f"record over the {MAX_FILE_BYTES}-byte limit for one document")
+                    continue
+                html = decode(body, url)
                 yield article_from_html(html, source=url, options=opts, where=f"{src}: {url}", url=url)
             except InputError as err:
                 yield err
