@@ -43,6 +43,12 @@ _CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}\b")
 _SENTENCE_WORDS = frozenset(["The", "In", "At", "On", "For", "And", "But", "From", "To", "By", "With", "Of", "A", "An", "Near", "Outside"])
 _AND_NAME = re.compile(r" and [A-Z][\w-]+")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+#: A name after a title of address is a person's ("Mrs. Lincoln", "Ms Izevbekhai", "Sen. Bell").
+_HONORIFIC = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det|Officer|Judge|Justice|Father|Sister|Sheriff|Mayor)\.?\s+([A-Z][\w'’-]+)"
+)
+#: A US politician's party and state or home town ("D-S.C.", "R-Ga.", "D-Charleston").
+_PARTY = re.compile(r"(?<=[\s(,])[DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?=[,)])")
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:'s|’s|')$")
 #: Where an inline dateline may stand (characters from the start).
@@ -77,6 +83,13 @@ def demonyms() -> MappingProxyType[str, str]:
         if word[-1] in "ni":
             out[fold(word + "s")] = target
     return MappingProxyType(out)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded common given names (data/given_names.txt)."""
+    text = resources.files("tidings.geo").joinpath("data").joinpath("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(fold(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -151,6 +164,7 @@ def recognize(
     doc_countries: set[str] = set()
     place_keys: set[str] = set()
     first, persons = _person_parts(article.entities)
+    persons = persons | _addressed(article.text)
     for e in article.entities:
         if e.label in labels:
             for s, t in _split_commas(e.span.start, e.span.end, article.text):
@@ -174,7 +188,10 @@ def recognize(
                 continue
         if e.label in HOST_LABELS and " " in e.span.text:
             out.extend(_embedded(article, e, lookup, doc_countries, use_demonyms))
-    out.extend(_datelines(article, lookup))
+    lines = list(_datelines(article, lookup))
+    out.extend(lines)
+    out.extend(_party_states(article, lookup))
+    place_keys.update(fold(t.text) for t in lines)
     out.extend(_untagged(article, lookup, place_keys, out))
     common = frozenset(_LOWER_WORD.findall(article.text))
     return _dedupe([t for t in out if t.kind == "demonym" or not _common_word(t.text, common, lookup)])
@@ -194,7 +211,8 @@ def _untagged(
             s += len(first) + 1
             if s >= t:
                 continue
-        text = article.text[s:t]
+        text = _admin_prefix(article.text[s:t])
+        t = s + len(text)
         i = bisect_right(starts, t)
         if i and taken[i - 1][1] > s:
             continue  # overlaps a toponym found already
@@ -202,6 +220,28 @@ def _untagged(
         admin = text.split()[-1].lower() in ADMIN_WORDS and " " in text
         if key in place_keys or (admin and any(c.feature.startswith("ADM") for c in lookup(text))):
             yield Toponym(s, t, text, "untagged")
+
+
+def _addressed(text: str) -> frozenset[str]:
+    """Names that follow a title of address anywhere in the article: persons, not places."""
+    return frozenset(fold(m.group(1)) for m in _HONORIFIC.finditer(text))
+
+
+def _party_states(article: Article, lookup: Callable[[str], tuple[Candidate, ...]]) -> Iterator[Toponym]:
+    """The state or town of a politician's party label ("Rep. Jim Clyburn, D-S.C.,")."""
+    for m in _PARTY.finditer(article.text):
+        if any(c.country == "US" for c in lookup(m.group(1))):
+            yield Toponym(m.start(1), m.end(1), m.group(1), "untagged")
+
+
+def _admin_prefix(text: str) -> str:
+    """The leading words of a capitalised run up to its first admin word ("Anderson County" of
+    "Anderson County Sheriff Greg Taylor"), or the run itself."""
+    words = text.split()
+    for n in range(2, len(words)):
+        if words[n - 1].lower() in ADMIN_WORDS:
+            return " ".join(words[:n])
+    return text
 
 
 def _common_word(text: str, common: frozenset[str], lookup: Callable[[str], tuple[Candidate, ...]]) -> bool:
@@ -241,12 +281,19 @@ def _reclassify(
         fold(c.name) == key and (c.feature in BROAD_FEATURES or (c.country in doc_countries and c.population >= TOWN_IN_CONTEXT))
         for c in cands
     )
-    if not key or key in persons or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not known_place):
+    if not key or key in persons or (key in given_names() and key not in place_keys) or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not known_place):
         return None
     if not (cands and key in place_keys) and not _plausible(key, text, cands, doc_countries):
         return None
+    if len(words) == 1 and doc_countries and key not in place_keys and not _in_context(cands, doc_countries):
+        return None  # a one-word name of a far-off town ("Toyota" in a Texas story) is a name
     t2 = _extend_admin(article, t)
     return Toponym(s, t2, article.text[s:t2], "reclassified")
+
+
+def _in_context(cands: tuple[Candidate, ...], doc_countries: set[str]) -> bool:
+    """A candidate that is a country or region, or lies in a country the article's places name."""
+    return any(c.feature in ("PCLI", "RGN", "CONT") or c.country in doc_countries for c in cands)
 
 
 def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries: set[str], strict: bool = False) -> bool:

@@ -1,0 +1,50 @@
+"""Recognition rules: titles of address, party labels, admin prefixes, datelines, given names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.model import Place
+
+
+def texts(stage: Any, article: Any) -> list[str]:
+    (out,) = stage.process([article])
+    places: tuple[Place, ...] = out.places
+    return [p.span.text for p in places]
+
+
+def test_name_after_a_title_of_address_is_a_person(stage: Any, article_of: Any) -> None:
+    text = "Visitors in Richmond met Mrs. Lincoln at noon. Later Lincoln read to the children."
+    art = article_of(text, ("Richmond", "GPE"), ("Lincoln", "PERSON"), ("Lincoln", "GPE"))
+    assert texts(stage, art) == ["Richmond"]
+
+
+def test_party_label_names_the_state(stage: Any, article_of: Any) -> None:
+    text = "The amendment came from Rep. Jane Roe, D-Ga., on Tuesday."
+    art = article_of(text, ("Jane Roe", "PERSON"))
+    (out,) = stage.process([art])
+    (p,) = out.places
+    assert p.span.text == "Ga." and p.admin1 == "Georgia"
+
+
+def test_admin_unit_is_cut_out_of_a_longer_capitalised_run(stage: Any, article_of: Any) -> None:
+    text = "The report reached Ward County Sheriff Tom Hale on Friday."
+    art = article_of(text, ("Tom Hale", "PERSON"))
+    assert texts(stage, art) == ["Ward County"]
+
+
+def test_dateline_name_makes_the_headline_mention_a_place(stage: Any, article_of: Any) -> None:
+    text = "Lawrenceburg hosts a fair in April. LAWRENCEBURG — The fair returns this spring."
+    assert texts(stage, article_of(text)) == ["Lawrenceburg", "LAWRENCEBURG"]
+
+
+def test_given_name_tagged_person_is_not_reclassified(stage: Any, article_of: Any) -> None:
+    text = "Officers in Texas said Victoria and her brother were safe."
+    art = article_of(text, ("Texas", "GPE"), ("Victoria", "PERSON"))
+    assert texts(stage, art) == ["Texas"]
+
+
+def test_one_word_org_far_from_the_article_countries_is_not_a_place(stage: Any, article_of: Any) -> None:
+    text = "A dealer in Ohio sold Kano sedans to the county."
+    art = article_of(text, ("Ohio", "GPE"), ("Kano", "ORG"))
+    assert texts(stage, art) == ["Ohio"]
