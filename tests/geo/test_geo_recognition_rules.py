@@ -48,3 +48,15 @@ def test_one_word_org_far_from_the_article_countries_is_not_a_place(stage: Any, 
     text = "A dealer in Ohio sold Kano sedans to the county."
     art = article_of(text, ("Ohio", "GPE"), ("Kano", "ORG"))
     assert texts(stage, art) == ["Ohio"]
+
+
+def test_name_after_a_role_word_is_a_person(stage: Any, article_of: Any) -> None:
+    text = "The team from Ohio won again, said coach Marion after the match."
+    art = article_of(text, ("Ohio", "GPE"), ("Marion", "GPE"))
+    assert texts(stage, art) == ["Ohio"]
+
+
+def test_surname_of_a_name_with_a_middle_initial_is_not_a_place(stage: Any, article_of: Any) -> None:
+    text = "Police in Ohio said Darnell Q. Marion fled. Marion was later arrested."
+    art = article_of(text, ("Ohio", "GPE"), ("Darnell Q. Marion", "ORG"), ("Marion", "GPE"))
+    assert texts(stage, art) == ["Ohio"]

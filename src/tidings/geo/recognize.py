@@ -45,8 +45,11 @@ _AND_NAME = re.compile(r" and [A-Z][\w-]+")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 #: A name after a title of address is a person's ("Mrs. Lincoln", "Ms Izevbekhai", "Sen. Bell").
 _HONORIFIC = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det|Officer|Judge|Justice|Father|Sister|Sheriff|Mayor)\.?\s+([A-Z][\w'’-]+)"
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det|[Oo]fficer|Judge|Father|Sister|Sheriff|Mayor"
+    r"|[Cc]oach|[Dd]eputy|[Tt]rooper|[Pp]rincipal|[Ss]uperintendent|[Pp]astor|[Cc]ommissioner|[Cc]hairman|[Cc]hairwoman)\.?\s+([A-Z][\w'’-]+)\b(?! [A-Z])"
 )
+#: A person's name by its shape: a middle initial ("Tyrise M. Bell").
+_INITIAL_NAME = re.compile(r"^[A-Z][a-z]+ [A-Z]\. [A-Z][\w'’-]+$")
 #: A US politician's party and state or home town ("D-S.C.", "R-Ga.", "D-Charleston").
 _PARTY = re.compile(r"(?<=[\s(,])[DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?=[,)])")
 _LEAD = re.compile(r"^(?:the|The)\s+")
@@ -145,7 +148,8 @@ def _person_parts(entities: tuple[Entity, ...]) -> tuple[frozenset[str], frozens
     last: set[str] = set()
     for e in entities:
         parts = e.span.text.split()
-        if e.label == "PERSON" and len(parts) > 1:
+        shaped = e.label in ("ORG", "GPE", "FAC") and (_INITIAL_NAME.match(e.span.text) is not None or (len(parts) == 2 and fold(parts[0]) in given_names()))
+        if (e.label == "PERSON" or shaped) and len(parts) > 1:
             first.add(fold(parts[0]))
             last.add(fold(parts[-1]))
     return frozenset(first), frozenset(last)
