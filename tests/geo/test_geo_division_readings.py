@@ -38,3 +38,12 @@ def test_without_such_places_washington_is_the_capital(stage: Any, article_of: A
     text = "Lawmakers in Washington debated the budget."
     got = resolve(stage, article_of(text, ("Washington", "GPE")))
     assert got["Washington"][0] == "PPLC"
+
+
+def test_direction_word_after_the_comma_keeps_the_containment() -> None:
+    from tidings.geo.recognize import Toponym
+    from tidings.geo.stage import _container
+
+    text = "a hospital in Richmond, northern England, and Leeds"
+    tops = [Toponym(14, 22, "Richmond", "entity"), Toponym(33, 40, "England", "entity"), Toponym(46, 51, "Leeds", "entity")]
+    assert [_container(text, tops, i) for i in range(3)] == [1, None, None]

@@ -13,7 +13,8 @@ from .gazetteer import Candidate, Gazetteer, open_gazetteer
 from .recognize import ADMIN_WORDS, Toponym, demonyms, recognize
 from .resolve import Choice, Resolver
 
-_COMMA = re.compile(r"\s*,\s*$")
+#: Between a place and its container: a comma, maybe a direction ("Liverpool, northern England").
+_COMMA = re.compile(r"\s*,\s*(?:(?:in\s+)?(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.I)
 _DIRECTIONS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"]
