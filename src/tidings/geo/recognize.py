@@ -42,6 +42,8 @@ _INLINE_DATELINE = re.compile(r"(?<=[.!?] )([A-Z]{3,}(?: [A-Z]{2,}){0,2})(?=(?:,
 _CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}\b")
 _SENTENCE_WORDS = frozenset(["The", "In", "At", "On", "For", "And", "But", "From", "To", "By", "With", "Of", "A", "An", "Near", "Outside"])
 _AND_NAME = re.compile(r" and [A-Z][\w-]+")
+#: Text ending in "Name, ": the next name may be its container ("Salvador, Bahia").
+_AFTER_COMMA = re.compile(r"[A-Z][\w.'’-]*, $")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 #: A name after a title of address is a person's ("Mrs. Lincoln", "Ms Izevbekhai", "Sen. Bell").
 _HONORIFIC = re.compile(
@@ -289,15 +291,17 @@ def _reclassify(
         return None
     if not (cands and key in place_keys) and not _plausible(key, text, cands, doc_countries):
         return None
-    if len(words) == 1 and doc_countries and key not in place_keys and not _in_context(cands, doc_countries):
+    after_place = _AFTER_COMMA.search(article.text, max(0, s - 40), s) is not None
+    if len(words) == 1 and doc_countries and key not in place_keys and not after_place and not _in_context(cands, doc_countries):
         return None  # a one-word name of a far-off town ("Toyota" in a Texas story) is a name
     t2 = _extend_admin(article, t)
     return Toponym(s, t2, article.text[s:t2], "reclassified")
 
 
 def _in_context(cands: tuple[Candidate, ...], doc_countries: set[str]) -> bool:
-    """A candidate that is a country or region, or lies in a country the article's places name."""
-    return any(c.feature in ("PCLI", "RGN", "CONT") or c.country in doc_countries for c in cands)
+    """A candidate that is a country, region, first-level division or capital, or lies in a
+    country the article's places name."""
+    return any(c.feature in BROAD_FEATURES or c.feature == "PPLC" or c.country in doc_countries for c in cands)
 
 
 def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries: set[str], strict: bool = False) -> bool:
