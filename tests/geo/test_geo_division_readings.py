@@ -47,3 +47,11 @@ def test_direction_word_after_the_comma_keeps_the_containment() -> None:
     text = "a hospital in Richmond, northern England, and Leeds"
     tops = [Toponym(14, 22, "Richmond", "entity"), Toponym(33, 40, "England", "entity"), Toponym(46, 51, "Leeds", "entity")]
     assert [_container(text, tops, i) for i in range(3)] == [1, None, None]
+
+
+def test_name_and_container_known_as_one_name_read_as_that_place(stage: Any, article_of: Any) -> None:
+    text = "Crews from Seattle and Spokane work across Washington; the team also flew to Washington, D.C., last year."
+    ents = [("Seattle", "GPE"), ("Spokane", "GPE"), ("Washington", "GPE"), ("Washington", "GPE"), ("D.C.", "GPE")]
+    (out,) = stage.process([article_of(text, *ents)])
+    readings = [(p.span.text, p.admin1) for p in out.places if p.span.text == "Washington"]
+    assert readings == [("Washington", "Washington"), ("Washington", "District of Columbia")]

@@ -77,6 +77,10 @@ class PlaceStage:
                 tops[i], cands[i] = _known_prefix(t, lookup)
         contained = [_container(article.text, tops, i) for i in range(len(tops))]
         keys = [fold(t.target or t.text) for t in tops]
+        for i, j in enumerate(contained):
+            whole = article.text[tops[i].start : tops[j].end] if j is not None and tops[i].kind != "demonym" else ""
+            if whole and (known := lookup(whole)):  # "Washington, D.C." names one place: read X as the whole
+                cands[i], keys[i] = known, fold(whole)
         choices = Resolver(keys, cands, contained).resolve()
         places: list[Place] = []
         warnings: list[Warning] = []
