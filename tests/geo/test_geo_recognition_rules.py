@@ -66,3 +66,10 @@ def test_division_after_a_comma_is_kept_even_if_tagged_person(stage: Any, articl
     text = "Workers marched in Kano, Kaduna on Friday."
     art = article_of(text, ("Kano", "GPE"), ("Kaduna", "PERSON"))
     assert texts(stage, art) == ["Kano", "Kaduna"]
+
+
+def test_unknown_name_ending_in_a_country_reads_as_that_country(stage: Any, article_of: Any) -> None:
+    text = "The report was published by Building Nigeria on Monday."
+    (out,) = stage.process([article_of(text, ("Building Nigeria", "GPE"))])
+    (p,) = out.places
+    assert p.span.text == "Nigeria" and p.country == "NG" and p.feature == "PCLI"

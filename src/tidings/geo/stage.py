@@ -75,6 +75,8 @@ class PlaceStage:
         for i, t in enumerate(tops):
             if not cands[i]:
                 tops[i], cands[i] = _known_prefix(t, lookup)
+            if not cands[i]:
+                tops[i], cands[i] = _known_suffix(t, lookup)
         contained = [_container(article.text, tops, i) for i in range(len(tops))]
         keys = [fold(t.target or t.text) for t in tops]
         for i, j in enumerate(contained):
@@ -122,6 +124,20 @@ def _known_prefix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate
         cands = lookup(head)
         if cands and (n > 1 or any(c.population >= 100_000 or c.feature in ("PCLI", "ADM1") for c in cands)):
             return Toponym(t.start, t.start + len(head), head, t.kind, t.target), cands
+    return t, ()
+
+
+def _known_suffix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate, ...]]:
+    """The last words of an unknown name when they name a country or first-level division by
+    its own name ("Politics Ukraine", "Building Ireland" -> the country)."""
+    words = list(re.finditer(r"\S+", t.text))
+    for n in range(1, len(words)):
+        tail = t.text[words[n].start() :]
+        key = fold(tail)
+        cands = tuple(c for c in lookup(tail) if c.feature in ("PCLI", "ADM1") and fold(c.name) == key)
+        if cands:
+            start = t.start + words[n].start()
+            return Toponym(start, t.end, tail, t.kind, t.target), cands
     return t, ()
 
 
