@@ -73,3 +73,18 @@ def test_unknown_name_ending_in_a_country_reads_as_that_country(stage: Any, arti
     (out,) = stage.process([article_of(text, ("Building Nigeria", "GPE"))])
     (p,) = out.places
     assert p.span.text == "Nigeria" and p.country == "NG" and p.feature == "PCLI"
+
+
+def test_untagged_town_after_a_locative_preposition_is_a_place(stage: Any, article_of: Any) -> None:
+    text = "Flooding closed roads in Texas. Crews worked overnight in Tolar to clear them."
+    assert texts(stage, article_of(text, ("Texas", "GPE"))) == ["Texas", "Tolar"]
+
+
+def test_org_tagged_town_after_in_is_a_place(stage: Any, article_of: Any) -> None:
+    text = "Deputies in Texas said a barn burned in Tolar on Sunday."
+    assert texts(stage, article_of(text, ("Texas", "GPE"), ("Tolar", "ORG"))) == ["Texas", "Tolar"]
+
+
+def test_capitalised_word_after_in_that_is_no_town_of_the_country_is_not_a_place(stage: Any, article_of: Any) -> None:
+    text = "Officials in Texas said the fire started in Building Seven."
+    assert texts(stage, article_of(text, ("Texas", "GPE"))) == ["Texas"]

@@ -42,6 +42,8 @@ _INLINE_DATELINE = re.compile(r"(?<=[.!?] )([A-Z]{3,}(?: [A-Z]{2,}){0,2})(?=(?:,
 _CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}\b")
 _SENTENCE_WORDS = frozenset(["The", "In", "At", "On", "For", "And", "But", "From", "To", "By", "With", "Of", "A", "An", "Near", "Outside"])
 _AND_NAME = re.compile(r" and [A-Z][\w-]+")
+#: A locative preposition right before a name ("in Lanexa", "near Greer Station").
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|throughout|from|to|of|at)\s+$")
 #: Text ending in "Name, ": the next name may be its container ("Salvador, Bahia").
 _AFTER_COMMA = re.compile(r"[A-Z][\w.'’-]*, $")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -198,13 +200,17 @@ def recognize(
     out.extend(lines)
     out.extend(_party_states(article, lookup))
     place_keys.update(fold(t.text) for t in lines)
-    out.extend(_untagged(article, lookup, place_keys, out))
+    out.extend(_untagged(article, lookup, place_keys, out, doc_countries))
     common = frozenset(_LOWER_WORD.findall(article.text))
     return _dedupe([t for t in out if t.kind == "demonym" or not _common_word(t.text, common, lookup)])
 
 
 def _untagged(
-    article: Article, lookup: Callable[[str], tuple[Candidate, ...]], place_keys: set[str], found: list[Toponym]
+    article: Article,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    place_keys: set[str],
+    found: list[Toponym],
+    doc_countries: set[str],
 ) -> Iterator[Toponym]:
     """Capitalised names the model left untagged: a name the article uses as a place elsewhere,
     or a known admin unit ("Kanawha County")."""
@@ -226,6 +232,10 @@ def _untagged(
         admin = text.split()[-1].lower() in ADMIN_WORDS and " " in text
         if key in place_keys or (admin and any(c.feature.startswith("ADM") for c in lookup(text))):
             yield Toponym(s, t, text, "untagged")
+        elif _LOCATIVE.search(article.text, max(0, s - 12), s) and any(
+            c.country in doc_countries and fold(c.name) == key for c in lookup(text)
+        ):
+            yield Toponym(s, t, text, "untagged")  # "in Hounslow": a town of the article's countries
 
 
 def _addressed(text: str) -> frozenset[str]:
@@ -289,7 +299,8 @@ def _reclassify(
     )
     if not key or key in persons or (key in given_names() and key not in place_keys) or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not known_place):
         return None
-    if not (cands and key in place_keys) and not _plausible(key, text, cands, doc_countries):
+    locative = _LOCATIVE.search(article.text, max(0, s - 12), s) is not None and any(c.country in doc_countries for c in cands)
+    if not (cands and key in place_keys) and not locative and not _plausible(key, text, cands, doc_countries):
         return None
     after_place = _AFTER_COMMA.search(article.text, max(0, s - 40), s) is not None
     if len(words) == 1 and doc_countries and key not in place_keys and not after_place and not _in_context(cands, doc_countries):
