@@ -88,3 +88,8 @@ def test_org_tagged_town_after_in_is_a_place(stage: Any, article_of: Any) -> Non
 def test_capitalised_word_after_in_that_is_no_town_of_the_country_is_not_a_place(stage: Any, article_of: Any) -> None:
     text = "Officials in Texas said the fire started in Building Seven."
     assert texts(stage, article_of(text, ("Texas", "GPE"))) == ["Texas"]
+
+
+def test_month_after_in_is_a_time_not_a_place(stage: Any, article_of: Any) -> None:
+    text = "The fair in Texas opens in August and again in Tolar later."
+    assert texts(stage, article_of(text, ("Texas", "GPE"))) == ["Texas", "Tolar"]

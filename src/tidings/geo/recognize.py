@@ -44,6 +44,11 @@ _SENTENCE_WORDS = frozenset(["The", "In", "At", "On", "For", "And", "But", "From
 _AND_NAME = re.compile(r" and [A-Z][\w-]+")
 #: A locative preposition right before a name ("in Lanexa", "near Greer Station").
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|throughout|from|to|of|at)\s+$")
+#: Months and weekdays: "in August" is a time.
+_CALENDAR = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 #: Text ending in "Name, ": the next name may be its container ("Salvador, Bahia").
 _AFTER_COMMA = re.compile(r"[A-Z][\w.'’-]*, $")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -200,7 +205,7 @@ def recognize(
     out.extend(lines)
     out.extend(_party_states(article, lookup))
     place_keys.update(fold(t.text) for t in lines)
-    out.extend(_untagged(article, lookup, place_keys, out, doc_countries))
+    out.extend(_untagged(article, lookup, place_keys, out, doc_countries, first | persons))
     common = frozenset(_LOWER_WORD.findall(article.text))
     return _dedupe([t for t in out if t.kind == "demonym" or not _common_word(t.text, common, lookup)])
 
@@ -211,6 +216,7 @@ def _untagged(
     place_keys: set[str],
     found: list[Toponym],
     doc_countries: set[str],
+    persons: frozenset[str] = frozenset(),
 ) -> Iterator[Toponym]:
     """Capitalised names the model left untagged: a name the article uses as a place elsewhere,
     or a known admin unit ("Kanawha County")."""
@@ -232,7 +238,7 @@ def _untagged(
         admin = text.split()[-1].lower() in ADMIN_WORDS and " " in text
         if key in place_keys or (admin and any(c.feature.startswith("ADM") for c in lookup(text))):
             yield Toponym(s, t, text, "untagged")
-        elif _LOCATIVE.search(article.text, max(0, s - 12), s) and any(
+        elif key not in _CALENDAR and key not in persons and _LOCATIVE.search(article.text, max(0, s - 12), s) and any(
             c.country in doc_countries and fold(c.name) == key for c in lookup(text)
         ):
             yield Toponym(s, t, text, "untagged")  # "in Hounslow": a town of the article's countries
@@ -299,7 +305,7 @@ def _reclassify(
     )
     if not key or key in persons or (key in given_names() and key not in place_keys) or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not known_place):
         return None
-    locative = _LOCATIVE.search(article.text, max(0, s - 12), s) is not None and any(c.country in doc_countries for c in cands)
+    locative = key not in _CALENDAR and _LOCATIVE.search(article.text, max(0, s - 12), s) is not None and any(c.country in doc_countries for c in cands)
     if not (cands and key in place_keys) and not locative and not _plausible(key, text, cands, doc_countries):
         return None
     after_place = _AFTER_COMMA.search(article.text, max(0, s - 40), s) is not None
