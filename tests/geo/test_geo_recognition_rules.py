@@ -93,3 +93,19 @@ def test_capitalised_word_after_in_that_is_no_town_of_the_country_is_not_a_place
 def test_month_after_in_is_a_time_not_a_place(stage: Any, article_of: Any) -> None:
     text = "The fair in Texas opens in August and again in Tolar later."
     assert texts(stage, article_of(text, ("Texas", "GPE"))) == ["Texas", "Tolar"]
+
+
+def test_adjective_of_place_before_a_word_of_culture_is_not_a_place(stage: Any, article_of: Any) -> None:
+    from tidings.model import Article, Token
+
+    text = "Nigerian troops ate Nigerian food."
+    words = [("Nigerian", "amod", 1), ("troops", "nsubj", 2), ("ate", "ROOT", 2), ("Nigerian", "amod", 4), ("food", "dobj", 2)]
+    tokens = []
+    pos = 0
+    for i, (w, dep, head) in enumerate(words):
+        start = text.index(w, pos)
+        tokens.append(Token(i, start, start + len(w), w, w.lower(), "ADJ", "JJ", dep, head))
+        pos = start + len(w)
+    base = article_of(text, ("Nigerian", "NORP"), ("Nigerian", "NORP"))
+    art = Article(id="t", source="test", text=text, tokens=tuple(tokens), entities=base.entities)
+    assert [p.span.start for p in stage.process([art])[0].places] == [0]

@@ -104,6 +104,13 @@ def given_names() -> frozenset[str]:
     return frozenset(fold(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def culture_words() -> frozenset[str]:
+    """Lemmas of words of culture (data/culture_words.txt)."""
+    text = resources.files("tidings.geo").joinpath("data").joinpath("culture_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" and a trailing possessive from a span."""
     seg = text[start:end]
@@ -207,7 +214,21 @@ def recognize(
     place_keys.update(fold(t.text) for t in lines)
     out.extend(_untagged(article, lookup, place_keys, out, doc_countries, first | persons))
     common = frozenset(_LOWER_WORD.findall(article.text))
-    return _dedupe([t for t in out if t.kind == "demonym" or not _common_word(t.text, common, lookup)])
+    cultural = _cultural(article)
+    return _dedupe(
+        [t for t in out if (t.kind == "demonym" and t.start not in cultural) or (t.kind != "demonym" and not _common_word(t.text, common, lookup))]
+    )
+
+
+def _cultural(article: Article) -> frozenset[int]:
+    """Starts of adjectives of place that modify a word of culture ("French cuisine", "Irish
+    heritage", "Spanish class"): they speak of a culture or language, not of the place."""
+    words = culture_words()
+    return frozenset(
+        t.start
+        for t in article.tokens
+        if t.dep in ("amod", "compound") and 0 <= t.head < len(article.tokens) and article.tokens[t.head].lemma.lower() in words
+    )
 
 
 def _untagged(
