@@ -109,3 +109,9 @@ def test_adjective_of_place_before_a_word_of_culture_is_not_a_place(stage: Any, 
     base = article_of(text, ("Nigerian", "NORP"), ("Nigerian", "NORP"))
     art = Article(id="t", source="test", text=text, tokens=tuple(tokens), entities=base.entities)
     assert [p.span.start for p in stage.process([art])[0].places] == [0]
+
+
+def test_untagged_name_inside_an_event_name_is_not_a_place(stage: Any, article_of: Any) -> None:
+    text = "Runners from Texas went to Tolar. Later the Tolar Games began."
+    art = article_of(text, ("Texas", "GPE"), ("Tolar", "GPE"), ("the Tolar Games", "EVENT"))
+    assert texts(stage, art) == ["Texas", "Tolar"]

@@ -44,6 +44,8 @@ _SENTENCE_WORDS = frozenset(["The", "In", "At", "On", "For", "And", "But", "From
 _AND_NAME = re.compile(r" and [A-Z][\w-]+")
 #: A locative preposition right before a name ("in Lanexa", "near Greer Station").
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|throughout|from|to|of|at)\s+$")
+#: Labels of entities that an untagged name inside them is part of, not a place.
+_NOT_PLACE_LABELS = frozenset({"PERSON", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Months and weekdays: "in August" is a time.
 _CALENDAR = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -243,6 +245,8 @@ def _untagged(
     or a known admin unit ("Kanawha County")."""
     taken = sorted((t.start, t.end) for t in found)
     starts = [a for a, _ in taken]
+    other = sorted((e.span.start, e.span.end) for e in article.entities if e.label in _NOT_PLACE_LABELS)
+    other_starts = [a for a, _ in other]
     for m in _CAPS.finditer(article.text):
         s, t = m.start(), m.end()
         first = m.group(0).split()[0]
@@ -257,6 +261,9 @@ def _untagged(
             continue  # overlaps a toponym found already
         key = fold(text)
         admin = text.split()[-1].lower() in ADMIN_WORDS and " " in text
+        j = bisect_right(other_starts, t)
+        if not admin and j and other[j - 1][1] > s:
+            continue  # inside a person's name, an event, a work's title ("Scott West", "the Olympic Games")
         if key in place_keys or (admin and any(c.feature.startswith("ADM") for c in lookup(text))):
             yield Toponym(s, t, text, "untagged")
         elif key not in _CALENDAR and key not in persons and _LOCATIVE.search(article.text, max(0, s - 12), s) and any(
