@@ -115,3 +115,19 @@ def test_untagged_name_inside_an_event_name_is_not_a_place(stage: Any, article_o
     text = "Runners from Texas went to Tolar. Later the Tolar Games began."
     art = article_of(text, ("Texas", "GPE"), ("Tolar", "GPE"), ("the Tolar Games", "EVENT"))
     assert texts(stage, art) == ["Texas", "Tolar"]
+
+
+def test_given_name_known_only_as_an_alternate_name_is_a_person() -> None:
+    from tidings.geo.gazetteer import Candidate
+    from tidings.geo.recognize import _given_name_only
+
+    town = Candidate(1, None, "Ristville", 61.0, 27.0, "FI", None, None, "PPL", 5_000)
+    city = Candidate(2, None, "Victoria", 48.4, -123.4, "CA", None, None, "PPL", 90_000)
+    table = {"Kristina": (town,), "Victoria": (city,), "Ristville": (town,)}
+
+    def lookup(name: str) -> tuple[Candidate, ...]:
+        return table.get(name, ())
+
+    assert _given_name_only("Kristina", lookup)
+    assert not _given_name_only("Victoria", lookup)  # a given name that is a city's own name
+    assert not _given_name_only("Ristville", lookup)  # not a given name

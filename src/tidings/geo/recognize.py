@@ -160,6 +160,12 @@ def _person_name(text: str, names: frozenset[str], lookup: Callable[[str], tuple
     return not any(c.feature in BROAD_FEATURES and fold(c.name) == key for c in lookup(text))
 
 
+def _given_name_only(text: str, lookup: Callable[[str], tuple[Candidate, ...]]) -> bool:
+    """A common given name that is no place's own name, only an alternate one."""
+    key = fold(text)
+    return key in given_names() and not any(fold(c.name) == key for c in lookup(text))
+
+
 def _person_parts(entities: tuple[Entity, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """First names and surnames: first and last words of the multi-word PERSON names."""
     first: set[str] = set()
@@ -193,6 +199,8 @@ def recognize(
                 s, t = _trim(article.text, s, t)
                 if _person_name(article.text[s:t], first | persons, lookup):
                     continue  # a name of a person of the article ("Lincoln", "Kristina")
+                if _given_name_only(article.text[s:t], lookup):
+                    continue  # "Kristina" is a town's alternate name, but here a person
                 if t > s:
                     t2 = _extend_admin(article, _extend_and(article, s, t, lookup))
                     out.append(Toponym(s, t2, article.text[s:t2], "entity"))
