@@ -131,3 +131,11 @@ def test_given_name_known_only_as_an_alternate_name_is_a_person() -> None:
     assert _given_name_only("Kristina", lookup)
     assert not _given_name_only("Victoria", lookup)  # a given name that is a city's own name
     assert not _given_name_only("Ristville", lookup)  # not a given name
+
+
+def test_unknown_name_of_several_words_is_kept_only_if_it_ends_like_a_place(stage: Any, article_of: Any) -> None:
+    text = "Police closed Quenby Avenue after the Heimlich Maneuver demonstration."
+    art = article_of(text, ("Quenby Avenue", "FAC"), ("Heimlich Maneuver", "GPE"))
+    (out,) = stage.process([art])
+    assert [(p.span.text, p.lat) for p in out.places] == [("Quenby Avenue", None)]
+    assert [w.code for w in out.warnings] == ["place-unresolved", "place-unknown-name"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from ..model import Article, Place, Warning
@@ -90,9 +91,11 @@ class PlaceStage:
             p = self._place(article, t, ch)
             if p.lat is not None:
                 places.append(p)
-            elif " " in t.text.strip():
+            elif " " in t.text.strip() and _place_like(t.text):
                 places.append(p)
                 warnings.append(Warning("place-unresolved", f"no gazetteer entry for {t.text!r}", p.span))
+            elif " " in t.text.strip():  # "Heimlich Maneuver", "Nino Burjanadze": not a place's name
+                warnings.append(Warning("place-unknown-name", f"{t.text!r} is unknown to the gazetteer and does not end like a place's name; left out", p.span))
             else:  # one unknown word the model called a place is more often a name
                 warnings.append(Warning("place-unknown-word", f"{t.text!r} tagged as a place but unknown to the gazetteer; left out", p.span))
         return article.with_(places=tuple(places)).warn(*warnings)
@@ -108,6 +111,18 @@ class PlaceStage:
             span, name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5),
             country=c.country or None, admin1=admin1, admin2=admin2, feature=c.feature, confidence=ch.confidence,
         )
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Words that end places' names (data/place_words.txt)."""
+    text = resources.files("tidings.geo").joinpath("data").joinpath("place_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _place_like(name: str) -> bool:
+    """Whether an unknown name of several words ends like a place's name ("Collins Avenue")."""
+    return name.split()[-1].lower().strip(".,") in place_words()
 
 
 def _known_prefix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate, ...]]:
