@@ -42,7 +42,27 @@ _INLINE_DATELINE = re.compile(r"(?<=[.!?] )([A-Z]{3,}(?: [A-Z]{2,}){0,2})(?=(?:,
 _CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}\b")
 _SENTENCE_WORDS = frozenset(["The", "In", "At", "On", "For", "And", "But", "From", "To", "By", "With", "Of", "A", "An", "Near", "Outside"])
 _AND_NAME = re.compile(r" and [A-Z][\w-]+")
+#: A locative preposition right before a name ("in Lanexa", "near Greer Station").
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|throughout|from|to|of|at)\s+$")
+#: Labels of entities that an untagged name inside them is part of, not a place.
+_NOT_PLACE_LABELS = frozenset({"PERSON", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+#: Months and weekdays: "in August" is a time.
+_CALENDAR = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+#: Text ending in "Name, ": the next name may be its container ("Salvador, Bahia").
+_AFTER_COMMA = re.compile(r"[A-Z][\w.'’-]*, $")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+#: A name after a title of address is a person's ("Mrs. Lincoln", "Ms Izevbekhai", "Sen. Bell").
+_HONORIFIC = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det|[Oo]fficer|Judge|Father|Sister|Sheriff|Mayor"
+    r"|[Cc]oach|[Dd]eputy|[Tt]rooper|[Pp]rincipal|[Ss]uperintendent|[Pp]astor|[Cc]ommissioner|[Cc]hairman|[Cc]hairwoman)\.?\s+([A-Z][\w'’-]+)\b(?! [A-Z])"
+)
+#: A person's name by its shape: a middle initial ("Tyrise M. Bell").
+_INITIAL_NAME = re.compile(r"^[A-Z][a-z]+ [A-Z]\. [A-Z][\w'’-]+$")
+#: A US politician's party and state or home town ("D-S.C.", "R-Ga.", "D-Charleston").
+_PARTY = re.compile(r"(?<=[\s(,])[DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?=[,)])")
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TRAIL = re.compile(r"(?:'s|’s|')$")
 #: Where an inline dateline may stand (characters from the start).
@@ -77,6 +97,20 @@ def demonyms() -> MappingProxyType[str, str]:
         if word[-1] in "ni":
             out[fold(word + "s")] = target
     return MappingProxyType(out)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded common given names (data/given_names.txt)."""
+    text = resources.files("tidings.geo").joinpath("data").joinpath("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(fold(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def culture_words() -> frozenset[str]:
+    """Lemmas of words of culture (data/culture_words.txt)."""
+    text = resources.files("tidings.geo").joinpath("data").joinpath("culture_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -126,13 +160,20 @@ def _person_name(text: str, names: frozenset[str], lookup: Callable[[str], tuple
     return not any(c.feature in BROAD_FEATURES and fold(c.name) == key for c in lookup(text))
 
 
+def _given_name_only(text: str, lookup: Callable[[str], tuple[Candidate, ...]]) -> bool:
+    """A common given name that is no place's own name, only an alternate one."""
+    key = fold(text)
+    return key in given_names() and not any(fold(c.name) == key for c in lookup(text))
+
+
 def _person_parts(entities: tuple[Entity, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """First names and surnames: first and last words of the multi-word PERSON names."""
     first: set[str] = set()
     last: set[str] = set()
     for e in entities:
         parts = e.span.text.split()
-        if e.label == "PERSON" and len(parts) > 1:
+        shaped = e.label in ("ORG", "GPE", "FAC") and (_INITIAL_NAME.match(e.span.text) is not None or (len(parts) == 2 and fold(parts[0]) in given_names()))
+        if (e.label == "PERSON" or shaped) and len(parts) > 1:
             first.add(fold(parts[0]))
             last.add(fold(parts[-1]))
     return frozenset(first), frozenset(last)
@@ -151,12 +192,15 @@ def recognize(
     doc_countries: set[str] = set()
     place_keys: set[str] = set()
     first, persons = _person_parts(article.entities)
+    persons = persons | _addressed(article.text)
     for e in article.entities:
         if e.label in labels:
             for s, t in _split_commas(e.span.start, e.span.end, article.text):
                 s, t = _trim(article.text, s, t)
                 if _person_name(article.text[s:t], first | persons, lookup):
                     continue  # a name of a person of the article ("Lincoln", "Kristina")
+                if _given_name_only(article.text[s:t], lookup):
+                    continue  # "Kristina" is a town's alternate name, but here a person
                 if t > s:
                     t2 = _extend_admin(article, _extend_and(article, s, t, lookup))
                     out.append(Toponym(s, t2, article.text[s:t2], "entity"))
@@ -174,19 +218,43 @@ def recognize(
                 continue
         if e.label in HOST_LABELS and " " in e.span.text:
             out.extend(_embedded(article, e, lookup, doc_countries, use_demonyms))
-    out.extend(_datelines(article, lookup))
-    out.extend(_untagged(article, lookup, place_keys, out))
+    lines = list(_datelines(article, lookup))
+    out.extend(lines)
+    out.extend(_party_states(article, lookup))
+    place_keys.update(fold(t.text) for t in lines)
+    out.extend(_untagged(article, lookup, place_keys, out, doc_countries, first | persons))
     common = frozenset(_LOWER_WORD.findall(article.text))
-    return _dedupe([t for t in out if t.kind == "demonym" or not _common_word(t.text, common, lookup)])
+    cultural = _cultural(article)
+    return _dedupe(
+        [t for t in out if (t.kind == "demonym" and t.start not in cultural) or (t.kind != "demonym" and not _common_word(t.text, common, lookup))]
+    )
+
+
+def _cultural(article: Article) -> frozenset[int]:
+    """Starts of adjectives of place that modify a word of culture ("French cuisine", "Irish
+    heritage", "Spanish class"): they speak of a culture or language, not of the place."""
+    words = culture_words()
+    return frozenset(
+        t.start
+        for t in article.tokens
+        if t.dep in ("amod", "compound") and 0 <= t.head < len(article.tokens) and article.tokens[t.head].lemma.lower() in words
+    )
 
 
 def _untagged(
-    article: Article, lookup: Callable[[str], tuple[Candidate, ...]], place_keys: set[str], found: list[Toponym]
+    article: Article,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    place_keys: set[str],
+    found: list[Toponym],
+    doc_countries: set[str],
+    persons: frozenset[str] = frozenset(),
 ) -> Iterator[Toponym]:
     """Capitalised names the model left untagged: a name the article uses as a place elsewhere,
     or a known admin unit ("Kanawha County")."""
     taken = sorted((t.start, t.end) for t in found)
     starts = [a for a, _ in taken]
+    other = sorted((e.span.start, e.span.end) for e in article.entities if e.label in _NOT_PLACE_LABELS)
+    other_starts = [a for a, _ in other]
     for m in _CAPS.finditer(article.text):
         s, t = m.start(), m.end()
         first = m.group(0).split()[0]
@@ -194,14 +262,44 @@ def _untagged(
             s += len(first) + 1
             if s >= t:
                 continue
-        text = article.text[s:t]
+        text = _admin_prefix(article.text[s:t])
+        t = s + len(text)
         i = bisect_right(starts, t)
         if i and taken[i - 1][1] > s:
             continue  # overlaps a toponym found already
         key = fold(text)
         admin = text.split()[-1].lower() in ADMIN_WORDS and " " in text
+        j = bisect_right(other_starts, t)
+        if not admin and j and other[j - 1][1] > s:
+            continue  # inside a person's name, an event, a work's title ("Scott West", "the Olympic Games")
         if key in place_keys or (admin and any(c.feature.startswith("ADM") for c in lookup(text))):
             yield Toponym(s, t, text, "untagged")
+        elif key not in _CALENDAR and key not in persons and _LOCATIVE.search(article.text, max(0, s - 12), s) and any(
+            c.country in doc_countries and fold(c.name) == key for c in lookup(text)
+        ):
+            yield Toponym(s, t, text, "untagged")  # "in Hounslow": a town of the article's countries
+
+
+def _addressed(text: str) -> frozenset[str]:
+    """Names that follow a title of address anywhere in the article: persons, not places."""
+    return frozenset(fold(m.group(1)) for m in _HONORIFIC.finditer(text))
+
+
+def _party_states(article: Article, lookup: Callable[[str], tuple[Candidate, ...]]) -> Iterator[Toponym]:
+    """The state or town of a politician's party label ("Rep. Jim Clyburn, D-S.C.,")."""
+    for m in _PARTY.finditer(article.text):
+        if any(c.country == "US" for c in lookup(m.group(1))):
+            yield Toponym(m.start(1), m.end(1), m.group(1), "untagged")
+
+
+def _admin_prefix(text: str) -> str:
+    """The leading words of a capitalised run up to its first admin word ("Anderson County" of
+    "Anderson County Sheriff Greg Taylor"), or the run itself."""
+    words = text.split()
+    for n in range(2, len(words)):
+        if words[n - 1].lower() in ADMIN_WORDS:
+            return " ".join(words[:n])
+    return text
 
 
 def _common_word(text: str, common: frozenset[str], lookup: Callable[[str], tuple[Candidate, ...]]) -> bool:
@@ -241,12 +339,22 @@ def _reclassify(
         fold(c.name) == key and (c.feature in BROAD_FEATURES or (c.country in doc_countries and c.population >= TOWN_IN_CONTEXT))
         for c in cands
     )
-    if not key or key in persons or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not known_place):
+    if not key or key in persons or (key in given_names() and key not in place_keys) or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not known_place):
         return None
-    if not (cands and key in place_keys) and not _plausible(key, text, cands, doc_countries):
+    locative = key not in _CALENDAR and _LOCATIVE.search(article.text, max(0, s - 12), s) is not None and any(c.country in doc_countries for c in cands)
+    if not (cands and key in place_keys) and not locative and not _plausible(key, text, cands, doc_countries):
         return None
+    after_place = _AFTER_COMMA.search(article.text, max(0, s - 40), s) is not None
+    if len(words) == 1 and doc_countries and key not in place_keys and not after_place and not _in_context(cands, doc_countries):
+        return None  # a one-word name of a far-off town ("Toyota" in a Texas story) is a name
     t2 = _extend_admin(article, t)
     return Toponym(s, t2, article.text[s:t2], "reclassified")
+
+
+def _in_context(cands: tuple[Candidate, ...], doc_countries: set[str]) -> bool:
+    """A candidate that is a country, region, first-level division or capital, or lies in a
+    country the article's places name."""
+    return any(c.feature in BROAD_FEATURES or c.feature == "PPLC" or c.country in doc_countries for c in cands)
 
 
 def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries: set[str], strict: bool = False) -> bool:

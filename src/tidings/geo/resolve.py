@@ -32,6 +32,10 @@ class Weights:
     named_country: float = 3.0
     named_admin: float = 0.5
     contained: float = 1.0
+    #: Bonus for a division or country reading of "Y" in "X, Y" that holds a reading of X.
+    holds: float = 2.5
+    #: Per other place of the article (up to 2) lying in a first-level division candidate.
+    holds_places: float = 1.5
     country_share: float = 0.25
     #: Per other name (up to 3) with a candidate within about one cell: co-location.
     cluster: float = 0.3
@@ -78,6 +82,7 @@ class _Group:
     cands: tuple[Candidate, ...]
     priors: tuple[float, ...]
     containers: list[int]  # indexes of groups named as containers ("X, Y")
+    contents: list[int] = field(default_factory=list)  # groups this one contains ("Y" of "X, Y")
 
 
 class Resolver:
@@ -102,6 +107,7 @@ class Resolver:
         for i, j in enumerate(contained_in):
             if j is not None and self.member[j] != self.member[i]:
                 self.groups[self.member[i]].containers.append(self.member[j])
+                self.groups[self.member[j]].contents.append(self.member[i])
 
     def _anchors(self) -> dict[str | int, set[int]]:
         """Countries (ISO2) and divisions (pid) that the article names -> the groups naming them."""
@@ -133,6 +139,10 @@ class Resolver:
         for k in g.containers:
             if any(o.pid in (c.adm1, c.adm2) or (o.feature == "PCLI" and o.country == c.country) for o in self.groups[k].cands):
                 s += self.w.contained
+        if c.feature in ("ADM1", "ADM2", "PCLI"):  # "Tacoma, Washington": the division holding the town
+            for k in g.contents:
+                if any(c.pid in (o.adm1, o.adm2) or (c.feature == "PCLI" and o.country == c.country) for o in self.groups[k].cands):
+                    s += self.w.holds
         return s
 
     def _cells(self) -> dict[tuple[int, int], set[int]]:
@@ -179,14 +189,27 @@ class Resolver:
             own = mine.adm1 if mine is not None else None
             for ci, c in enumerate(g.cands):
                 same = admins.get(c.adm1, 0) - (1 if c.adm1 == own else 0) if c.adm1 is not None else 0
+                held = _held(c, g.cands, others) if c.feature == "ADM1" else 0
                 scores[gi][ci] += (
                     self.w.country_share * share.get(c.country, 0) / total
                     + _nearness(c, others, self.w.near)
                     + (self.w.same_admin if same > 0 else 0.0)
+                    + self.w.holds_places * min(held, 2)
                 )
         picks = self._pick(scores)
         per_group = [_choice(g, s, i) for g, s, i in zip(self.groups, scores, picks, strict=False)]
         return [per_group[m] for m in self.member]
+
+
+def _held(div: Candidate, rivals: Sequence[Candidate], others: Sequence[Candidate]) -> int:
+    """How many other places of the article lie in the division ``div`` and are not near a town
+    reading of the same name (Brooklyn says "New York" city, not the state)."""
+    towns = [r for r in rivals if r.feature in LOCAL_FEATURES]
+    return sum(
+        1
+        for o in others
+        if (o.adm1 == div.pid or o.pid == div.pid) and not any(haversine(o.lat, o.lon, t.lat, t.lon) <= SAME_PLACE_KM for t in towns)
+    )
 
 
 def _cell(c: Candidate) -> tuple[int, int]:

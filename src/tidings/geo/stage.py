@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from ..model import Article, Place, Warning
@@ -13,7 +14,8 @@ from .gazetteer import Candidate, Gazetteer, open_gazetteer
 from .recognize import ADMIN_WORDS, Toponym, demonyms, recognize
 from .resolve import Choice, Resolver
 
-_COMMA = re.compile(r"\s*,\s*$")
+#: Between a place and its container: a comma, maybe a direction ("Liverpool, northern England").
+_COMMA = re.compile(r"\s*,\s*(?:(?:in\s+)?(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.I)
 _DIRECTIONS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"]
@@ -74,8 +76,14 @@ class PlaceStage:
         for i, t in enumerate(tops):
             if not cands[i]:
                 tops[i], cands[i] = _known_prefix(t, lookup)
+            if not cands[i]:
+                tops[i], cands[i] = _known_suffix(t, lookup)
         contained = [_container(article.text, tops, i) for i in range(len(tops))]
         keys = [fold(t.target or t.text) for t in tops]
+        for i, j in enumerate(contained):
+            whole = article.text[tops[i].start : tops[j].end] if j is not None and tops[i].kind != "demonym" else ""
+            if whole and (known := lookup(whole)):  # "Washington, D.C." names one place: read X as the whole
+                cands[i], keys[i] = known, fold(whole)
         choices = Resolver(keys, cands, contained).resolve()
         places: list[Place] = []
         warnings: list[Warning] = []
@@ -83,9 +91,11 @@ class PlaceStage:
             p = self._place(article, t, ch)
             if p.lat is not None:
                 places.append(p)
-            elif " " in t.text.strip():
+            elif " " in t.text.strip() and _place_like(t.text):
                 places.append(p)
                 warnings.append(Warning("place-unresolved", f"no gazetteer entry for {t.text!r}", p.span))
+            elif " " in t.text.strip():  # "Heimlich Maneuver", "Nino Burjanadze": not a place's name
+                warnings.append(Warning("place-unknown-name", f"{t.text!r} is unknown to the gazetteer and does not end like a place's name; left out", p.span))
             else:  # one unknown word the model called a place is more often a name
                 warnings.append(Warning("place-unknown-word", f"{t.text!r} tagged as a place but unknown to the gazetteer; left out", p.span))
         return article.with_(places=tuple(places)).warn(*warnings)
@@ -103,6 +113,18 @@ class PlaceStage:
         )
 
 
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Words that end places' names (data/place_words.txt)."""
+    text = resources.files("tidings.geo").joinpath("data").joinpath("place_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _place_like(name: str) -> bool:
+    """Whether an unknown name of several words ends like a place's name ("Collins Avenue")."""
+    return name.split()[-1].lower().strip(".,") in place_words()
+
+
 def _known_prefix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate, ...]]:
     """The longest leading words of an unknown name that name a place, unless what follows them
     is a natural feature ("Henderson County Jail" -> "Henderson County"; not "Catawba River")."""
@@ -117,6 +139,20 @@ def _known_prefix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate
         cands = lookup(head)
         if cands and (n > 1 or any(c.population >= 100_000 or c.feature in ("PCLI", "ADM1") for c in cands)):
             return Toponym(t.start, t.start + len(head), head, t.kind, t.target), cands
+    return t, ()
+
+
+def _known_suffix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate, ...]]:
+    """The last words of an unknown name when they name a country or first-level division by
+    its own name ("Politics Ukraine", "Building Ireland" -> the country)."""
+    words = list(re.finditer(r"\S+", t.text))
+    for n in range(1, len(words)):
+        tail = t.text[words[n].start() :]
+        key = fold(tail)
+        cands = tuple(c for c in lookup(tail) if c.feature in ("PCLI", "ADM1") and fold(c.name) == key)
+        if cands:
+            start = t.start + words[n].start()
+            return Toponym(start, t.end, tail, t.kind, t.target), cands
     return t, ()
 
 
