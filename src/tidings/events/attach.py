@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Article, DateOrigin, EventDate, Mention, Modality, Place, Quote, Time, Token
@@ -43,34 +45,68 @@ def event_place(
     trigger: Token,
     obj: Token | None,
     actors: Sequence[Mention | None] = (),
+    sites: Sequence[Place] = (),
 ) -> Place | None:
     """A place tied to the trigger by the parse, else the nearest place in the sentence. Places
     inside the name of who acted ("the Armenian troops") or used as adjectives are not
-    locations."""
+    locations. ``sites`` are names the places stage missed (see ``site.py``). The most specific
+    name of a chain ("X village, Y district", "X (Y, Z)", "X in Y province") wins over its
+    containers, and a place in another country than the article's loses."""
     taken = [(m.span.start, m.span.end) for m in actors if m is not None and m.span.end > m.span.start]
     dem = demonyms()
-    inside = [
-        p
-        for p in places
-        if sent.sentence.start <= p.span.start < sent.sentence.end
-        and p.span.text.lower() not in dem
-        and not any(s <= p.span.start < e for s, e in taken)
-    ]
+    inside = sorted(
+        (
+            p
+            for p in (*places, *sites)
+            if sent.sentence.start <= p.span.start < sent.sentence.end
+            and p.span.text.lower() not in dem
+            and not any(s <= p.span.start < e for s, e in taken)
+        ),
+        key=lambda p: p.span.start,
+    )
     if not inside:
         return None
     tied_toks = {obj.i} if obj is not None else set()
     for prep in sent.kids(trigger.i, "prep"):
         tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
     tied = {id(p) for p in inside for i in tied_toks if _names(sent, sent.tok(i), p)}
-    return max(inside, key=lambda p: (_place_score(p, id(p) in tied), -abs(p.span.start - trigger.start)))
+    outer = _containers(article.text, inside)
+    home = _home_country(places)
+    return max(
+        inside,
+        key=lambda p: (
+            _place_score(p, id(p) in tied) - 3 * (id(p) in outer) - 3 * (home is not None and p.country not in (None, home)),
+            -abs(p.span.start - trigger.start),
+        ),
+    )
+
+
+_CHAIN = re.compile(r"\s*(?:[a-z-]+\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _containers(text: str, inside: Sequence[Place]) -> set[int]:
+    """Places that follow another one as its container: "X, Y", "X (Y", "X district of Y"."""
+    out: set[int] = set()
+    for a, b in zip(inside, inside[1:], strict=False):
+        gap = text[a.span.end : b.span.start]
+        same = a.country is None or b.country is None or a.country == b.country
+        if same and a.lat is not None and len(gap) <= 16 and _CHAIN.fullmatch(gap) and _rank(b) <= _rank(a):
+            out.add(id(b))
+    return out
+
+
+def _home_country(places: Sequence[Place]) -> str | None:
+    """The ISO country most resolved places of the article are in."""
+    codes = Counter(p.country for p in places if p.country and p.lat is not None)
+    return codes.most_common(1)[0][0] if codes else None
 
 
 def _names(sent: Sent, t: Token, p: Place) -> bool:
     return p.span.start <= t.start < p.span.end or _covers_modifier(sent, t, p)
 
 
-def _place_score(p: Place, tied: bool) -> int:
-    """Tied by the parse, resolved, and specific (a town beats a province beats a country)."""
+def _rank(p: Place) -> int:
+    """How specific a place is: a town beats a province beats a country."""
     feature = p.feature or ""
     if feature.startswith(("PCL", "CONT", "RGN")):
         specific = -2
@@ -80,6 +116,12 @@ def _place_score(p: Place, tied: bool) -> int:
         specific = 1
     else:
         specific = 2
+    return specific
+
+
+def _place_score(p: Place, tied: bool) -> int:
+    """Tied by the parse, resolved, and specific."""
+    specific = _rank(p)
     return 2 * tied + 3 * (p.lat is not None) + specific
 
 

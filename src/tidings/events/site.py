@@ -1,0 +1,107 @@
+"""Where an event happened when the places stage missed the name: capitalised names after a
+locative preposition ("in Norvale", "near Kesta village (Dunmore, Ardshire)") or naming the
+object of the trigger ("shelled Norvale"), looked up in the gazetteer and kept only when the
+article's own places vouch for the reading (same country, same first-level division, or near
+a place of the sentence). See docs/events.md, "Location"."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from ..geo.gazetteer import Candidate
+from ..geo.resolve import haversine
+from ..model import Article, Place, Token
+from .tree import Sent
+
+Lookup = Callable[[str], tuple[Candidate, ...]]
+NameOf = Callable[[int | None], str | None]
+
+#: Prepositions that put an event somewhere.
+LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "into", "from", "of", "on", "towards", "toward"})
+#: Words that type the place after its name ("Kesta village"): dropped before the lookup.
+TYPE_WORDS = frozenset(
+    {"village", "town", "city", "area", "district", "districts", "region", "commune", "municipality", "township",
+     "neighbourhood", "neighborhood", "locality", "settlement", "camp", "suburb", "county", "province", "governorate",
+     "subdistrict", "sub-district", "quarter", "countryside", "front", "outskirts"}
+)
+#: Lower-case particles inside place names ("Valle de Santiago", "Ras al Ain").
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "al-", "ad", "ar", "as", "ash", "an", "du", "des", "da", "do", "dos", "di", "bin", "ibn", "y"})
+#: Entity labels that are never places.
+NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"})
+#: Candidate features a site may take (settlements and small divisions).
+SITE_FEATURES = ("PPL", "ADM2", "ADM3", "ADM4")
+#: Most words in a name.
+MAX_WORDS = 4
+#: A site must lie this close (km) to a place of its sentence when that is all that vouches for it.
+NEAR_KM = 100.0
+
+
+def find_sites(
+    article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup, name_of: NameOf
+) -> list[Place]:
+    """Places of the sentence the places stage missed, resolved in the article's context."""
+    taken = [(p.span.start, p.span.end) for p in places]
+    countries = Counter(p.country for p in places if p.country and p.lat is not None)
+    admins = {p.admin1 for p in places if p.admin1}
+    local = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end and p.lat is not None and p.feature not in ("PCLI", "RGN", "CONT")]
+    out: list[Place] = []
+    for lo, hi in _names(sent):
+        start, end = sent.tok(lo).start, sent.tok(hi).end
+        if any(s < end and start < e for s, e in taken):
+            continue
+        c = _best(lookup(article.text[start:end]), countries, admins, local, name_of)
+        if c is None:
+            continue
+        out.append(
+            Place(
+                article.span(start, end), name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5),
+                country=c.country or None, admin1=name_of(c.adm1), admin2=name_of(c.adm2), feature=c.feature, confidence=0.5,
+            )
+        )
+        taken.append((start, end))
+    return out
+
+
+def _names(sent: Sent) -> list[tuple[int, int]]:
+    """Token ranges of capitalised names after a locative preposition or as a verb's object."""
+    out: list[tuple[int, int]] = []
+    last = sent.base + len(sent.tokens) - 1
+    for t in sent.tokens:
+        if t.text.lower() in LOCATIVE or (t.dep == "dobj" and t.pos == "PROPN" and sent.has(t.i - 1) and not _cap(sent.tok(t.i - 1))):
+            i = t.i + 1 if t.text.lower() in LOCATIVE else t.i
+            while i <= last and sent.tok(i).text.lower() in ("the", "a"):
+                i += 1
+            j = i
+            while j <= last and j - i < MAX_WORDS and (_cap(sent.tok(j)) or (j > i and sent.tok(j).text.lower() in PARTICLES)):
+                j += 1
+            while j > i and sent.tok(j - 1).text.lower() in PARTICLES:
+                j -= 1
+            if j > i and all(sent.tok(k).ent_type not in NOT_PLACE for k in range(i, j)):
+                out.append((i, j - 1))
+    return out
+
+
+def _cap(t: Token) -> bool:
+    w = t.text
+    return w[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ", "X") and w.lower() not in TYPE_WORDS and not w.isupper()
+
+
+def _best(
+    cands: tuple[Candidate, ...], countries: Counter[str], admins: set[str], local: Sequence[Place], name_of: NameOf
+) -> Candidate | None:
+    """The reading the article vouches for: in a named first-level division, near a place of
+    the sentence, or in the article's country; else the only country the name may be in."""
+    best: tuple[float, Candidate] | None = None
+    for c in cands:
+        if not c.feature.startswith(SITE_FEATURES):
+            continue
+        near = any(haversine(c.lat, c.lon, p.lat, p.lon) <= NEAR_KM for p in local if p.lat is not None and p.lon is not None)
+        in_admin = c.adm1 is not None and name_of(c.adm1) in admins
+        score = 3.0 * near + 2.0 * in_admin + 1.0 * (countries.get(c.country, 0) > 0)
+        if score == 0.0 and (countries or len({x.country for x in cands}) > 1):
+            continue
+        score += 0.1 * (c.population > 0) + min(c.population, 10**6) / 10**7
+        if best is None or score > best[0]:
+            best = (score, c)
+    return best[1] if best else None
