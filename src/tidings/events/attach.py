@@ -54,10 +54,11 @@ def event_place(
     containers, and a place in another country than the article's loses."""
     taken = [(m.span.start, m.span.end) for m in actors if m is not None and m.span.end > m.span.start]
     dem = demonyms()
+    over = {(p.span.start, p.span.end) for p in sites}
     inside = sorted(
         (
             p
-            for p in (*places, *sites)
+            for p in (*(q for q in places if (q.span.start, q.span.end) not in over), *sites)
             if sent.sentence.start <= p.span.start < sent.sentence.end
             and p.span.text.lower() not in dem
             and not any(s <= p.span.start < e for s, e in taken)
@@ -70,12 +71,16 @@ def event_place(
     for prep in sent.kids(trigger.i, "prep"):
         tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
     tied = {id(p) for p in inside for i in tied_toks if _names(sent, sent.tok(i), p)}
-    outer = _containers(article.text, inside)
+    outer, heads = _containers(article.text, inside)
     home = _home_country(places)
     return max(
         inside,
         key=lambda p: (
-            _place_score(p, id(p) in tied) - 3 * (id(p) in outer) - 3 * (home is not None and p.country not in (None, home)),
+            _place_score(p, id(p) in tied)
+            - 3 * (id(p) in outer)
+            + 2 * (id(p) in heads)
+            - 3 * (home is not None and p.country not in (None, home))
+            - 3 * _part_of_name(article.text, p),
             -abs(p.span.start - trigger.start),
         ),
     )
@@ -84,15 +89,39 @@ def event_place(
 _CHAIN = re.compile(r"\s*(?:[a-z-]+\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)
 
 
-def _containers(text: str, inside: Sequence[Place]) -> set[int]:
-    """Places that follow another one as its container: "X, Y", "X (Y", "X district of Y"."""
+def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int]]:
+    """Places that follow another one as its container ("X, Y", "X (Y", "X district of Y"),
+    and the places so contained (a reading their container vouches for). A place whose
+    container is in another country is a namesake and counts as a loser too."""
     out: set[int] = set()
+    heads: set[int] = set()
     for a, b in zip(inside, inside[1:], strict=False):
         gap = text[a.span.end : b.span.start]
-        same = a.country is None or b.country is None or a.country == b.country
-        if same and a.lat is not None and len(gap) <= 16 and _CHAIN.fullmatch(gap) and _rank(b) <= _rank(a):
-            out.add(id(b))
-    return out
+        if a.lat is None or len(gap) > 16 or not _CHAIN.fullmatch(gap) or _rank(b) > _rank(a):
+            continue
+        if a.country is not None and b.country is not None and a.country != b.country:
+            if gap.strip() != "," or b.feature in ("PCLI", "ADM1"):
+                out.add(id(a))  # "X (Y" with Y in another country: X is a namesake
+            continue
+        out.add(id(b))
+        if b.lat is not None and a.admin1 is not None and a.admin1 in (b.admin1, b.name):
+            heads.add(id(a))
+    return out, heads
+
+
+#: Words around a name that make it part of a street, road or neighbourhood name.
+_SUBSITE_BEFORE = frozenset({"colonia", "barangay", "barrio", "street", "avenue"})
+_SUBSITE_AFTER = frozenset({"neighborhood", "neighbourhood", "highway", "road", "street", "avenue", "bypass", "expressway"})
+
+
+def _part_of_name(text: str, p: Place) -> bool:
+    """"the Norvale-Kesta highway", "Colonia Norvale", "Kesta neighbourhood": not the site."""
+    before = text[max(0, p.span.start - 12) : p.span.start].split()
+    after = text[p.span.end : p.span.end + 16]
+    if after.startswith("-") or (before and before[-1].lower() in _SUBSITE_BEFORE):
+        return True
+    words = after.split()
+    return bool(words) and words[0].lower().strip(".,;") in _SUBSITE_AFTER
 
 
 def _home_country(places: Sequence[Place]) -> str | None:

@@ -105,3 +105,34 @@ def _best(
         if best is None or score > best[0]:
             best = (score, c)
     return best[1] if best else None
+
+
+def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup, name_of: NameOf) -> list[Place]:
+    """The sentence's local places, re-read where the article contradicts the places stage's
+    reading (a town in another country than the article's, a town outside the division named
+    next to it) and another reading of the name is vouched for by the article."""
+    countries = Counter(p.country for p in places if p.country and p.lat is not None)
+    home = countries.most_common(1)[0][0] if countries else None
+    admins = {p.admin1 for p in places if p.admin1 and p.country == home}
+    mine = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end]
+    out: list[Place] = []
+    for n, p in enumerate(mine):
+        if p.lat is None or p.feature is None or not p.feature.startswith(SITE_FEATURES):
+            out.append(p)
+            continue
+        others = [q for q in mine[:n] + mine[n + 1 :] if q.lat is not None and q.feature not in ("PCLI", "RGN", "CONT")]
+        off = home is not None and p.country != home
+        if not off and (p.admin1 in admins or not admins):
+            out.append(p)
+            continue
+        c = _best(lookup(p.span.text), Counter({home: 1}) if home else Counter(), admins, others, name_of)
+        if c is None or (c.lat, c.lon) == (p.lat, p.lon) or (c.country != home):
+            out.append(p)
+            continue
+        out.append(
+            Place(
+                p.span, name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5), country=c.country or None,
+                admin1=name_of(c.adm1), admin2=name_of(c.adm2), feature=c.feature, confidence=min(p.confidence, 0.5),
+            )
+        )
+    return out

@@ -14,7 +14,7 @@ from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sent
 from .casualties import Death, combine, find_deaths, lone_victim
 from .country import document_country
 from .rules import load_rules
-from .site import Lookup, NameOf, find_sites
+from .site import Lookup, NameOf, find_sites, reread
 from .tree import Sent, build_sents
 from .triggers import find_triggers
 
@@ -45,7 +45,7 @@ class EventStage(ArticleStage):
         if not self.sites:
             return []
         lookup, name_of = self._lookups()
-        return find_sites(article, sent, article.places, lookup, name_of)
+        return [*reread(article, sent, article.places, lookup, name_of), *find_sites(article, sent, article.places, lookup, name_of)]
 
     def __call__(self, article: Article) -> Article:
         if not article.sentences:

@@ -1,0 +1,106 @@
+"""Event locations: names the places stage missed, chains of containing places, namesakes in
+another country, and street or road names (sentences written for these tests; a fake gazetteer)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tidings.events.attach import event_place
+from tidings.events.site import find_sites, reread
+from tidings.events.tree import build_sents
+from tidings.geo.gazetteer import Candidate
+from tidings.model import Article, Place
+
+pytestmark = pytest.mark.model
+
+ADMINS = {1: "Ardshire", 2: "Belmark"}
+GAZ = {
+    "Kesta": (
+        Candidate(10, 10, "Kesta", 40.0, 20.0, "XA", 1, None, "PPL", 500),
+        Candidate(11, 11, "Kesta", -30.0, 140.0, "XB", 2, None, "PPL", 90000),
+    ),
+    "Lomar": (Candidate(12, 12, "Lomar", -30.1, 140.1, "XB", 2, None, "PPL", 1000),),
+}
+
+
+def lookup(name: str) -> tuple[Candidate, ...]:
+    return GAZ.get(name, ())
+
+
+def name_of(pid: int | None) -> str | None:
+    return ADMINS.get(pid) if pid is not None else None
+
+
+def place(a: Article, text: str, lat: float, country: str, feature: str = "PPL", admin1: str | None = None) -> Place:
+    s = a.text.index(text)
+    return Place(a.span(s, s + len(text)), name=text, lat=lat, lon=20.0, country=country, feature=feature, admin1=admin1)
+
+
+def test_a_missed_name_after_in_is_read_in_the_articles_country(parse: Callable[[str], Article]) -> None:
+    a = parse("On 2 May, soldiers attacked a checkpoint in Kesta, Ardshire.")
+    a = a.with_(places=(place(a, "Ardshire", 40.2, "XA", "ADM1", "Ardshire"),))
+    (sent,) = build_sents(a)
+    sites = find_sites(a, sent, a.places, lookup, name_of)
+    assert [(p.span.text, p.country, p.lat) for p in sites] == [("Kesta", "XA", 40.0)]
+    trigger = next(t for t in sent.tokens if t.text == "attacked")
+    chosen = event_place(a, a.places, sent, trigger, None, (), sites)
+    assert chosen is not None and chosen.span.text == "Kesta"  # the town, not its province
+
+
+def test_a_missed_name_nothing_vouches_for_is_left_out(parse: Callable[[str], Article]) -> None:
+    a = parse("Rebels attacked a convoy in Kesta yesterday.")
+    a = a.with_(places=(place(a, "convoy", 5.0, "XC", "PCLI"),))
+    (sent,) = build_sents(a)
+    assert find_sites(a, sent, a.places, lookup, name_of) == []  # two countries possible, none named
+
+
+def test_a_namesake_in_another_country_is_read_again(parse: Callable[[str], Article]) -> None:
+    a = parse("Police clashed with farmers near Kesta in Lomar. Lomar is in Belmark.")
+    a = a.with_(
+        places=(
+            place(a, "Kesta", 40.0, "XA", admin1="Ardshire"),
+            place(a, "Lomar", -30.1, "XB", admin1="Belmark"),
+            Place(a.span(a.text.rindex("Lomar"), a.text.rindex("Lomar") + 5), lat=-30.1, lon=140.1, country="XB", feature="PPL", admin1="Belmark"),
+            Place(a.span(a.text.index("Belmark"), a.text.index("Belmark") + 7), lat=-30.0, lon=140.0, country="XB", feature="ADM1", admin1="Belmark"),
+        )
+    )
+    sent = build_sents(a)[0]
+    kesta = next(p for p in reread(a, sent, a.places, lookup, name_of) if p.span.text == "Kesta")
+    assert (kesta.country, kesta.lat) == ("XB", -30.0)
+
+
+def test_the_head_of_a_chain_beats_its_containers(parse: Callable[[str], Article]) -> None:
+    a = parse("Protesters gathered in Lomar district of Belmark on Monday.")
+    a = a.with_(places=(place(a, "Lomar", 1.0, "XB", "ADM2", "Belmark"), place(a, "Belmark", 1.5, "XB", "ADM1", "Belmark")))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "gathered")
+    chosen = event_place(a, a.places, sent, trigger, None)
+    assert chosen is not None and chosen.span.text == "Lomar"
+
+
+def test_a_road_or_neighbourhood_name_is_not_the_site(parse: Callable[[str], Article]) -> None:
+    a = parse("In Lomar, drivers blocked the Kesta highway.")
+    a = a.with_(places=(place(a, "Lomar", 1.0, "XB"), place(a, "Kesta", 2.0, "XB")))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "blocked")
+    obj = next(t for t in sent.tokens if t.text == "highway")
+    chosen = event_place(a, a.places, sent, trigger, obj)
+    assert chosen is not None and chosen.span.text == "Lomar"
+
+
+def test_a_place_in_another_country_than_the_articles_loses(parse: Callable[[str], Article]) -> None:
+    a = parse("Gunmen shot a man in Lomar. Lomar and Belmark mourned; Kesta sent help.")
+    a = a.with_(
+        places=(
+            place(a, "Lomar", 1.0, "XA"),
+            Place(a.span(a.text.index("Lomar and"), a.text.index("Lomar and") + 5), lat=1.0, lon=20.0, country="XA", feature="PPL"),
+            place(a, "Belmark", 1.1, "XA", "ADM1"),
+        )
+    )
+    sent = build_sents(a)[0]
+    trigger = next(t for t in sent.tokens if t.text == "shot")
+    far = Place(a.span(a.text.index("man"), a.text.index("man") + 3), lat=9.0, lon=9.0, country="XC", feature="PPL")
+    chosen = event_place(a, a.places, sent, trigger, None, (), [far])
+    assert chosen is not None and chosen.span.text == "Lomar"
