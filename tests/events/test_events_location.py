@@ -104,3 +104,29 @@ def test_a_place_in_another_country_than_the_articles_loses(parse: Callable[[str
     far = Place(a.span(a.text.index("man"), a.text.index("man") + 3), lat=9.0, lon=9.0, country="XC", feature="PPL")
     chosen = event_place(a, a.places, sent, trigger, None, (), [far])
     assert chosen is not None and chosen.span.text == "Lomar"
+
+
+def test_a_division_read_where_its_namesake_town_is_meant_becomes_the_town(parse: Callable[[str], Article]) -> None:
+    from tidings.events.site import localize
+
+    gaz = {"Belmark": (Candidate(20, 20, "Belmark", -31.0, 141.0, "XB", 2, None, "PPL", 50000),)}
+    a = parse("Nurses protested in Belmark. Belmark province was calm.")
+    ps = [Place(a.span(s, s + 7), name="Belmark", lat=-30.0, lon=140.0, country="XB", feature="ADM1", admin1="Belmark")
+          for s in (a.text.index("Belmark"), a.text.rindex("Belmark"))]
+    town = localize(a.text, ps[0], lambda n: gaz.get(n, ()), name_of)
+    assert (town.feature, town.lat) == ("PPL", -31.0)
+    assert localize(a.text, ps[1], lambda n: gaz.get(n, ()), name_of) is ps[1]  # "Belmark province" is the province
+
+
+def test_a_missed_hyphenated_name_in_a_chain_is_read_in_its_division(parse: Callable[[str], Article]) -> None:
+    gaz = {
+        "Sarn-Velo": (
+            Candidate(30, 30, "Sarn-Velo", 10.0, 10.0, "XA", 1, None, "PPL", 800),
+            Candidate(31, 31, "Sarn-Velo", -29.0, 139.0, "XB", 2, None, "PPL", 300),
+        ),
+        "Belmark": (Candidate(2, None, "Belmark", -30.0, 140.0, "XB", None, None, "ADM1", 0),),
+    }
+    a = parse("On Friday, workers protested in Sarn-Velo (Belmark) against pay cuts.")
+    (sent,) = build_sents(a)
+    sites = find_sites(a, sent, (), lambda n: gaz.get(n, ()), name_of)
+    assert [(p.span.text, p.country) for p in sites] == [("Sarn-Velo", "XB")]

@@ -50,7 +50,10 @@ def find_sites(
         start, end = sent.tok(lo).start, sent.tok(hi).end
         if any(s < end and start < e for s, e in taken):
             continue
-        c = _best(lookup(article.text[start:end]), countries, admins, local, name_of)
+        chain = _chain_admins(article, sent, hi, lookup, name_of)
+        text = article.text[start:end]
+        cands = lookup(text) or (lookup(text.split(" ", 1)[1]) if " " in text and sent.tok(lo).text.lower() in PARTICLES else ())
+        c = _best(cands, countries, admins | chain, local, name_of)
         if c is None:
             continue
         out.append(
@@ -72,13 +75,49 @@ def _names(sent: Sent) -> list[tuple[int, int]]:
             i = t.i + 1 if t.text.lower() in LOCATIVE else t.i
             while i <= last and sent.tok(i).text.lower() in ("the", "a"):
                 i += 1
-            j = i
-            while j <= last and j - i < MAX_WORDS and (_cap(sent.tok(j)) or (j > i and sent.tok(j).text.lower() in PARTICLES)):
-                j += 1
-            while j > i and sent.tok(j - 1).text.lower() in PARTICLES:
-                j -= 1
+            j = _name_end(sent, i, last)
             if j > i and all(sent.tok(k).ent_type not in NOT_PLACE for k in range(i, j)):
                 out.append((i, j - 1))
+    return out
+
+
+def _name_end(sent: Sent, i: int, last: int) -> int:
+    """One past the last token of the name starting at token ``i`` ("Ivano-Frankivsk",
+    "Valle de Santiago", "al Tabqa"); ``i`` when no name starts there."""
+    j, words = i, 0
+    while j <= last and words < MAX_WORDS:
+        t = sent.tok(j)
+        glued = j > i and t.start == sent.tok(j - 1).end and t.text in ("-", "'")
+        if _cap(t) or glued or t.text.lower() in PARTICLES:
+            words += not glued
+            j += 1
+        elif j > i and sent.tok(j - 1).text in ("-", "'") and t.start == sent.tok(j - 1).end and t.text[:1].isalnum():
+            j += 1
+        else:
+            break
+    while j > i and (sent.tok(j - 1).text.lower() in PARTICLES or sent.tok(j - 1).text in ("-", "'")):
+        j -= 1
+    if not any(_cap(sent.tok(k)) for k in range(i, j)):
+        return i
+    return j
+
+
+def _chain_admins(article: Article, sent: Sent, end: int, lookup: Lookup, name_of: NameOf) -> set[str]:
+    """First-level divisions that the names right after a name place it in: "X (Y, Z)", "X, Y"."""
+    out: set[str] = set()
+    last = sent.base + len(sent.tokens) - 1
+    i = end + 1
+    for _ in range(3):
+        while i <= last and (sent.tok(i).text in (",", "(") or sent.tok(i).text.lower() in TYPE_WORDS):
+            i += 1
+        j = _name_end(sent, i, last)
+        if j == i:
+            break
+        for c in lookup(article.text[sent.tok(i).start : sent.tok(j - 1).end]):
+            name = c.name if c.feature == "ADM1" else name_of(c.adm1)
+            if name:
+                out.add(name)
+        i = j
     return out
 
 
@@ -125,7 +164,7 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
         if not off and (p.admin1 in admins or not admins):
             out.append(p)
             continue
-        c = _best(lookup(p.span.text), Counter({home: 1}) if home else Counter(), admins, others, name_of)
+        c = _best(lookup(p.span.text), Counter(), admins, others, name_of)
         if c is None or (c.lat, c.lon) == (p.lat, p.lon) or (c.country != home):
             out.append(p)
             continue
@@ -136,3 +175,32 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
             )
         )
     return out
+
+
+#: Words after a division's name that say the division is meant, not its namesake town.
+DIVISION_WORDS = frozenset(
+    {"province", "state", "governorate", "region", "district", "county", "department", "oblast", "prefecture", "division",
+     "municipality", "countryside", "provinces", "states", "regions", "districts", "territory", "upazila", "lga", "raion"}
+)
+
+
+def localize(text: str, p: Place, lookup: Lookup, name_of: NameOf) -> Place:
+    """"protested in Norvale": a division read where its namesake town, inside it, is meant
+    (the places stage prefers the division); "Norvale province" stays the division."""
+    if p.feature not in ("ADM1", "ADM2") or p.lat is None:
+        return p
+    after = text[p.span.end : p.span.end + 20].split()
+    if after and after[0].lower().strip(".,;)") in DIVISION_WORDS or p.span.text.split()[-1].lower() in DIVISION_WORDS:
+        return p
+    division = p.name if p.feature == "ADM1" else p.admin1
+    towns = [
+        c for c in lookup(p.span.text)
+        if c.feature.startswith("PPL") and c.country == p.country and division is not None and name_of(c.adm1) == division
+    ]
+    if not towns:
+        return p
+    c = max(towns, key=lambda c: c.population)
+    return Place(
+        p.span, name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5), country=c.country or None,
+        admin1=name_of(c.adm1), admin2=name_of(c.adm2), feature=c.feature, confidence=p.confidence,
+    )

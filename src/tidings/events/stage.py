@@ -14,7 +14,7 @@ from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sent
 from .casualties import Death, combine, find_deaths, lone_victim
 from .country import document_country
 from .rules import load_rules
-from .site import Lookup, NameOf, find_sites, reread
+from .site import Lookup, NameOf, find_sites, localize, reread
 from .tree import Sent, build_sents
 from .triggers import find_triggers
 
@@ -110,6 +110,8 @@ class EventStage(ArticleStage):
                 place = prev_place[1] if near and prev_place is not None else fallback
             else:
                 prev_place = (sent.index, place)
+            if place is not None and self.sites:
+                place = localize(article.text, place, *self._lookups())
             mod = modality(sent, t, rules)
             att = attribution(article, article.quotes, sent, t, rules)
             if att is not None and mod == "asserted":
