@@ -130,3 +130,12 @@ def test_a_missed_hyphenated_name_in_a_chain_is_read_in_its_division(parse: Call
     (sent,) = build_sents(a)
     sites = find_sites(a, sent, (), lambda n: gaz.get(n, ()), name_of)
     assert [(p.span.text, p.country) for p in sites] == [("Sarn-Velo", "XB")]
+
+
+def test_a_place_annotating_the_name_before_it_is_its_container(parse: Callable[[str], Article]) -> None:
+    a = parse("Gunmen fired at houses in Lomar district (Kesta, Belmark) at night.")
+    a = a.with_(places=(place(a, "Lomar district", 1.0, "XB", "ADM2"), place(a, "Belmark", 1.2, "XB", "PPL")))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "fired")
+    chosen = event_place(a, a.places, sent, trigger, None)
+    assert chosen is not None and chosen.span.text == "Lomar district"  # not the town in the brackets

@@ -78,6 +78,7 @@ def event_place(
         key=lambda p: (
             _place_score(p, id(p) in tied)
             - 3 * (id(p) in outer)
+            - 1 * _annotates(article.text, p.span.start)
             + 2 * (id(p) in heads)
             - 3 * (home is not None and p.country not in (None, home))
             - 3 * _part_of_name(article.text, p),
@@ -107,6 +108,15 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int]]
         if b.lat is not None and a.admin1 is not None and a.admin1 in (b.admin1, b.name):
             heads.add(id(a))
     return out, heads
+
+
+_ANNOTATION = re.compile(r"[A-Za-z][\w'-]*\s*\(\s*(?:[^()]{0,40},\s*)?$")
+
+
+def _annotates(text: str, start: int) -> bool:
+    """Whether a name stands in a parenthesis that annotates the name before it with where that
+    is: "Kesta (Lomar, Belmark)", "Kesta village (Lomar)"."""
+    return bool(_ANNOTATION.search(text[max(0, start - 60) : start]))
 
 
 #: Words around a name that make it part of a street, road or neighbourhood name.

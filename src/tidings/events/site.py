@@ -184,17 +184,25 @@ DIVISION_WORDS = frozenset(
 )
 
 
+#: Words after a name that say a town is meant.
+TOWN_WORDS = frozenset({"city", "town", "village"})
+
+
 def localize(text: str, p: Place, lookup: Lookup, name_of: NameOf) -> Place:
     """"protested in Norvale": a division read where its namesake town, inside it, is meant
-    (the places stage prefers the division); "Norvale province" stays the division."""
+    (the places stage prefers the division); "Norvale province" stays the province, but
+    "Norvale district" becomes its namesake town (where such events are placed)."""
     if p.feature not in ("ADM1", "ADM2") or p.lat is None:
         return p
+    words = p.span.text.split()
     after = text[p.span.end : p.span.end + 20].split()
-    if after and after[0].lower().strip(".,;)") in DIVISION_WORDS or p.span.text.split()[-1].lower() in DIVISION_WORDS:
+    said = words[-1].lower() if len(words) > 1 else (after[0].lower().strip(".,;)") if after else "")
+    if p.feature == "ADM1" and said in DIVISION_WORDS:
         return p
     division = p.name if p.feature == "ADM1" else p.admin1
+    name = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in DIVISION_WORDS | TOWN_WORDS else p.span.text
     towns = [
-        c for c in lookup(p.span.text)
+        c for c in lookup(name)
         if c.feature.startswith("PPL") and c.country == p.country and division is not None and name_of(c.adm1) == division
     ]
     if not towns:
