@@ -139,3 +139,24 @@ def test_a_place_annotating_the_name_before_it_is_its_container(parse: Callable[
     trigger = next(t for t in sent.tokens if t.text == "fired")
     chosen = event_place(a, a.places, sent, trigger, None)
     assert chosen is not None and chosen.span.text == "Lomar district"  # not the town in the brackets
+
+
+def test_a_town_read_outside_the_division_named_after_it_is_read_again(parse: Callable[[str], Article]) -> None:
+    gaz = {
+        **GAZ,
+        "Belmark": (Candidate(2, None, "Belmark", -30.0, 140.0, "XB", None, None, "ADM1", 0),),
+    }
+    a = parse("On Monday, in Kesta, Belmark, gunmen shot a driver.")
+    a = a.with_(places=(place(a, "Kesta", 40.0, "XA", admin1="Ardshire"),))
+    (sent,) = build_sents(a)
+    (kesta,) = reread(a, sent, a.places, lambda n: gaz.get(n, ()), name_of)
+    assert (kesta.country, kesta.lat) == ("XB", -30.0)
+
+
+def test_a_country_name_modifying_a_noun_is_not_the_site(parse: Callable[[str], Article]) -> None:
+    a = parse("Traders blocked roads over the Kestan dollar rate, and Lomar was quiet.")
+    a = a.with_(places=(place(a, "Kestan", 5.0, "XB", "PCLI"), place(a, "Lomar", 1.0, "XB", "PCLI")))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "blocked")
+    chosen = event_place(a, a.places, sent, trigger, None)
+    assert chosen is not None and chosen.span.text == "Lomar"

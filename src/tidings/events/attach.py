@@ -81,7 +81,8 @@ def event_place(
             - 1 * _annotates(article.text, p.span.start)
             + 2 * (id(p) in heads)
             - 3 * (home is not None and p.country not in (None, home))
-            - 3 * _part_of_name(article.text, p),
+            - 3 * _part_of_name(article.text, p)
+            - 3 * _country_modifier(sent, p),
             -abs(p.span.start - trigger.start),
         ),
     )
@@ -117,6 +118,15 @@ def _annotates(text: str, start: int) -> bool:
     """Whether a name stands in a parenthesis that annotates the name before it with where that
     is: "Kesta (Lomar, Belmark)", "Kesta village (Lomar)"."""
     return bool(_ANNOTATION.search(text[max(0, start - 60) : start]))
+
+
+def _country_modifier(sent: Sent, p: Place) -> bool:
+    """"the US dollar", "Turkey-backed fighters": a country's name modifying a noun."""
+    if p.feature != "PCLI":
+        return False
+    last = next((t for t in reversed(sent.tokens) if p.span.start <= t.start < p.span.end), None)
+    head = sent.head(last) if last is not None else None
+    return last is not None and head is not None and last.dep in ("compound", "amod", "npadvmod") and head.pos == "NOUN"
 
 
 #: Words around a name that make it part of a street, road or neighbourhood name.

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from ..geo.gazetteer import Candidate
 from ..geo.resolve import haversine
 from ..model import Article, Place, Token
+from .country import demonyms
 from .tree import Sent
 
 Lookup = Callable[[str], tuple[Candidate, ...]]
@@ -28,7 +29,7 @@ TYPE_WORDS = frozenset(
 #: Lower-case particles inside place names ("Valle de Santiago", "Ras al Ain").
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "al-", "ad", "ar", "as", "ash", "an", "du", "des", "da", "do", "dos", "di", "bin", "ibn", "y"})
 #: Entity labels that are never places.
-NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"})
+NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"})
 #: Candidate features a site may take (settlements and small divisions).
 SITE_FEATURES = ("PPL", "ADM2", "ADM3", "ADM4")
 #: Most words in a name.
@@ -76,9 +77,13 @@ def _names(sent: Sent) -> list[tuple[int, int]]:
             while i <= last and sent.tok(i).text.lower() in ("the", "a"):
                 i += 1
             j = _name_end(sent, i, last)
-            if j > i and all(sent.tok(k).ent_type not in NOT_PLACE for k in range(i, j)):
+            if j > i and all(sent.tok(k).ent_type not in NOT_PLACE for k in range(i, j)) and not _demonym(sent, i, j):
                 out.append((i, j - 1))
     return out
+
+
+def _demonym(sent: Sent, i: int, j: int) -> bool:
+    return " ".join(sent.tok(k).text for k in range(i, j)).lower() in demonyms()
 
 
 def _name_end(sent: Sent, i: int, last: int) -> int:
@@ -127,10 +132,12 @@ def _cap(t: Token) -> bool:
 
 
 def _best(
-    cands: tuple[Candidate, ...], countries: Counter[str], admins: set[str], local: Sequence[Place], name_of: NameOf
+    cands: tuple[Candidate, ...], countries: Counter[str], admins: set[str], local: Sequence[Place], name_of: NameOf,
+    *, strict: bool = False,
 ) -> Candidate | None:
     """The reading the article vouches for: in a named first-level division, near a place of
-    the sentence, or in the article's country; else the only country the name may be in."""
+    the sentence, or in the article's country; else (unless ``strict``) the only country the
+    name may be in."""
     best: tuple[float, Candidate] | None = None
     for c in cands:
         if not c.feature.startswith(SITE_FEATURES):
@@ -138,7 +145,7 @@ def _best(
         near = any(haversine(c.lat, c.lon, p.lat, p.lon) <= NEAR_KM for p in local if p.lat is not None and p.lon is not None)
         in_admin = c.adm1 is not None and name_of(c.adm1) in admins
         score = 3.0 * near + 2.0 * in_admin + 1.0 * (countries.get(c.country, 0) > 0)
-        if score == 0.0 and (countries or len({x.country for x in cands}) > 1):
+        if score == 0.0 and (strict or countries or len({x.country for x in cands}) > 1):
             continue
         score += 0.1 * (c.population > 0) + min(c.population, 10**6) / 10**7
         if best is None or score > best[0]:
@@ -159,13 +166,16 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
         if p.lat is None or p.feature is None or not p.feature.startswith(SITE_FEATURES):
             out.append(p)
             continue
+        last = max((t.i for t in sent.tokens if p.span.start <= t.start < p.span.end), default=None)
+        chain = _chain_admins(article, sent, last, lookup, name_of) if last is not None else set()
         others = [q for q in mine[:n] + mine[n + 1 :] if q.lat is not None and q.feature not in ("PCLI", "RGN", "CONT")]
-        off = home is not None and p.country != home
-        if not off and (p.admin1 in admins or not admins):
-            out.append(p)
-            continue
-        c = _best(lookup(p.span.text), Counter(), admins, others, name_of)
-        if c is None or (c.lat, c.lon) == (p.lat, p.lon) or (c.country != home):
+        c: Candidate | None = None
+        if chain and p.admin1 not in chain:  # "Norvale, Ardshire" with Norvale read outside Ardshire
+            c = _best(lookup(p.span.text), Counter(), chain, (), name_of, strict=True)
+        elif not chain and home is not None and (p.country != home or (admins and p.admin1 not in admins)):
+            c = _best(lookup(p.span.text), Counter(), admins, others, name_of, strict=True)
+            c = c if c is not None and c.country == home else None
+        if c is None or (c.lat, c.lon) == (p.lat, p.lon):
             out.append(p)
             continue
         out.append(
