@@ -160,3 +160,21 @@ def test_a_country_name_modifying_a_noun_is_not_the_site(parse: Callable[[str], 
     trigger = next(t for t in sent.tokens if t.text == "blocked")
     chosen = event_place(a, a.places, sent, trigger, None)
     assert chosen is not None and chosen.span.text == "Lomar"
+
+
+def test_a_place_cut_from_a_longer_name_is_not_the_site(parse: Callable[[str], Article]) -> None:
+    a = parse("In Lomar, a man was shot near the Kesta Hospital by two men.")
+    a = a.with_(places=(place(a, "Lomar", 1.0, "XB"), place(a, "Kesta", 2.0, "XB")))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "shot")
+    chosen = event_place(a, a.places, sent, trigger, None)
+    assert chosen is not None and chosen.span.text == "Lomar"
+
+
+def test_a_town_the_model_calls_a_work_of_art_is_still_looked_up(parse: Callable[[str], Article]) -> None:
+    from tidings.events.site import _names
+
+    a = parse("On 3 June, nurses protested in central Kesta over pay.")
+    (sent,) = build_sents(a)
+    names = [a.text[sent.tok(i).start : sent.tok(j).end] for i, j in _names(sent)]
+    assert "Kesta" in names and "3 June" not in names

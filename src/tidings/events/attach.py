@@ -134,14 +134,26 @@ _SUBSITE_BEFORE = frozenset({"colonia", "barangay", "barrio", "street", "avenue"
 _SUBSITE_AFTER = frozenset({"neighborhood", "neighbourhood", "highway", "road", "street", "avenue", "bypass", "expressway"})
 
 
+_LONGER = re.compile(r" (?:(?:do|da|de|del|dos|das|di) )?([A-Z][a-z]+)")
+#: Capitalised words that may follow a place's name without making it another name.
+_NAME_END = frozenset(
+    {"city", "town", "village", "district", "province", "state", "region", "county", "governorate", "municipality", "area",
+     "on", "in", "at", "and", "the", "after", "during", "since", "police", "army", "forces", "province's", "governor"}
+)
+
+
 def _part_of_name(text: str, p: Place) -> bool:
-    """"the Norvale-Kesta highway", "Colonia Norvale", "Kesta neighbourhood": not the site."""
+    """"the Norvale-Kesta highway", "Colonia Norvale", "Kesta neighbourhood", "Kesta Hospital":
+    not the site."""
     before = text[max(0, p.span.start - 12) : p.span.start].split()
     after = text[p.span.end : p.span.end + 16]
     if after.startswith("-") or (before and before[-1].lower() in _SUBSITE_BEFORE):
         return True
     words = after.split()
-    return bool(words) and words[0].lower().strip(".,;") in _SUBSITE_AFTER
+    if words and words[0].lower().strip(".,;") in _SUBSITE_AFTER:
+        return True
+    more = _LONGER.match(after)  # "Porto Meira", "Belen Hospital": a longer name cut short
+    return more is not None and more.group(1).lower() not in _NAME_END
 
 
 def _home_country(places: Sequence[Place]) -> str | None:

@@ -29,7 +29,13 @@ TYPE_WORDS = frozenset(
 #: Lower-case particles inside place names ("Valle de Santiago", "Ras al Ain").
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "al-", "ad", "ar", "as", "ash", "an", "du", "des", "da", "do", "dos", "di", "bin", "ibn", "y"})
 #: Entity labels that are never places.
-NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"})
+#: (The small model often calls a town EVENT, WORK_OF_ART or LANGUAGE: those are looked up.)
+NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: Words skipped between the preposition and the name ("in the", "in central").
+LEADING = frozenset(
+    {"the", "a", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "northeastern",
+     "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater", "upper", "lower"}
+)
 #: Candidate features a site may take (settlements and small divisions).
 SITE_FEATURES = ("PPL", "ADM2", "ADM3", "ADM4")
 #: Most words in a name.
@@ -74,7 +80,7 @@ def _names(sent: Sent) -> list[tuple[int, int]]:
     for t in sent.tokens:
         if t.text.lower() in LOCATIVE or (t.dep == "dobj" and t.pos == "PROPN" and sent.has(t.i - 1) and not _cap(sent.tok(t.i - 1))):
             i = t.i + 1 if t.text.lower() in LOCATIVE else t.i
-            while i <= last and sent.tok(i).text.lower() in ("the", "a"):
+            while i <= last and sent.tok(i).text in LEADING:
                 i += 1
             j = _name_end(sent, i, last)
             if j > i and all(sent.tok(k).ent_type not in NOT_PLACE for k in range(i, j)) and not _demonym(sent, i, j):
