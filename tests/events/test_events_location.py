@@ -178,3 +178,23 @@ def test_a_town_the_model_calls_a_work_of_art_is_still_looked_up(parse: Callable
     (sent,) = build_sents(a)
     names = [a.text[sent.tok(i).start : sent.tok(j).end] for i, j in _names(sent)]
     assert "Kesta" in names and "3 June" not in names
+
+
+def test_a_name_right_after_the_opening_date_is_a_candidate_site(parse: Callable[[str], Article]) -> None:
+    from tidings.events.site import _names
+
+    a = parse("On 5 May 2020, Kesta, Belmark, residents burned tyres.")
+    (sent,) = build_sents(a)
+    names = [a.text[sent.tok(i).start : sent.tok(j).end] for i, j in _names(sent)]
+    assert names[:1] == ["Kesta"]
+
+
+def test_a_town_named_as_the_actor_still_places_the_event(parse: Callable[[str], Article]) -> None:
+    from tidings.model import Mention
+
+    a = parse("Kesta protested loudly, said people in Belmark.")
+    a = a.with_(places=(place(a, "Kesta", 1.0, "XB"), place(a, "Belmark", 2.0, "XB", "ADM1")))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "protested")
+    chosen = event_place(a, a.places, sent, trigger, None, (Mention(a.places[0].span, None),))
+    assert chosen is not None and chosen.span.text == "Kesta"

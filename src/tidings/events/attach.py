@@ -61,7 +61,7 @@ def event_place(
             for p in (*(q for q in places if (q.span.start, q.span.end) not in over), *sites)
             if sent.sentence.start <= p.span.start < sent.sentence.end
             and p.span.text.lower() not in dem
-            and not any(s <= p.span.start < e for s, e in taken)
+            and not any(s <= p.span.start < e and not _town_as_actor(p, s, e) for s, e in taken)
         ),
         key=lambda p: p.span.start,
     )
@@ -82,10 +82,15 @@ def event_place(
             + 2 * (id(p) in heads)
             - 3 * (home is not None and p.country not in (None, home))
             - 3 * _part_of_name(article.text, p)
-            - 3 * _country_modifier(sent, p),
+            - 5 * _country_modifier(sent, p),
             -abs(p.span.start - trigger.start),
         ),
     )
+
+
+def _town_as_actor(p: Place, start: int, end: int) -> bool:
+    """An actor that is only a town's name ("Norvale retaliated") still says where."""
+    return (p.span.start, p.span.end) == (start, end) and (p.feature or "") in ("PPL", "PPLC", "ADM2")
 
 
 _CHAIN = re.compile(r"\s*(?:[a-z-]+\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)

@@ -26,6 +26,11 @@ TYPE_WORDS = frozenset(
      "neighbourhood", "neighborhood", "locality", "settlement", "camp", "suburb", "county", "province", "governorate",
      "subdistrict", "sub-district", "quarter", "countryside", "front", "outskirts"}
 )
+#: Words skipped in a chain of containing names ("X (Y LGA, Z)", "X, Y district, Z state").
+CHAIN_WORDS = TYPE_WORDS | frozenset(
+    {"lga", "upazila", "tehsil", "mandal", "taluk", "taluka", "ward", "block", "sector", "department", "state", "raion",
+     "oblast", "prefecture", "division", "canton", "parish", "barangay", "and"}
+)
 #: Lower-case particles inside place names ("Valle de Santiago", "Ras al Ain").
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "al-", "ad", "ar", "as", "ash", "an", "du", "des", "da", "do", "dos", "di", "bin", "ibn", "y"})
 #: Entity labels that are never places.
@@ -78,8 +83,9 @@ def _names(sent: Sent) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     last = sent.base + len(sent.tokens) - 1
     for t in sent.tokens:
-        if t.text.lower() in LOCATIVE or (t.dep == "dobj" and t.pos == "PROPN" and sent.has(t.i - 1) and not _cap(sent.tok(t.i - 1))):
-            i = t.i + 1 if t.text.lower() in LOCATIVE else t.i
+        after_date = t.text == "," and sent.has(t.i - 1) and sent.tok(t.i - 1).ent_type == "DATE"
+        if t.text.lower() in LOCATIVE or after_date or (t.dep == "dobj" and t.pos == "PROPN" and sent.has(t.i - 1) and not _cap(sent.tok(t.i - 1))):
+            i = t.i + 1 if t.text.lower() in LOCATIVE or after_date else t.i
             while i <= last and sent.tok(i).text in LEADING:
                 i += 1
             j = _name_end(sent, i, last)
@@ -119,7 +125,7 @@ def _chain_admins(article: Article, sent: Sent, end: int, lookup: Lookup, name_o
     last = sent.base + len(sent.tokens) - 1
     i = end + 1
     for _ in range(3):
-        while i <= last and (sent.tok(i).text in (",", "(") or sent.tok(i).text.lower() in TYPE_WORDS):
+        while i <= last and (sent.tok(i).text in (",", "(") or sent.tok(i).text.lower() in CHAIN_WORDS):
             i += 1
         j = _name_end(sent, i, last)
         if j == i:
@@ -169,7 +175,7 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
     mine = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end]
     out: list[Place] = []
     for n, p in enumerate(mine):
-        if p.lat is None or p.feature is None or not p.feature.startswith(SITE_FEATURES):
+        if p.lat is None or p.feature is None or not p.feature.startswith((*SITE_FEATURES, "ADM1")):
             out.append(p)
             continue
         last = max((t.i for t in sent.tokens if p.span.start <= t.start < p.span.end), default=None)
@@ -177,9 +183,9 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
         others = [q for q in mine[:n] + mine[n + 1 :] if q.lat is not None and q.feature not in ("PCLI", "RGN", "CONT")]
         c: Candidate | None = None
         if chain and p.admin1 not in chain:  # "Norvale, Ardshire" with Norvale read outside Ardshire
-            c = _best(lookup(p.span.text), Counter(), chain, (), name_of, strict=True)
+            c = _best(_lookup_bare(p.span.text, lookup), Counter(), chain, (), name_of, strict=True)
         elif not chain and home is not None and (p.country != home or (admins and p.admin1 not in admins)):
-            c = _best(lookup(p.span.text), Counter(), admins, others, name_of, strict=True)
+            c = _best(_lookup_bare(p.span.text, lookup), Counter(), admins, others, name_of, strict=True)
             c = c if c is not None and c.country == home else None
         if c is None or (c.lat, c.lon) == (p.lat, p.lon):
             out.append(p)
@@ -191,6 +197,14 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
             )
         )
     return out
+
+
+def _lookup_bare(name: str, lookup: Lookup) -> tuple[Candidate, ...]:
+    """Candidates of a name, without a trailing type word ("Norvale city", "Kesta municipality")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in CHAIN_WORDS:
+        return lookup(" ".join(words[:-1])) or lookup(name)
+    return lookup(name)
 
 
 #: Words after a division's name that say the division is meant, not its namesake town.
