@@ -198,3 +198,26 @@ def test_a_town_named_as_the_actor_still_places_the_event(parse: Callable[[str],
     trigger = next(t for t in sent.tokens if t.text == "protested")
     chosen = event_place(a, a.places, sent, trigger, None, (Mention(a.places[0].span, None),))
     assert chosen is not None and chosen.span.text == "Kesta"
+
+
+def test_a_facility_word_between_two_places_is_not_a_chain(parse: Callable[[str], Article]) -> None:
+    from tidings.events.attach import _containers
+
+    a = parse("Workers rallied on Kesta road in Lomar, and at Kesta village in Lomar.")
+    k1, k2 = a.text.index("Kesta"), a.text.rindex("Kesta")
+    l1, l2 = a.text.index("Lomar"), a.text.rindex("Lomar")
+    ps = [Place(a.span(s, s + 5), lat=1.0, lon=1.0, country="XB", feature="PPL", admin1="Belmark") for s in (k1, l1, k2, l2)]
+    outer, heads = _containers(a.text, ps)
+    assert id(ps[1]) not in outer and id(ps[3]) in outer  # "road in" is no chain; "village in" is
+
+
+def test_a_longer_name_around_a_cut_place_is_looked_up(parse: Callable[[str], Article]) -> None:
+    gaz = {"Sarn do Velo": (Candidate(40, 40, "Sarn do Velo", -30.2, 140.2, "XB", 2, None, "PPL", 5000),)}
+    a = parse("On 4 May, in Sarn do Velo, Belmark, a man was shot.")
+    a = a.with_(places=(place(a, "Sarn", 9.0, "XB"), place(a, "Belmark", -30.0, "XB", "ADM1", "Belmark")))
+    (sent,) = build_sents(a)
+    sites = find_sites(a, sent, a.places, lambda n: gaz.get(n, ()), name_of)
+    assert [p.span.text for p in sites] == ["Sarn do Velo"]
+    trigger = next(t for t in sent.tokens if t.text == "shot")
+    chosen = event_place(a, a.places, sent, trigger, None, (), sites)
+    assert chosen is not None and chosen.span.text == "Sarn do Velo"

@@ -58,7 +58,7 @@ def event_place(
     inside = sorted(
         (
             p
-            for p in (*(q for q in places if (q.span.start, q.span.end) not in over), *sites)
+            for p in (*(q for q in places if (q.span.start, q.span.end) not in over and not _within(q, sites)), *sites)
             if sent.sentence.start <= p.span.start < sent.sentence.end
             and p.span.text.lower() not in dem
             and not any(s <= p.span.start < e and not _town_as_actor(p, s, e) for s, e in taken)
@@ -88,12 +88,22 @@ def event_place(
     )
 
 
+def _within(q: Place, sites: Sequence[Place]) -> bool:
+    """Whether a site's longer name contains this place ("Foz" in "Foz do Iguacu")."""
+    return any(s.span.start <= q.span.start and q.span.end <= s.span.end and s.span.end - s.span.start > q.span.end - q.span.start for s in sites)
+
+
 def _town_as_actor(p: Place, start: int, end: int) -> bool:
     """An actor that is only a town's name ("Norvale retaliated") still says where."""
     return (p.span.start, p.span.end) == (start, end) and (p.feature or "") in ("PPL", "PPLC", "ADM2")
 
 
-_CHAIN = re.compile(r"\s*(?:[a-z-]+\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)
+_CHAIN = re.compile(r"\s*(?:([a-z-]+)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)
+#: Words that may stand between a place and its container ("X district of Y", "X village, Y").
+_CHAIN_TYPES = frozenset(
+    {"village", "town", "city", "area", "district", "region", "commune", "municipality", "township", "locality", "county",
+     "province", "governorate", "subdistrict", "sub-district", "upazila", "lga", "tehsil", "mandal", "sector", "camp", "state"}
+)
 
 
 def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int]]:
@@ -104,7 +114,8 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int]]
     heads: set[int] = set()
     for a, b in zip(inside, inside[1:], strict=False):
         gap = text[a.span.end : b.span.start]
-        if a.lat is None or len(gap) > 16 or not _CHAIN.fullmatch(gap) or _rank(b) > _rank(a):
+        m = _CHAIN.fullmatch(gap) if len(gap) <= 16 else None
+        if a.lat is None or m is None or (m.group(1) and m.group(1).lower() not in _CHAIN_TYPES) or _rank(b) > _rank(a):
             continue
         if a.country is not None and b.country is not None and a.country != b.country:
             if gap.strip() != "," or b.feature in ("PCLI", "ADM1"):
@@ -163,7 +174,10 @@ def _part_of_name(text: str, p: Place) -> bool:
 
 def _home_country(places: Sequence[Place]) -> str | None:
     """The ISO country most resolved places of the article are in."""
-    codes = Counter(p.country for p in places if p.country and p.lat is not None)
+    codes: Counter[str] = Counter()
+    for p in places:
+        if p.country and p.lat is not None:
+            codes[p.country] += 1
     return codes.most_common(1)[0][0] if codes else None
 
 

@@ -60,8 +60,8 @@ def find_sites(
     out: list[Place] = []
     for lo, hi in _names(sent):
         start, end = sent.tok(lo).start, sent.tok(hi).end
-        if any(s < end and start < e for s, e in taken):
-            continue
+        if any(s < end and start < e and (s <= start and end <= e or not (start <= s and e <= end)) for s, e in taken):
+            continue  # a name the places stage has, or one crossing it; a longer name is looked up
         chain = _chain_admins(article, sent, hi, lookup, name_of)
         text = article.text[start:end]
         cands = lookup(text) or (lookup(text.split(" ", 1)[1]) if " " in text and sent.tok(lo).text.lower() in PARTICLES else ())
@@ -169,7 +169,10 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
     """The sentence's local places, re-read where the article contradicts the places stage's
     reading (a town in another country than the article's, a town outside the division named
     next to it) and another reading of the name is vouched for by the article."""
-    countries = Counter(p.country for p in places if p.country and p.lat is not None)
+    countries: Counter[str] = Counter()
+    for p in places:
+        if p.country and p.lat is not None:
+            countries[p.country] += 1
     home = countries.most_common(1)[0][0] if countries else None
     admins = {p.admin1 for p in places if p.admin1 and p.country == home}
     mine = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end]

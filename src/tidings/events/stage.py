@@ -45,7 +45,8 @@ class EventStage(ArticleStage):
         if not self.sites:
             return []
         lookup, name_of = self._lookups()
-        return [*reread(article, sent, article.places, lookup, name_of), *find_sites(article, sent, article.places, lookup, name_of)]
+        read = reread(article, sent, article.places, lookup, name_of)
+        return [*read, *find_sites(article, sent, article.places, lookup, name_of)]
 
     def __call__(self, article: Article) -> Article:
         if not article.sentences:
