@@ -221,3 +221,13 @@ def test_a_longer_name_around_a_cut_place_is_looked_up(parse: Callable[[str], Ar
     trigger = next(t for t in sent.tokens if t.text == "shot")
     chosen = event_place(a, a.places, sent, trigger, None, (), sites)
     assert chosen is not None and chosen.span.text == "Sarn do Velo"
+
+
+def test_the_end_of_a_longer_name_is_not_the_site(parse: Callable[[str], Article]) -> None:
+    a = parse("In Lomar, Upper Kesta residents and Vale Kesta farmers protested.")
+    ps = (place(a, "Lomar", 1.0, "XB"), Place(a.span(a.text.index("Kesta", 30), a.text.index("Kesta", 30) + 5), lat=2.0, lon=2.0, country="XB", feature="PPL"))
+    a = a.with_(places=ps)
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "protested")
+    chosen = event_place(a, a.places, sent, trigger, None)
+    assert chosen is not None and chosen.span.text == "Lomar"  # not "Kesta" of "Vale Kesta"

@@ -150,6 +150,14 @@ _SUBSITE_BEFORE = frozenset({"colonia", "barangay", "barrio", "street", "avenue"
 _SUBSITE_AFTER = frozenset({"neighborhood", "neighbourhood", "highway", "road", "street", "avenue", "bypass", "expressway"})
 
 
+_LEADING_NAME = re.compile(r"[A-Z][a-z]+")
+#: Capitalised words that may stand right before a place's name.
+_OPENERS = frozenset(
+    {"in", "on", "at", "near", "the", "from", "to", "of", "and", "by", "outside", "inside", "around", "across", "between",
+     "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "greater", "downtown",
+     "rural", "upper", "lower", "new", "old", "during", "since", "after", "before", "when", "while", "as", "for",
+     "yesterday", "today", "tonight", "meanwhile", "but", "however", "also", "then", "with", "into", "via", "over"}
+)
 _LONGER = re.compile(r" (?:(?:do|da|de|del|dos|das|di) )?([A-Z][a-z]+)")
 #: Capitalised words that may follow a place's name without making it another name.
 _NAME_END = frozenset(
@@ -165,6 +173,8 @@ def _part_of_name(text: str, p: Place) -> bool:
     after = text[p.span.end : p.span.end + 16]
     if after.startswith("-") or (before and before[-1].lower() in _SUBSITE_BEFORE):
         return True
+    if before and text[p.span.start - 1 : p.span.start] == " " and _LEADING_NAME.fullmatch(before[-1]):
+        return before[-1].lower() not in _OPENERS  # "Baja California": the end of a longer name
     words = after.split()
     if words and words[0].lower().strip(".,;") in _SUBSITE_AFTER:
         return True

@@ -53,7 +53,7 @@ def find_sites(
     article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup, name_of: NameOf
 ) -> list[Place]:
     """Places of the sentence the places stage missed, resolved in the article's context."""
-    taken = [(p.span.start, p.span.end) for p in places]
+    taken = [(p.span.start, p.span.end) for p in places if p.lat is not None]
     countries = Counter(p.country for p in places if p.country and p.lat is not None)
     admins = {p.admin1 for p in places if p.admin1}
     local = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end and p.lat is not None and p.feature not in ("PCLI", "RGN", "CONT")]
