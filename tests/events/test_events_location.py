@@ -231,3 +231,22 @@ def test_the_end_of_a_longer_name_is_not_the_site(parse: Callable[[str], Article
     trigger = next(t for t in sent.tokens if t.text == "protested")
     chosen = event_place(a, a.places, sent, trigger, None)
     assert chosen is not None and chosen.span.text == "Lomar"  # not "Kesta" of "Vale Kesta"
+
+
+def test_an_event_without_a_place_takes_the_scene_of_the_sentence_before(parse: Callable[[str], Article]) -> None:
+    from tidings.events.stage import EventStage
+
+    a = parse("On Monday, a rally took place in Lomar. Students of Kestan origin protested against fees.")
+    a = a.with_(places=(place(a, "Lomar", 1.0, "XB"), place(a, "Kestan", 5.0, "XC", "PCLI")))
+    events = EventStage(sites=False)(a).events
+    first = next(e for e in events if e.trigger.text == "protested")
+    assert first.location is not None and first.location.span.text == "Lomar"
+
+
+def test_the_main_place_is_not_a_demonym_when_a_name_is_there() -> None:
+    from tidings.events.attach import main_place
+
+    a = Article(id="t", source="test", text="Norwegian men met in Lomar.")
+    ps = (Place(a.span(0, 9), lat=60.0, lon=10.0, feature="PCLI"), Place(a.span(21, 26), lat=1.0, lon=1.0, feature="PPL"))
+    chosen = main_place(ps)
+    assert chosen is not None and chosen.span.text == "Lomar"

@@ -226,10 +226,13 @@ def _covers_modifier(sent: Sent, t: Token, p: Place) -> bool:
 
 
 def main_place(places: Sequence[Place]) -> Place | None:
-    """The article's main place: the most often named resolved place (first on ties)."""
+    """The article's main place: the most often named resolved place (first on ties); places
+    named only by a demonym ("Chilean workers") when there is no other."""
+    dem = demonyms()
+    named = [p for p in places if p.lat is not None and p.span.text.lower() not in dem]
     counts: dict[str, int] = {}
     first: dict[str, Place] = {}
-    for p in places:
+    for p in named or places:
         if p.lat is None:
             continue
         key = p.name or p.span.text

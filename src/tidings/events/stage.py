@@ -62,7 +62,19 @@ class EventStage(ArticleStage):
             frozenset().union(*(s.verbs_any for s in sents)),
         )
         refine(cands, doc, self.rules)
-        return article.with_(events=tuple(self._events(article, cands)))
+        return article.with_(events=tuple(self._events(article, sents, cands)))
+
+    def _scene(self, article: Article, sents: tuple[Sent, ...], index: int, sites: dict[int, list[Place]]) -> Place | None:
+        """The place that the nearest earlier sentence (within CONTEXT_SENTENCES) is set in."""
+        for k in range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1):
+            sent = sents[k]
+            if k not in sites:
+                sites[k] = self._sites(article, sent)
+            root = next((t for t in sent.tokens if t.dep == "ROOT"), sent.tokens[0])
+            place = event_place(article, article.places, sent, root, None, (), sites[k])
+            if place is not None:
+                return place
+        return None
 
     def _candidates(self, article: Article, sents: tuple[Sent, ...]) -> tuple[list[Cand], list[Death]]:
         rules = self.rules
@@ -87,7 +99,7 @@ class EventStage(ArticleStage):
                 prev = kept[0]
         return cands, lone
 
-    def _events(self, article: Article, cands: list[Cand]) -> list[Event]:
+    def _events(self, article: Article, sents: tuple[Sent, ...], cands: list[Cand]) -> list[Event]:
         rules = self.rules
         out: list[Event] = []
         fallback = main_place(article.places)
@@ -108,7 +120,7 @@ class EventStage(ArticleStage):
             place = event_place(article, article.places, sent, t, obj, (c.actor1, *c.assoc), sites[sent.index])
             if place is None:
                 near = prev_place is not None and sent.index - prev_place[0] <= CONTEXT_SENTENCES
-                place = prev_place[1] if near and prev_place is not None else fallback
+                place = prev_place[1] if near and prev_place is not None else self._scene(article, sents, sent.index, sites) or fallback
             else:
                 prev_place = (sent.index, place)
             if place is not None and self.sites:
