@@ -121,6 +121,9 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int]]
             if gap.strip() != "," or b.feature in ("PCLI", "ADM1"):
                 out.add(id(a))  # "X (Y" with Y in another country: X is a namesake
             continue
+        if b.feature == "ADM1" and a.admin1 is not None and a.admin1 != b.name and (a.feature or "").startswith("PPL"):
+            out.add(id(a))  # "X, Y" with Y a province X is not in: X is a namesake
+            continue
         out.add(id(b))
         if b.lat is not None and a.admin1 is not None and a.admin1 in (b.admin1, b.name):
             heads.add(id(a))

@@ -58,14 +58,17 @@ def find_sites(
     admins = {p.admin1 for p in places if p.admin1}
     local = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end and p.lat is not None and p.feature not in ("PCLI", "RGN", "CONT")]
     out: list[Place] = []
-    for lo, hi in _names(sent):
+    names = _names(sent)
+    containers = {r for lo, hi in names for r in _chain_ranges(sent, hi)}
+    for lo, hi in [*names, *sorted(containers - set(names))]:
         start, end = sent.tok(lo).start, sent.tok(hi).end
         if any(s < end and start < e and (s <= start and end <= e or not (start <= s and e <= end)) for s, e in taken):
             continue  # a name the places stage has, or one crossing it; a longer name is looked up
         chain = _chain_admins(article, sent, hi, lookup, name_of)
         text = article.text[start:end]
         cands = lookup(text) or (lookup(text.split(" ", 1)[1]) if " " in text and sent.tok(lo).text.lower() in PARTICLES else ())
-        c = _best(cands, countries, admins | chain, local, name_of)
+        features = (*SITE_FEATURES, "ADM1") if (lo, hi) in containers else SITE_FEATURES
+        c = _best(cands, countries, admins | chain, local, name_of, features=features)
         if c is None:
             continue
         out.append(
@@ -119,9 +122,9 @@ def _name_end(sent: Sent, i: int, last: int) -> int:
     return j
 
 
-def _chain_admins(article: Article, sent: Sent, end: int, lookup: Lookup, name_of: NameOf) -> set[str]:
-    """First-level divisions that the names right after a name place it in: "X (Y, Z)", "X, Y"."""
-    out: set[str] = set()
+def _chain_ranges(sent: Sent, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the names right after token ``end`` that contain it: "X (Y, Z)", "X, Y"."""
+    out: list[tuple[int, int]] = []
     last = sent.base + len(sent.tokens) - 1
     i = end + 1
     for _ in range(3):
@@ -130,11 +133,19 @@ def _chain_admins(article: Article, sent: Sent, end: int, lookup: Lookup, name_o
         j = _name_end(sent, i, last)
         if j == i:
             break
-        for c in lookup(article.text[sent.tok(i).start : sent.tok(j - 1).end]):
+        out.append((i, j - 1))
+        i = j
+    return out
+
+
+def _chain_admins(article: Article, sent: Sent, end: int, lookup: Lookup, name_of: NameOf) -> set[str]:
+    """First-level divisions that the names right after a name place it in: "X (Y, Z)", "X, Y"."""
+    out: set[str] = set()
+    for i, j in _chain_ranges(sent, end):
+        for c in lookup(article.text[sent.tok(i).start : sent.tok(j).end]):
             name = c.name if c.feature == "ADM1" else name_of(c.adm1)
             if name:
                 out.add(name)
-        i = j
     return out
 
 
@@ -145,14 +156,14 @@ def _cap(t: Token) -> bool:
 
 def _best(
     cands: tuple[Candidate, ...], countries: Counter[str], admins: set[str], local: Sequence[Place], name_of: NameOf,
-    *, strict: bool = False,
+    *, strict: bool = False, features: tuple[str, ...] = SITE_FEATURES,
 ) -> Candidate | None:
     """The reading the article vouches for: in a named first-level division, near a place of
     the sentence, or in the article's country; else (unless ``strict``) the only country the
     name may be in."""
     best: tuple[float, Candidate] | None = None
     for c in cands:
-        if not c.feature.startswith(SITE_FEATURES):
+        if not c.feature.startswith(features):
             continue
         near = any(haversine(c.lat, c.lon, p.lat, p.lon) <= NEAR_KM for p in local if p.lat is not None and p.lon is not None)
         in_admin = c.adm1 is not None and name_of(c.adm1) in admins
