@@ -272,3 +272,11 @@ def test_a_town_outside_the_province_named_after_it_is_a_namesake(parse: Callabl
     trigger = next(t for t in sent.tokens if t.text == "shelled")
     chosen = event_place(a, a.places, sent, trigger, None)
     assert chosen is not None and chosen.span.text == "Belmark"
+
+
+def test_the_actors_demonym_does_not_veto_the_site(parse: Callable[[str], Article]) -> None:
+    a = parse("Turkish forces shelled positions in Lomar on Monday.")
+    a = a.with_(places=(place(a, "Turkish", 39.0, "TR", "PCLI"),))
+    (sent,) = build_sents(a)
+    sites = find_sites(a, sent, a.places, lookup, name_of)
+    assert [(p.span.text, p.country) for p in sites] == [("Lomar", "XB")]  # Lomar exists in one country only

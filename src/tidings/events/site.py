@@ -54,7 +54,11 @@ def find_sites(
 ) -> list[Place]:
     """Places of the sentence the places stage missed, resolved in the article's context."""
     taken = [(p.span.start, p.span.end) for p in places if p.lat is not None]
-    countries = Counter(p.country for p in places if p.country and p.lat is not None)
+    dem = demonyms()
+    named = Counter(p.country for p in places if p.country and p.lat is not None and p.span.text.lower() not in dem)
+    # "Turkish forces shelled X": a demonym says who acted more often than where; it only
+    # counts when no place is named, and then a name of one country still passes
+    countries = named or Counter(p.country for p in places if p.country and p.lat is not None)
     admins = {p.admin1 for p in places if p.admin1}
     local = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end and p.lat is not None and p.feature not in ("PCLI", "RGN", "CONT")]
     out: list[Place] = []
@@ -68,7 +72,7 @@ def find_sites(
         text = article.text[start:end]
         cands = lookup(text) or (lookup(text.split(" ", 1)[1]) if " " in text and sent.tok(lo).text.lower() in PARTICLES else ())
         features = (*SITE_FEATURES, "ADM1") if (lo, hi) in containers else SITE_FEATURES
-        c = _best(cands, countries, admins | chain, local, name_of, features=features)
+        c = _best(cands, countries, admins | chain, local, name_of, features=features, firm=bool(named))
         if c is None:
             continue
         out.append(
@@ -156,7 +160,7 @@ def _cap(t: Token) -> bool:
 
 def _best(
     cands: tuple[Candidate, ...], countries: Counter[str], admins: set[str], local: Sequence[Place], name_of: NameOf,
-    *, strict: bool = False, features: tuple[str, ...] = SITE_FEATURES,
+    *, strict: bool = False, features: tuple[str, ...] = SITE_FEATURES, firm: bool = True,
 ) -> Candidate | None:
     """The reading the article vouches for: in a named first-level division, near a place of
     the sentence, or in the article's country; else (unless ``strict``) the only country the
@@ -168,7 +172,7 @@ def _best(
         near = any(haversine(c.lat, c.lon, p.lat, p.lon) <= NEAR_KM for p in local if p.lat is not None and p.lon is not None)
         in_admin = c.adm1 is not None and name_of(c.adm1) in admins
         score = 3.0 * near + 2.0 * in_admin + 1.0 * (countries.get(c.country, 0) > 0)
-        if score == 0.0 and (strict or countries or len({x.country for x in cands}) > 1):
+        if score == 0.0 and (strict or (countries and firm) or len({x.country for x in cands}) > 1):
             continue
         score += 0.1 * (c.population > 0) + min(c.population, 10**6) / 10**7
         if best is None or score > best[0]:
