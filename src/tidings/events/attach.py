@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Article, DateOrigin, EventDate, Mention, Modality, Place, Quote, Time, Token
@@ -43,34 +45,161 @@ def event_place(
     trigger: Token,
     obj: Token | None,
     actors: Sequence[Mention | None] = (),
+    sites: Sequence[Place] = (),
 ) -> Place | None:
     """A place tied to the trigger by the parse, else the nearest place in the sentence. Places
     inside the name of who acted ("the Armenian troops") or used as adjectives are not
-    locations."""
+    locations. ``sites`` are names the places stage missed (see ``site.py``). The most specific
+    name of a chain ("X village, Y district", "X (Y, Z)", "X in Y province") wins over its
+    containers, and a place in another country than the article's loses."""
     taken = [(m.span.start, m.span.end) for m in actors if m is not None and m.span.end > m.span.start]
     dem = demonyms()
-    inside = [
-        p
-        for p in places
-        if sent.sentence.start <= p.span.start < sent.sentence.end
-        and p.span.text.lower() not in dem
-        and not any(s <= p.span.start < e for s, e in taken)
-    ]
+    over = {(p.span.start, p.span.end) for p in sites}
+    inside = sorted(
+        (
+            p
+            for p in (*(q for q in places if (q.span.start, q.span.end) not in over and not _within(q, sites)), *sites)
+            if sent.sentence.start <= p.span.start < sent.sentence.end
+            and p.span.text.lower() not in dem
+            and not any(s <= p.span.start < e and not _town_as_actor(p, s, e) for s, e in taken)
+        ),
+        key=lambda p: p.span.start,
+    )
     if not inside:
         return None
     tied_toks = {obj.i} if obj is not None else set()
     for prep in sent.kids(trigger.i, "prep"):
         tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
     tied = {id(p) for p in inside for i in tied_toks if sent.has(i) and _names(sent, sent.tok(i), p)}
-    return max(inside, key=lambda p: (_place_score(p, id(p) in tied), -abs(p.span.start - trigger.start)))
+    outer, heads = _containers(article.text, inside)
+    home = _home_country(places)
+    return max(
+        inside,
+        key=lambda p: (
+            _place_score(p, id(p) in tied)
+            - 3 * (id(p) in outer)
+            - 1 * _annotates(article.text, p.span.start)
+            + 2 * (id(p) in heads)
+            - 3 * (home is not None and p.country not in (None, home))
+            - 3 * _part_of_name(article.text, p)
+            - 5 * _country_modifier(sent, p),
+            -abs(p.span.start - trigger.start),
+        ),
+    )
+
+
+def _within(q: Place, sites: Sequence[Place]) -> bool:
+    """Whether a site's longer name contains this place ("Foz" in "Foz do Iguacu")."""
+    return any(s.span.start <= q.span.start and q.span.end <= s.span.end and s.span.end - s.span.start > q.span.end - q.span.start for s in sites)
+
+
+def _town_as_actor(p: Place, start: int, end: int) -> bool:
+    """An actor that is only a town's name ("Norvale retaliated") still says where."""
+    return (p.span.start, p.span.end) == (start, end) and (p.feature or "") in ("PPL", "PPLC", "ADM2")
+
+
+_CHAIN = re.compile(r"\s*(?:([a-z-]+)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)
+#: Words that may stand between a place and its container ("X district of Y", "X village, Y").
+_CHAIN_TYPES = frozenset(
+    {"village", "town", "city", "area", "district", "region", "commune", "municipality", "township", "locality", "county",
+     "province", "governorate", "subdistrict", "sub-district", "upazila", "lga", "tehsil", "mandal", "sector", "camp", "state"}
+)
+
+
+def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int]]:
+    """Places that follow another one as its container ("X, Y", "X (Y", "X district of Y"),
+    and the places so contained (a reading their container vouches for). A place whose
+    container is in another country is a namesake and counts as a loser too."""
+    out: set[int] = set()
+    heads: set[int] = set()
+    for a, b in zip(inside, inside[1:], strict=False):
+        gap = text[a.span.end : b.span.start]
+        m = _CHAIN.fullmatch(gap) if len(gap) <= 16 else None
+        if a.lat is None or m is None or (m.group(1) and m.group(1).lower() not in _CHAIN_TYPES) or _rank(b) > _rank(a):
+            continue
+        if a.country is not None and b.country is not None and a.country != b.country:
+            if gap.strip() != "," or b.feature in ("PCLI", "ADM1"):
+                out.add(id(a))  # "X (Y" with Y in another country: X is a namesake
+            continue
+        if b.feature == "ADM1" and a.admin1 is not None and a.admin1 != b.name and (a.feature or "").startswith("PPL"):
+            out.add(id(a))  # "X, Y" with Y a province X is not in: X is a namesake
+            continue
+        out.add(id(b))
+        if b.lat is not None and a.admin1 is not None and a.admin1 in (b.admin1, b.name):
+            heads.add(id(a))
+    return out, heads
+
+
+_ANNOTATION = re.compile(r"[A-Za-z][\w'-]*\s*\(\s*(?:[^()]{0,40},\s*)?$")
+
+
+def _annotates(text: str, start: int) -> bool:
+    """Whether a name stands in a parenthesis that annotates the name before it with where that
+    is: "Kesta (Lomar, Belmark)", "Kesta village (Lomar)"."""
+    return bool(_ANNOTATION.search(text[max(0, start - 60) : start]))
+
+
+def _country_modifier(sent: Sent, p: Place) -> bool:
+    """"the US dollar", "Turkey-backed fighters": a country's name modifying a noun."""
+    if p.feature != "PCLI":
+        return False
+    last = next((t for t in reversed(sent.tokens) if p.span.start <= t.start < p.span.end), None)
+    head = sent.head(last) if last is not None else None
+    return last is not None and head is not None and last.dep in ("compound", "amod", "npadvmod") and head.pos == "NOUN"
+
+
+#: Words around a name that make it part of a street, road or neighbourhood name.
+_SUBSITE_BEFORE = frozenset({"colonia", "barangay", "barrio", "street", "avenue"})
+_SUBSITE_AFTER = frozenset({"neighborhood", "neighbourhood", "highway", "road", "street", "avenue", "bypass", "expressway"})
+
+
+_LEADING_NAME = re.compile(r"[A-Z][a-z]+")
+#: Capitalised words that may stand right before a place's name.
+_OPENERS = frozenset(
+    {"in", "on", "at", "near", "the", "from", "to", "of", "and", "by", "outside", "inside", "around", "across", "between",
+     "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "greater", "downtown",
+     "rural", "upper", "lower", "new", "old", "during", "since", "after", "before", "when", "while", "as", "for",
+     "yesterday", "today", "tonight", "meanwhile", "but", "however", "also", "then", "with", "into", "via", "over"}
+)
+_LONGER = re.compile(r" (?:(?:do|da|de|del|dos|das|di) )?([A-Z][a-z]+)")
+#: Capitalised words that may follow a place's name without making it another name.
+_NAME_END = frozenset(
+    {"city", "town", "village", "district", "province", "state", "region", "county", "governorate", "municipality", "area",
+     "on", "in", "at", "and", "the", "after", "during", "since", "police", "army", "forces", "province's", "governor"}
+)
+
+
+def _part_of_name(text: str, p: Place) -> bool:
+    """"the Norvale-Kesta highway", "Colonia Norvale", "Kesta neighbourhood", "Kesta Hospital":
+    not the site."""
+    before = text[max(0, p.span.start - 12) : p.span.start].split()
+    after = text[p.span.end : p.span.end + 16]
+    if after.startswith("-") or (before and before[-1].lower() in _SUBSITE_BEFORE):
+        return True
+    if before and text[p.span.start - 1 : p.span.start] == " " and _LEADING_NAME.fullmatch(before[-1]):
+        return before[-1].lower() not in _OPENERS  # "Baja California": the end of a longer name
+    words = after.split()
+    if words and words[0].lower().strip(".,;") in _SUBSITE_AFTER:
+        return True
+    more = _LONGER.match(after)  # "Porto Meira", "Belen Hospital": a longer name cut short
+    return more is not None and more.group(1).lower() not in _NAME_END
+
+
+def _home_country(places: Sequence[Place]) -> str | None:
+    """The ISO country most resolved places of the article are in."""
+    codes: Counter[str] = Counter()
+    for p in places:
+        if p.country and p.lat is not None:
+            codes[p.country] += 1
+    return codes.most_common(1)[0][0] if codes else None
 
 
 def _names(sent: Sent, t: Token, p: Place) -> bool:
     return p.span.start <= t.start < p.span.end or _covers_modifier(sent, t, p)
 
 
-def _place_score(p: Place, tied: bool) -> int:
-    """Tied by the parse, resolved, and specific (a town beats a province beats a country)."""
+def _rank(p: Place) -> int:
+    """How specific a place is: a town beats a province beats a country."""
     feature = p.feature or ""
     if feature.startswith(("PCL", "CONT", "RGN")):
         specific = -2
@@ -80,6 +209,12 @@ def _place_score(p: Place, tied: bool) -> int:
         specific = 1
     else:
         specific = 2
+    return specific
+
+
+def _place_score(p: Place, tied: bool) -> int:
+    """Tied by the parse, resolved, and specific."""
+    specific = _rank(p)
     return 2 * tied + 3 * (p.lat is not None) + specific
 
 
@@ -94,10 +229,13 @@ def _covers_modifier(sent: Sent, t: Token, p: Place) -> bool:
 
 
 def main_place(places: Sequence[Place]) -> Place | None:
-    """The article's main place: the most often named resolved place (first on ties)."""
+    """The article's main place: the most often named resolved place (first on ties); places
+    named only by a demonym ("Chilean workers") when there is no other."""
+    dem = demonyms()
+    named = [p for p in places if p.lat is not None and p.span.text.lower() not in dem]
     counts: dict[str, int] = {}
     first: dict[str, Place] = {}
-    for p in places:
+    for p in named or places:
         if p.lat is None:
             continue
         key = p.name or p.span.text

@@ -3,6 +3,10 @@ attribution (rules in ``rules.toml`` and ``actors.toml``; see docs/events.md).""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+from ..geo.gazetteer import open_gazetteer
 from ..model import Article, Event, EventDate, Place
 from ..pipeline import ArticleStage
 from .attach import NO_DATE, attribution, event_date, event_place, main_place, modality, none_reported
@@ -10,6 +14,7 @@ from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sent
 from .casualties import Death, combine, find_deaths, lone_victim
 from .country import document_country
 from .rules import load_rules
+from .site import Lookup, NameOf, find_sites, localize, reread
 from .tree import Sent, build_sents
 from .triggers import find_triggers
 
@@ -22,9 +27,26 @@ class EventStage(ArticleStage):
     requires = frozenset({"tokens", "sentences", "entities", "quantities", "times", "places", "quotes"})
     assigns = frozenset({"events"})
 
-    def __init__(self, *, residual: bool = True) -> None:
+    def __init__(self, *, residual: bool = True, sites: bool = True, gazetteer: str | None = None) -> None:
         self.rules = load_rules()
         self.residual = residual
+        self.sites = sites
+        self.gazetteer_path = Path(gazetteer) if gazetteer else None
+        self._gaz: tuple[Lookup, NameOf] | None = None
+
+    def _lookups(self) -> tuple[Lookup, NameOf]:
+        """Gazetteer lookups for names the places stage missed (opened on first use)."""
+        if self._gaz is None:
+            gaz = open_gazetteer(self.gazetteer_path)
+            self._gaz = (lru_cache(maxsize=20_000)(gaz.lookup), gaz.name_of)
+        return self._gaz
+
+    def _sites(self, article: Article, sent: Sent) -> list[Place]:
+        if not self.sites:
+            return []
+        lookup, name_of = self._lookups()
+        read = reread(article, sent, article.places, lookup, name_of)
+        return [*read, *find_sites(article, sent, article.places, lookup, name_of)]
 
     def __call__(self, article: Article) -> Article:
         if not article.sentences:
@@ -40,7 +62,19 @@ class EventStage(ArticleStage):
             frozenset().union(*(s.verbs_any for s in sents)),
         )
         refine(cands, doc, self.rules)
-        return article.with_(events=tuple(self._events(article, cands)))
+        return article.with_(events=tuple(self._events(article, sents, cands)))
+
+    def _scene(self, article: Article, sents: tuple[Sent, ...], index: int, sites: dict[int, list[Place]]) -> Place | None:
+        """The place that the nearest earlier sentence (within CONTEXT_SENTENCES) is set in."""
+        for k in range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1):
+            sent = sents[k]
+            if k not in sites:
+                sites[k] = self._sites(article, sent)
+            root = next((t for t in sent.tokens if t.dep == "ROOT"), sent.tokens[0])
+            place = event_place(article, article.places, sent, root, None, (), sites[k])
+            if place is not None:
+                return place
+        return None
 
     def _candidates(self, article: Article, sents: tuple[Sent, ...]) -> tuple[list[Cand], list[Death]]:
         rules = self.rules
@@ -65,12 +99,13 @@ class EventStage(ArticleStage):
                 prev = kept[0]
         return cands, lone
 
-    def _events(self, article: Article, cands: list[Cand]) -> list[Event]:
+    def _events(self, article: Article, sents: tuple[Sent, ...], cands: list[Cand]) -> list[Event]:
         rules = self.rules
         out: list[Event] = []
         fallback = main_place(article.places)
         prev_date: tuple[int, EventDate] | None = None
         prev_place: tuple[int, Place] | None = None
+        sites: dict[int, list[Place]] = {}
         for n, c in enumerate(cands):
             t, sent = c.trigger, c.sent
             date = event_date(article, sent, t)
@@ -80,12 +115,16 @@ class EventStage(ArticleStage):
             else:
                 prev_date = (sent.index, date)
             obj = c.roles.place_obj or c.roles.actor2
-            place = event_place(article, article.places, sent, t, obj, (c.actor1, *c.assoc))
+            if sent.index not in sites:
+                sites[sent.index] = self._sites(article, sent)
+            place = event_place(article, article.places, sent, t, obj, (c.actor1, *c.assoc), sites[sent.index])
             if place is None:
                 near = prev_place is not None and sent.index - prev_place[0] <= CONTEXT_SENTENCES
-                place = prev_place[1] if near and prev_place is not None else fallback
+                place = prev_place[1] if near and prev_place is not None else self._scene(article, sents, sent.index, sites) or fallback
             else:
                 prev_place = (sent.index, place)
+            if place is not None and self.sites:
+                place = localize(article.text, place, *self._lookups())
             mod = modality(sent, t, rules)
             att = attribution(article, article.quotes, sent, t, rules)
             if att is not None and mod == "asserted":

@@ -1,0 +1,262 @@
+"""Where an event happened when the places stage missed the name: capitalised names after a
+locative preposition ("in Norvale", "near Kesta village (Dunmore, Ardshire)") or naming the
+object of the trigger ("shelled Norvale"), looked up in the gazetteer and kept only when the
+article's own places vouch for the reading (same country, same first-level division, or near
+a place of the sentence). See docs/events.md, "Location"."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from ..geo.gazetteer import Candidate
+from ..geo.resolve import haversine
+from ..model import Article, Place, Token
+from .country import demonyms
+from .tree import Sent
+
+Lookup = Callable[[str], tuple[Candidate, ...]]
+NameOf = Callable[[int | None], str | None]
+
+#: Prepositions that put an event somewhere.
+LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "into", "from", "of", "on", "towards", "toward"})
+#: Words that type the place after its name ("Kesta village"): dropped before the lookup.
+TYPE_WORDS = frozenset(
+    {"village", "town", "city", "area", "district", "districts", "region", "commune", "municipality", "township",
+     "neighbourhood", "neighborhood", "locality", "settlement", "camp", "suburb", "county", "province", "governorate",
+     "subdistrict", "sub-district", "quarter", "countryside", "front", "outskirts"}
+)
+#: Words skipped in a chain of containing names ("X (Y LGA, Z)", "X, Y district, Z state").
+CHAIN_WORDS = TYPE_WORDS | frozenset(
+    {"lga", "upazila", "tehsil", "mandal", "taluk", "taluka", "ward", "block", "sector", "department", "state", "raion",
+     "oblast", "prefecture", "division", "canton", "parish", "barangay", "and"}
+)
+#: Lower-case particles inside place names ("Valle de Santiago", "Ras al Ain").
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "al-", "ad", "ar", "as", "ash", "an", "du", "des", "da", "do", "dos", "di", "bin", "ibn", "y"})
+#: Entity labels that are never places.
+#: (The small model often calls a town EVENT, WORK_OF_ART or LANGUAGE: those are looked up.)
+NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: Words skipped between the preposition and the name ("in the", "in central").
+LEADING = frozenset(
+    {"the", "a", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "northeastern",
+     "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater", "upper", "lower"}
+)
+#: Candidate features a site may take (settlements and small divisions).
+SITE_FEATURES = ("PPL", "ADM2", "ADM3", "ADM4")
+#: Most words in a name.
+MAX_WORDS = 4
+#: A site must lie this close (km) to a place of its sentence when that is all that vouches for it.
+NEAR_KM = 100.0
+
+
+def find_sites(
+    article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup, name_of: NameOf
+) -> list[Place]:
+    """Places of the sentence the places stage missed, resolved in the article's context."""
+    taken = [(p.span.start, p.span.end) for p in places if p.lat is not None]
+    dem = demonyms()
+    named = Counter(p.country for p in places if p.country and p.lat is not None and p.span.text.lower() not in dem)
+    # "Turkish forces shelled X": a demonym says who acted more often than where; it only
+    # counts when no place is named, and then a name of one country still passes
+    countries = named or Counter(p.country for p in places if p.country and p.lat is not None)
+    admins = {p.admin1 for p in places if p.admin1}
+    local = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end and p.lat is not None and p.feature not in ("PCLI", "RGN", "CONT")]
+    out: list[Place] = []
+    names = _names(sent)
+    containers = {r for lo, hi in names for r in _chain_ranges(sent, hi)}
+    for lo, hi in [*names, *sorted(containers - set(names))]:
+        start, end = sent.tok(lo).start, sent.tok(hi).end
+        if any(s < end and start < e and (s <= start and end <= e or not (start <= s and e <= end)) for s, e in taken):
+            continue  # a name the places stage has, or one crossing it; a longer name is looked up
+        chain = _chain_admins(article, sent, hi, lookup, name_of)
+        text = article.text[start:end]
+        cands = lookup(text) or (lookup(text.split(" ", 1)[1]) if " " in text and sent.tok(lo).text.lower() in PARTICLES else ())
+        features = (*SITE_FEATURES, "ADM1") if (lo, hi) in containers else SITE_FEATURES
+        c = _best(cands, countries, admins | chain, local, name_of, features=features, firm=bool(named))
+        if c is None:
+            continue
+        out.append(
+            Place(
+                article.span(start, end), name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5),
+                country=c.country or None, admin1=name_of(c.adm1), admin2=name_of(c.adm2), feature=c.feature, confidence=0.5,
+            )
+        )
+        taken.append((start, end))
+    return out
+
+
+def _names(sent: Sent) -> list[tuple[int, int]]:
+    """Token ranges of capitalised names after a locative preposition or as a verb's object."""
+    out: list[tuple[int, int]] = []
+    last = sent.base + len(sent.tokens) - 1
+    for t in sent.tokens:
+        after_date = t.text == "," and sent.has(t.i - 1) and sent.tok(t.i - 1).ent_type == "DATE"
+        if t.text.lower() in LOCATIVE or after_date or (t.dep == "dobj" and t.pos == "PROPN" and sent.has(t.i - 1) and not _cap(sent.tok(t.i - 1))):
+            i = t.i + 1 if t.text.lower() in LOCATIVE or after_date else t.i
+            while i <= last and sent.tok(i).text in LEADING:
+                i += 1
+            j = _name_end(sent, i, last)
+            if j > i and all(sent.tok(k).ent_type not in NOT_PLACE for k in range(i, j)) and not _demonym(sent, i, j):
+                out.append((i, j - 1))
+    return out
+
+
+def _demonym(sent: Sent, i: int, j: int) -> bool:
+    return " ".join(sent.tok(k).text for k in range(i, j)).lower() in demonyms()
+
+
+def _name_end(sent: Sent, i: int, last: int) -> int:
+    """One past the last token of the name starting at token ``i`` ("Ivano-Frankivsk",
+    "Valle de Santiago", "al Tabqa"); ``i`` when no name starts there."""
+    j, words = i, 0
+    while j <= last and words < MAX_WORDS:
+        t = sent.tok(j)
+        glued = j > i and t.start == sent.tok(j - 1).end and t.text in ("-", "'")
+        if _cap(t) or glued or t.text.lower() in PARTICLES:
+            words += not glued
+            j += 1
+        elif j > i and sent.tok(j - 1).text in ("-", "'") and t.start == sent.tok(j - 1).end and t.text[:1].isalnum():
+            j += 1
+        else:
+            break
+    while j > i and (sent.tok(j - 1).text.lower() in PARTICLES or sent.tok(j - 1).text in ("-", "'")):
+        j -= 1
+    if not any(_cap(sent.tok(k)) for k in range(i, j)):
+        return i
+    return j
+
+
+def _chain_ranges(sent: Sent, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the names right after token ``end`` that contain it: "X (Y, Z)", "X, Y"."""
+    out: list[tuple[int, int]] = []
+    last = sent.base + len(sent.tokens) - 1
+    i = end + 1
+    for _ in range(3):
+        while i <= last and (sent.tok(i).text in (",", "(") or sent.tok(i).text.lower() in CHAIN_WORDS):
+            i += 1
+        j = _name_end(sent, i, last)
+        if j == i:
+            break
+        out.append((i, j - 1))
+        i = j
+    return out
+
+
+def _chain_admins(article: Article, sent: Sent, end: int, lookup: Lookup, name_of: NameOf) -> set[str]:
+    """First-level divisions that the names right after a name place it in: "X (Y, Z)", "X, Y"."""
+    out: set[str] = set()
+    for i, j in _chain_ranges(sent, end):
+        for c in lookup(article.text[sent.tok(i).start : sent.tok(j).end]):
+            name = c.name if c.feature == "ADM1" else name_of(c.adm1)
+            if name:
+                out.add(name)
+    return out
+
+
+def _cap(t: Token) -> bool:
+    w = t.text
+    return w[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ", "X") and w.lower() not in TYPE_WORDS and not w.isupper()
+
+
+def _best(
+    cands: tuple[Candidate, ...], countries: Counter[str], admins: set[str], local: Sequence[Place], name_of: NameOf,
+    *, strict: bool = False, features: tuple[str, ...] = SITE_FEATURES, firm: bool = True,
+) -> Candidate | None:
+    """The reading the article vouches for: in a named first-level division, near a place of
+    the sentence, or in the article's country; else (unless ``strict``) the only country the
+    name may be in."""
+    best: tuple[float, Candidate] | None = None
+    for c in cands:
+        if not c.feature.startswith(features):
+            continue
+        near = any(haversine(c.lat, c.lon, p.lat, p.lon) <= NEAR_KM for p in local if p.lat is not None and p.lon is not None)
+        in_admin = c.adm1 is not None and name_of(c.adm1) in admins
+        score = 3.0 * near + 2.0 * in_admin + 1.0 * (countries.get(c.country, 0) > 0)
+        if score == 0.0 and (strict or (countries and firm) or len({x.country for x in cands}) > 1):
+            continue
+        score += 0.1 * (c.population > 0) + min(c.population, 10**6) / 10**7
+        if best is None or score > best[0]:
+            best = (score, c)
+    return best[1] if best else None
+
+
+def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup, name_of: NameOf) -> list[Place]:
+    """The sentence's local places, re-read where the article contradicts the places stage's
+    reading (a town in another country than the article's, a town outside the division named
+    next to it) and another reading of the name is vouched for by the article."""
+    countries: Counter[str] = Counter()
+    for p in places:
+        if p.country and p.lat is not None:
+            countries[p.country] += 1
+    home = countries.most_common(1)[0][0] if countries else None
+    admins = {p.admin1 for p in places if p.admin1 and p.country == home}
+    mine = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end]
+    out: list[Place] = []
+    for n, p in enumerate(mine):
+        if p.lat is None or p.feature is None or not p.feature.startswith((*SITE_FEATURES, "ADM1")):
+            out.append(p)
+            continue
+        last = max((t.i for t in sent.tokens if p.span.start <= t.start < p.span.end), default=None)
+        chain = _chain_admins(article, sent, last, lookup, name_of) if last is not None else set()
+        others = [q for q in mine[:n] + mine[n + 1 :] if q.lat is not None and q.feature not in ("PCLI", "RGN", "CONT")]
+        c: Candidate | None = None
+        if chain and p.admin1 not in chain:  # "Norvale, Ardshire" with Norvale read outside Ardshire
+            c = _best(_lookup_bare(p.span.text, lookup), Counter(), chain, (), name_of, strict=True)
+        elif not chain and home is not None and (p.country != home or (admins and p.admin1 not in admins)):
+            c = _best(_lookup_bare(p.span.text, lookup), Counter(), admins, others, name_of, strict=True)
+            c = c if c is not None and c.country == home else None
+        if c is None or (c.lat, c.lon) == (p.lat, p.lon):
+            out.append(p)
+            continue
+        out.append(
+            Place(
+                p.span, name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5), country=c.country or None,
+                admin1=name_of(c.adm1), admin2=name_of(c.adm2), feature=c.feature, confidence=min(p.confidence, 0.5),
+            )
+        )
+    return out
+
+
+def _lookup_bare(name: str, lookup: Lookup) -> tuple[Candidate, ...]:
+    """Candidates of a name, without a trailing type word ("Norvale city", "Kesta municipality")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in CHAIN_WORDS:
+        return lookup(" ".join(words[:-1])) or lookup(name)
+    return lookup(name)
+
+
+#: Words after a division's name that say the division is meant, not its namesake town.
+DIVISION_WORDS = frozenset(
+    {"province", "state", "governorate", "region", "district", "county", "department", "oblast", "prefecture", "division",
+     "municipality", "countryside", "provinces", "states", "regions", "districts", "territory", "upazila", "lga", "raion"}
+)
+
+
+#: Words after a name that say a town is meant.
+TOWN_WORDS = frozenset({"city", "town", "village"})
+
+
+def localize(text: str, p: Place, lookup: Lookup, name_of: NameOf) -> Place:
+    """"protested in Norvale": a division read where its namesake town, inside it, is meant
+    (the places stage prefers the division); "Norvale province" stays the province, but
+    "Norvale district" becomes its namesake town (where such events are placed)."""
+    if p.feature not in ("ADM1", "ADM2") or p.lat is None:
+        return p
+    words = p.span.text.split()
+    after = text[p.span.end : p.span.end + 20].split()
+    said = words[-1].lower() if len(words) > 1 else (after[0].lower().strip(".,;)") if after else "")
+    if p.feature == "ADM1" and said in DIVISION_WORDS:
+        return p
+    division = p.name if p.feature == "ADM1" else p.admin1
+    name = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in DIVISION_WORDS | TOWN_WORDS else p.span.text
+    towns = [
+        c for c in lookup(name)
+        if c.feature.startswith("PPL") and c.country == p.country and division is not None and name_of(c.adm1) == division
+    ]
+    if not towns:
+        return p
+    c = max(towns, key=lambda c: c.population)
+    return Place(
+        p.span, name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5), country=c.country or None,
+        admin1=name_of(c.adm1), admin2=name_of(c.adm2), feature=c.feature, confidence=p.confidence,
+    )
