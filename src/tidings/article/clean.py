@@ -64,6 +64,7 @@ def _furniture_only(line: str) -> bool:
 def clean_text(raw: str) -> Cleaned:
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     title: str | None = None
+    title_line = ""
     dateline: date | None = None
     body: list[str] = []
     dropped: list[str] = []
@@ -74,7 +75,7 @@ def clean_text(raw: str) -> Cleaned:
             body.append("")
             continue
         if title is None and seen_body == 0 and _is_title(s):
-            title = _WS.sub(" ", s)
+            title, title_line = _WS.sub(" ", s), s
             continue
         if _TAIL_MARKERS.match(s):
             dropped.extend(x for x in lines[i:] if x.strip())
@@ -93,7 +94,7 @@ def clean_text(raw: str) -> Cleaned:
         seen_body += 1
     paragraphs = _paragraphs(body)
     if title is not None:
-        paragraphs.insert(0, title)
+        paragraphs.insert(0, title_line)  # the line as written; the title field is normalised
     return Cleaned("\n\n".join(paragraphs), title, dateline, tuple(dropped))
 
 
