@@ -14,17 +14,16 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from .errors import InputError, StoreError
+from .errors import InputError
 from .pipeline import DEFAULT_STAGES
 from .query import Filters, cluster_detail, iter_clusters, resolve_place
 from .query.export import write_acled_csv, write_geojson, write_jsonl
 from .readers import ReadOptions
 from .runner import RunOptions
 from .scale.cli import DASK_EPILOG, add_dask_options, cmd_ingest_dask
-from .store import DEFAULT_URL, Store, open_store
+from .store import DEFAULT_URL, Store, open_existing, open_store
 from .writers import _table
 
 STORE_COMMANDS = ("ingest", "events", "timeline", "show", "export")
@@ -107,21 +106,13 @@ def run_store_command(args: argparse.Namespace) -> int:
     """Run a store command (``args.command`` in :data:`STORE_COMMANDS`); return the exit code."""
     if args.command == "ingest":
         return cmd_ingest(args)
-    store = _open_existing(args.db)
+    store = open_existing(args.db)
     with store:
         if args.command == "show":
             return cmd_show(store, args)
         if args.command == "export":
             return cmd_export(store, args)
         return cmd_list(store, args)
-
-
-def _open_existing(url: str) -> Store:
-    if "://" not in url or url.startswith("sqlite:"):
-        path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url.removeprefix("sqlite:")
-        if path and path != ":memory:" and not Path(path).exists():
-            raise StoreError(f"no store at {path!r}; create it with `tidings ingest PATH --db {url}`")
-    return open_store(url)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from .. import __version__
 from ..errors import ConfigError, StoreError
 from ..pipeline import DEFAULT_STAGES
 from ..query.filters import ACLED_TYPES, Filters, resolve_place
-from ..store import DEFAULT_URL, Store, open_store
+from ..store import DEFAULT_URL, Store, open_existing
 from .errors import HostCheck, SecurityHeaders, install_error_handlers
 from .extract import check_token, make_extractor, run_extract
 from .queries import decode_cursor, document, encode_cursor, event_evidence, page_clusters, timeline_row
@@ -42,15 +42,6 @@ class ApiSettings:
     #: Most rows one events page or one timeline returns.
     max_page: int = 500
     max_timeline: int = 10_000
-
-
-def open_existing(url: str) -> Store:
-    """Open a store that exists (a SQLite path that is missing is an error, not a new store)."""
-    if "://" not in url or url.startswith("sqlite:"):
-        path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url.removeprefix("sqlite:")
-        if path and path != ":memory:" and not Path(path).exists():
-            raise StoreError(f"no store at {path!r}; create it with `tidings ingest PATH --db {url}`")
-    return open_store(url)
 
 
 def web_dir() -> Path:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import NotFound
+from ..errors import NotFound, StoreError
 from .backend import DEFAULT_URL, Backend, connect
 from .schema import MIGRATIONS, migrate
 from .writer import add_records, existing_ids
@@ -68,4 +69,13 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     return store
 
 
-__all__ = ["DEFAULT_URL", "MIGRATIONS", "Store", "open_store"]
+def open_existing(url: str) -> Store:
+    """Open a store that exists: a SQLite path that is missing is an error, not a new store."""
+    if "://" not in url or url.startswith("sqlite:"):
+        path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url.removeprefix("sqlite:")
+        if path and path != ":memory:" and not Path(path).exists():
+            raise StoreError(f"no store at {path!r}; create it with `tidings ingest PATH --db {url}`")
+    return open_store(url)
+
+
+__all__ = ["open_existing", "DEFAULT_URL", "MIGRATIONS", "Store", "open_store"]
