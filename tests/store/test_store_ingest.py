@@ -83,6 +83,14 @@ def test_reingesting_changes_nothing(store_url: str, tmp_path: Path, monkeypatch
     assert dump(store_url) == before
 
 
+def test_the_same_input_twice_in_one_run_is_counted_once_stored_once_skipped(store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    register_fake_stages(monkeypatch)
+    src = corpus(tmp_path / "in.jsonl", 12)
+    report = _ingest(store_url, [str(src), str(src)])
+    assert (report.read, report.stored, report.skipped) == (24, 12, 12)
+    assert count(store_url) == 12
+
+
 def test_rejected_inputs_are_reported_and_the_rest_stored(store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     register_fake_stages(monkeypatch)
     (tmp_path / "ok.txt").write_text("4 people were killed in Alphaville on 2020-05-02 by the Red Legion.\n", encoding="utf-8")

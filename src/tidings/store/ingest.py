@@ -67,7 +67,10 @@ def ingest(
         fresh = _skip_stored(reader, read_paths(paths, read_options), report, chunk=max(commit_every, 256))
         done = run(fresh, opts)
         while batch := list(islice(done, commit_every)):
-            report.stored += store.add(_records(batch, report, on_item))
+            records = _records(batch, report, on_item)
+            new = store.add(records)
+            report.stored += new
+            report.skipped += len(records) - new  # the same document twice in one run
     finally:
         if reader is not store:
             reader.close()
