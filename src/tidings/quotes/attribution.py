@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .index import DocIndex, cue_lemmas
@@ -207,24 +208,39 @@ def cue_dash(ix: DocIndex, region: Region, stop: int, text: str) -> Attribution 
 _DASH_AFTER = re.compile("[\"\u201d\u2019' \t\u00a0.,]*[\u2015\u2014\u2013-]+[ \t\u00a0]*")
 
 
-def verb_by_parse(ix: DocIndex, region: Region) -> Attribution | None:
-    """Any verb outside the quotation that governs it and has a subject outside it ("West landed
-    a sharp dig at “…”"): the last resort before guessing from earlier sentences."""
+def _up_from_quote(ix: DocIndex, region: Region, accept: Callable[[int], Attribution | None]) -> Attribution | None:
+    """Walk up the heads from the first token of the quotation whose head lies outside it,
+    at most ``UP`` steps, and return the first head that ``accept`` turns into an attribution."""
     toks = ix.token_range(region.start, region.end)
     for i in toks:
         h = ix.tokens[i].head
         if h in toks or h == i:
             continue
         for _ in range(UP):
-            if ix.tokens[h].pos in ("VERB", "AUX") and h not in toks:
-                s = subject_of(ix, h)
-                if s >= 0 and s not in toks and (ix.tokens[s].pos != "PRON" or ix.tokens[s].text.lower() in _PERSONAL):
-                    return Attribution(h, s)
+            found = accept(h) if h not in toks else None
+            if found is not None:
+                return found
             if ix.tokens[h].head == h:
                 break
             h = ix.tokens[h].head
         return None
     return None
+
+
+def verb_by_parse(ix: DocIndex, region: Region) -> Attribution | None:
+    """Any verb outside the quotation that governs it and has a subject outside it ("West landed
+    a sharp dig at “…”"): the last resort before guessing from earlier sentences."""
+    toks = ix.token_range(region.start, region.end)
+
+    def verb_with_subject(h: int) -> Attribution | None:
+        if ix.tokens[h].pos not in ("VERB", "AUX"):
+            return None
+        s = subject_of(ix, h)
+        if s >= 0 and s not in toks and (ix.tokens[s].pos != "PRON" or ix.tokens[s].text.lower() in _PERSONAL):
+            return Attribution(h, s)
+        return None
+
+    return _up_from_quote(ix, region, verb_with_subject)
 
 
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
@@ -233,19 +249,7 @@ _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 def cue_by_parse(ix: DocIndex, region: Region) -> Attribution | None:
     """A cue verb outside the quotation that governs it ("called the plan “a disaster”",
     "said that states can pass such laws because “…”")."""
-    toks = ix.token_range(region.start, region.end)
-    for i in toks:
-        h = ix.tokens[i].head
-        if h in toks or h == i:
-            continue
-        for _ in range(UP):
-            if is_cue(ix, h) and h not in toks:
-                return Attribution(h, subject_of(ix, h))
-            if ix.tokens[h].head == h:
-                break
-            h = ix.tokens[h].head
-        return None
-    return None
+    return _up_from_quote(ix, region, lambda h: Attribution(h, subject_of(ix, h)) if is_cue(ix, h) else None)
 
 
 def cut_unclosed(ix: DocIndex, region: Region) -> tuple[Region, Attribution | None]:
