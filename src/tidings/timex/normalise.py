@@ -85,6 +85,18 @@ def _month_day_exists(m: int, d: int) -> None:
     _date(2000, m, d)  # 2000 is a leap year: only days that never exist fail
 
 
+def _year_less_day(m: int, d: int, ctx: Context) -> date | None:
+    """A day written without a year, resolved against the publication date and the tense;
+    None when there is no publication date to resolve it against."""
+    _month_day_exists(m, d)
+    if ctx.ref is None:
+        return None
+    found = year_less(ctx.ref, m, d, ctx.tense)
+    if found is None:
+        raise Impossible(f"{m:02d}-{d:02d} does not exist near the publication date")
+    return found
+
+
 def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     r = _resolve_cal(c, ctx, lex)
     if c.get("weekof") and r.interval is not None:  # "the week of March 6": that date's week
@@ -98,12 +110,9 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if d is not None:
         if y is not None:
             return Resolved("DATE", "", cal.day(_date(y, m, d)))
-        _month_day_exists(m, d)
-        if ctx.ref is None:
-            return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "no publication date to resolve the year")
-        found = year_less(ctx.ref, m, d, ctx.tense)
+        found = _year_less_day(m, d, ctx)
         if found is None:
-            raise Impossible(f"{m:02d}-{d:02d} does not exist near the publication date")
+            return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "no publication date to resolve the year")
         return Resolved("DATE", "", cal.day(found), "published")
     if y is not None:
         return Resolved("DATE", "", cal.month(y, m), grain="month")
@@ -125,11 +134,9 @@ def resolve_range(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if y is None:
         _month_day_exists(m, d1)
         _month_day_exists(m, d2)
-        if ctx.ref is None:
-            return unresolved("DATE", f"XXXX-{m:02d}-{d1:02d}", "no publication date to resolve the year")
-        first = year_less(ctx.ref, m, d1, ctx.tense)
+        first = _year_less_day(m, d1, ctx)
         if first is None:
-            raise Impossible(f"{m:02d}-{d1:02d} does not exist near the publication date")
+            return unresolved("DATE", f"XXXX-{m:02d}-{d1:02d}", "no publication date to resolve the year")
         y, anchor = first.year, "published"
     begin, end = _date(y, m, d1), _date(y, m, d2)
     if end < begin:
