@@ -207,8 +207,9 @@ def test_a_facility_word_between_two_places_is_not_a_chain(parse: Callable[[str]
     k1, k2 = a.text.index("Kesta"), a.text.rindex("Kesta")
     l1, l2 = a.text.index("Lomar"), a.text.rindex("Lomar")
     ps = [Place(a.span(s, s + 5), lat=1.0, lon=1.0, country="XB", feature="PPL", admin1="Belmark") for s in (k1, l1, k2, l2)]
-    outer, heads = _containers(a.text, ps)
+    outer, heads, namesakes = _containers(a.text, ps)
     assert id(ps[1]) not in outer and id(ps[3]) in outer  # "road in" is no chain; "village in" is
+    assert not namesakes
 
 
 def test_a_longer_name_around_a_cut_place_is_looked_up(parse: Callable[[str], Article]) -> None:
@@ -280,3 +281,26 @@ def test_the_actors_demonym_does_not_veto_the_site(parse: Callable[[str], Articl
     (sent,) = build_sents(a)
     sites = find_sites(a, sent, a.places, lookup, name_of)
     assert [(p.span.text, p.country) for p in sites] == [("Lomar", "XB")]  # Lomar exists in one country only
+
+
+def test_a_namesake_its_container_contradicts_does_not_set_the_home_country(parse: Callable[[str], Article]) -> None:
+    # "Kesta (Belmark)": Kesta was read in XA, Belmark is in XB; with Varo (XA) named later,
+    # XA would outnumber XB two to one if the contradicted Kesta counted.
+    a = parse("Police were patrolling in Kesta (Belmark) when gunmen started shooting at the Varo farm.")
+    a = a.with_(places=(
+        place(a, "Kesta", 40.0, "XA"),
+        place(a, "Belmark", -30.0, "XB", "ADM1", "Belmark"),
+        place(a, "Varo", 41.0, "XA"),
+    ))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "shooting")
+    chosen = event_place(a, a.places, sent, trigger, None, ())
+    assert chosen is not None and chosen.span.text == "Belmark"
+
+
+def test_a_kind_word_of_an_unknown_name_does_not_hide_its_containers(parse: Callable[[str], Article]) -> None:
+    a = parse("On 2 May, gunmen opened fire in Zorvik section (Lomar, Belmark).")
+    a = a.with_(places=())
+    (sent,) = build_sents(a)
+    sites = find_sites(a, sent, a.places, lookup, name_of)
+    assert [p.span.text for p in sites] == ["Lomar"]  # Zorvik is unknown; its container is not

@@ -71,8 +71,10 @@ def event_place(
     for prep in sent.kids(trigger.i, "prep"):
         tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
     tied = {id(p) for p in inside for i in tied_toks if sent.has(i) and _names(sent, sent.tok(i), p)}
-    outer, heads = _containers(article.text, inside)
-    home = _home_country(places)
+    part = {id(p) for p in inside if _part_of_name(article.text, p)}
+    outer, heads, namesakes = _containers(article.text, [p for p in inside if id(p) not in part])
+    # the article's country, from the places that are not contradicted where they stand
+    home = _home_country([p for p in places if p.span.start not in {q.span.start for q in inside if id(q) in part | namesakes}])
     return max(
         inside,
         key=lambda p: (
@@ -81,7 +83,7 @@ def event_place(
             - 1 * _annotates(article.text, p.span.start)
             + 2 * (id(p) in heads)
             - 3 * (home is not None and p.country not in (None, home))
-            - 3 * _part_of_name(article.text, p)
+            - 3 * (id(p) in part)
             - 5 * _country_modifier(sent, p),
             -abs(p.span.start - trigger.start),
         ),
@@ -106,12 +108,13 @@ _CHAIN_TYPES = frozenset(
 )
 
 
-def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int]]:
+def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int], set[int]]:
     """Places that follow another one as its container ("X, Y", "X (Y", "X district of Y"),
-    and the places so contained (a reading their container vouches for). A place whose
-    container is in another country is a namesake and counts as a loser too."""
+    the places so contained (a reading their container vouches for), and the places whose
+    container contradicts them (a namesake read in another country or province: losers too)."""
     out: set[int] = set()
     heads: set[int] = set()
+    namesakes: set[int] = set()
     for a, b in zip(inside, inside[1:], strict=False):
         gap = text[a.span.end : b.span.start]
         m = _CHAIN.fullmatch(gap) if len(gap) <= 16 else None
@@ -120,14 +123,16 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int]]
         if a.country is not None and b.country is not None and a.country != b.country:
             if gap.strip() != "," or b.feature in ("PCLI", "ADM1"):
                 out.add(id(a))  # "X (Y" with Y in another country: X is a namesake
+                namesakes.add(id(a))
             continue
         if b.feature == "ADM1" and a.admin1 is not None and a.admin1 != b.name and (a.feature or "").startswith("PPL"):
             out.add(id(a))  # "X, Y" with Y a province X is not in: X is a namesake
+            namesakes.add(id(a))
             continue
         out.add(id(b))
         if b.lat is not None and a.admin1 is not None and a.admin1 in (b.admin1, b.name):
             heads.add(id(a))
-    return out, heads
+    return out, heads, namesakes
 
 
 _ANNOTATION = re.compile(r"[A-Za-z][\w'-]*\s*\(\s*(?:[^()]{0,40},\s*)?$")
@@ -150,7 +155,10 @@ def _country_modifier(sent: Sent, p: Place) -> bool:
 
 #: Words around a name that make it part of a street, road or neighbourhood name.
 _SUBSITE_BEFORE = frozenset({"colonia", "barangay", "barrio", "street", "avenue"})
-_SUBSITE_AFTER = frozenset({"neighborhood", "neighbourhood", "highway", "road", "street", "avenue", "bypass", "expressway"})
+_SUBSITE_AFTER = frozenset(
+    {"neighborhood", "neighbourhood", "highway", "road", "street", "avenue", "bypass", "expressway", "farm", "estate",
+     "intersection", "roundabout"}
+)
 
 
 _LEADING_NAME = re.compile(r"[A-Z][a-z]+")

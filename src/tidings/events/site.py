@@ -131,6 +131,13 @@ def _chain_ranges(sent: Sent, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     last = sent.base + len(sent.tokens) - 1
     i = end + 1
+    # "Garsoor section (Kesta, Lomar)", "Kesta tea estate, Lomar": a kind word or two of the
+    # name's own before its containers
+    k = i
+    while k <= last and k - i < 2 and sent.tok(k).text.isalpha() and sent.tok(k).text.islower():
+        k += 1
+    if k > i and k <= last and sent.tok(k).text in (",", "("):
+        i = k
     for _ in range(3):
         while i <= last and (sent.tok(i).text in (",", "(") or sent.tok(i).text.lower() in CHAIN_WORDS):
             i += 1

@@ -3,10 +3,12 @@ attribution (rules in ``rules.toml`` and ``actors.toml``; see docs/events.md).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..geo.gazetteer import open_gazetteer
+from ..geo.gazetteer import Candidate, open_gazetteer
 from ..model import Article, Event, EventDate, Place
 from ..pipeline import ArticleStage
 from .attach import NO_DATE, attribution, event_date, event_place, main_place, modality, none_reported
@@ -33,13 +35,30 @@ class EventStage(ArticleStage):
         self.sites = sites
         self.gazetteer_path = Path(gazetteer) if gazetteer else None
         self._gaz: tuple[Lookup, NameOf] | None = None
+        self._seat: Callable[[int | None], Candidate | None] | None = None
 
     def _lookups(self) -> tuple[Lookup, NameOf]:
         """Gazetteer lookups for names the places stage missed (opened on first use)."""
         if self._gaz is None:
             gaz = open_gazetteer(self.gazetteer_path)
             self._gaz = (lru_cache(maxsize=20_000)(gaz.lookup), gaz.name_of)
+            self._seat = lru_cache(maxsize=5_000)(gaz.seat)
         return self._gaz
+
+    def _seated(self, p: Place) -> Place:
+        """A place known only as a division, at its seat: ACLED codes such events at the
+        division's capital (geo-precision 3), not at its centre. Name and evidence stay the
+        division's."""
+        if p.feature not in ("ADM1", "ADM2") or p.lat is None or p.lon is None:
+            return p
+        lookup, _ = self._lookups()
+        pid = p.geonameid
+        if pid is None:
+            pid = next((c.pid for c in lookup(p.name or p.span.text) if c.feature == p.feature and (c.lat, c.lon) == (p.lat, p.lon)), None)
+        seat = self._seat(pid) if self._seat is not None else None
+        if seat is None:
+            return p
+        return replace(p, lat=round(seat.lat, 5), lon=round(seat.lon, 5))
 
     def _sites(self, article: Article, sent: Sent) -> list[Place]:
         if not self.sites:
@@ -124,7 +143,7 @@ class EventStage(ArticleStage):
             else:
                 prev_place = (sent.index, place)
             if place is not None and self.sites:
-                place = localize(article.text, place, *self._lookups())
+                place = self._seated(localize(article.text, place, *self._lookups()))
             mod = modality(sent, t, rules)
             att = attribution(article, article.quotes, sent, t, rules)
             if att is not None and mod == "asserted":

@@ -24,7 +24,7 @@ from ..errors import GazetteerError
 from .fold import fold, is_latin
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "13"
+BUILD_VERSION = "14"
 #: Population prior of curated regions (they are curated because they are well known).
 CURATED_POPULATION = 5_000_000
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
@@ -35,7 +35,13 @@ CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 CREATE TABLE places (pid INTEGER PRIMARY KEY, gid INTEGER, name TEXT, lat REAL, lon REAL,
   cc TEXT, adm1 INTEGER, adm2 INTEGER, feature TEXT, pop INTEGER);
 CREATE TABLE names (key TEXT, pid INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
+CREATE TABLE seats (div INTEGER PRIMARY KEY, seat INTEGER);
 """
+#: Words of a division's name that say what kind of division it is ("Norvale Oblast").
+DIVISION_KIND = frozenset(
+    {"oblast", "governorate", "province", "region", "state", "district", "department", "county", "municipality",
+     "prefecture", "rayon", "raion", "muhafazat", "wilayat", "wilaya", "sheng", "shi", "of", "city", "territory"}
+)
 
 
 @dataclass
@@ -82,6 +88,8 @@ class Builder:
         self.only = only
         self.rows: dict[int, Row] = {}
         self.country_pid: dict[str, int] = {}
+        #: division pid -> pid of its seat (see ``assign_seats``)
+        self.seats: dict[int, int] = {}
         self.next_synthetic = SYNTHETIC_BASE
 
     def synthetic(self) -> int:
@@ -199,6 +207,22 @@ class Builder:
             elif by_cc.get(cc):
                 r.lat, r.lon = _trimmed_centre(by_cc[cc])
 
+    def assign_seats(self) -> None:
+        """Each division's seat (where ACLED codes an event known only to its division): the
+        settlement that shares the division's name ("Norvale" of "Norvale Oblast",
+        "Norvalska oblast"), else its capital city, else its most populous settlement."""
+        members: dict[int, list[Row]] = defaultdict(list)
+        for row in self.rows.values():
+            if row.feature in ("PPL", "PPLC") and row.lat is not None:
+                for p in (row.adm1, row.adm2):
+                    if p is not None:
+                        members[p].append(row)
+        for pid, towns in members.items():
+            base = " ".join(w for w in fold(self.rows[pid].name).split() if w not in DIVISION_KIND)
+            named = [t for t in towns if _same_stem(fold(t.name), base)]
+            pool = named or [t for t in towns if t.feature == "PPLC"] or towns
+            self.seats[pid] = max(pool, key=lambda t: t.pop).pid
+
     def write(self, path: Path) -> dict[str, str]:
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
@@ -213,6 +237,7 @@ class Builder:
             names = sorted([(k, r.pid) for r in self.rows.values() if r.pid in keep for k in r.names]
                            + [(f"#{cc.lower()}", pid) for cc, pid in self.country_pid.items() if pid in keep])
             con.executemany("INSERT INTO names VALUES (?,?)", names)
+            con.executemany("INSERT INTO seats VALUES (?,?)", sorted((d, t) for d, t in self.seats.items() if d in keep and t in keep))
             meta = {"version": BUILD_VERSION, "places": str(len(places)), "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
             con.commit()
@@ -220,6 +245,15 @@ class Builder:
             con.close()
         os.replace(tmp, path)
         return meta
+
+
+def _same_stem(town: str, base: str) -> bool:
+    """Whether a town's folded name is the division's: "kesta" of "kesta" or of the adjective
+    "kestska" (a final vowel may give way to the suffix)."""
+    if not town or not base:
+        return False
+    stem = town[:-1] if len(town) >= 5 and town[-1] in "aeiouy" else town
+    return town == base or (len(stem) >= 4 and base.startswith(stem) and len(base) - len(town) <= 3)
 
 
 def _trimmed_centre(pts: list[tuple[float, float, int]], share: int = 20) -> tuple[float, float]:
@@ -243,6 +277,7 @@ def build(path: Path, *, only: frozenset[str] | None = None) -> dict[str, str]:
         b.load_pycountry()
         b.load_curated()
         b.fill_coordinates()
+        b.assign_seats()
         meta = b.write(path)
     except (OSError, sqlite3.Error, ValueError, KeyError) as exc:
         raise GazetteerError(f"could not build the gazetteer at {path}: {exc}. Check that the directory is writable "

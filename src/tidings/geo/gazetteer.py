@@ -95,6 +95,17 @@ class Gazetteer:
         """The country with this ISO 3166-1 alpha-2 code (empty if unknown); a key access too."""
         return tuple(c for c in self.lookup_key(f"#{code.lower()}") if c.feature == "PCLI")
 
+    def seat(self, pid: int | None) -> Candidate | None:
+        """The seat of a division (its namesake town, capital or largest town), if known."""
+        if pid is None:
+            return None
+        row = self._con.execute(
+            "SELECT p.pid, p.gid, p.name, p.lat, p.lon, p.cc, p.adm1, p.adm2, p.feature, p.pop FROM seats s "
+            "JOIN places p ON p.pid = s.seat WHERE s.div = ?",
+            (pid,),
+        ).fetchone()
+        return Candidate(*row) if row else None
+
     def name_of(self, pid: int | None) -> str | None:
         """The display name of a place id (used for admin1/admin2 of a resolved place)."""
         if pid is None:
