@@ -304,3 +304,26 @@ def test_a_kind_word_of_an_unknown_name_does_not_hide_its_containers(parse: Call
     (sent,) = build_sents(a)
     sites = find_sites(a, sent, a.places, lookup, name_of)
     assert [p.span.text for p in sites] == ["Lomar"]  # Zorvik is unknown; its container is not
+
+
+def test_members_of_a_group_are_no_place_but_the_town_of_a_name_is(parse: Callable[[str], Article]) -> None:
+    a = parse("Members of Lomar protested in the streets.")
+    (sent,) = build_sents(a)
+    assert find_sites(a, sent, (), lookup, name_of) == []  # "members of" names a group
+    b = parse("Police dispersed a protest in the town of Lomar.")
+    (sent,) = build_sents(b)
+    assert [p.span.text for p in find_sites(b, sent, (), lookup, name_of)] == ["Lomar"]
+
+
+def test_a_container_read_as_a_namesake_yields_to_the_town_in_the_division_of_its_name(parse: Callable[[str], Article]) -> None:
+    # "Kesta, Ardshire": Kesta is in (XA's) Ardshire, but Ardshire was read as XB's namesake division
+    a = parse("On 2 May, teachers went on strike in Kesta, Ardshire.")
+    s = a.text.index("Ardshire")
+    ardshire = Place(a.span(s, s + 8), name="Ardshire", lat=-31.0, lon=140.0, country="XB", feature="ADM1", admin1="Ardshire")
+    k = a.text.index("Kesta")
+    kesta = Place(a.span(k, k + 5), name="Kesta", lat=40.0, lon=20.0, country="XA", feature="PPL", admin1="Ardshire")
+    a = a.with_(places=(ardshire,))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "strike")
+    chosen = event_place(a, a.places, sent, trigger, None, (), (kesta,))
+    assert chosen is not None and chosen.span.text == "Kesta"

@@ -147,3 +147,11 @@ def test_town_inside_a_longer_organisation_name_is_not_taken(stage: Any) -> None
 
 def test_article_without_entities_gets_no_places(stage: Any) -> None:
     assert run(stage, "nothing here names a place.") == ()
+
+
+def test_a_country_naming_a_currency_is_not_a_place(stage: Any) -> None:
+    # "the US dollar" says nothing about where the protest was: it must not pull Paris to Texas
+    text = "Protesters angry at the US dollar exchange rate marched in Paris."
+    places = run(stage, text, ("US", "GPE"), ("Paris", "GPE"))
+    assert [p.span.text for p in places] == ["Paris"]
+    assert places[0].country == "FR"

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..geo.fold import fold
 from ..model import Article, DateOrigin, EventDate, Mention, Modality, Place, Quote, Time, Token
 from ..timex import time_for_span
 from .country import demonyms
@@ -121,6 +122,12 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
         if a.lat is None or m is None or (m.group(1) and m.group(1).lower() not in _CHAIN_TYPES) or _rank(b) > _rank(a):
             continue
         if a.country is not None and b.country is not None and a.country != b.country:
+            if a.admin1 is not None and b.name is not None and fold(a.admin1) == fold(b.name):
+                # "Hinche, Centre": X's division has Y's name, Y was read as a namesake elsewhere
+                out.add(id(b))
+                heads.add(id(a))
+                namesakes.add(id(b))
+                continue
             if gap.strip() != "," or b.feature in ("PCLI", "ADM1"):
                 out.add(id(a))  # "X (Y" with Y in another country: X is a namesake
                 namesakes.add(id(a))

@@ -20,6 +20,8 @@ NameOf = Callable[[int | None], str | None]
 
 #: Prepositions that put an event somewhere.
 LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "into", "from", "of", "on", "towards", "toward"})
+#: Nouns whose "of" introduces a group, not a place ("members of Svoboda").
+OF_GROUP = frozenset({"member", "members", "supporters", "leader", "leaders", "followers", "affiliates", "activists", "elements"})
 #: Words that type the place after its name ("Kesta village"): dropped before the lookup.
 TYPE_WORDS = frozenset(
     {"village", "town", "city", "area", "district", "districts", "region", "commune", "municipality", "township",
@@ -91,6 +93,8 @@ def _names(sent: Sent) -> list[tuple[int, int]]:
     last = sent.base + len(sent.tokens) - 1
     for t in sent.tokens:
         after_date = t.text == "," and sent.has(t.i - 1) and sent.tok(t.i - 1).ent_type == "DATE"
+        if t.text.lower() == "of" and sent.has(t.i - 1) and sent.tok(t.i - 1).text.lower() in OF_GROUP:
+            continue
         if t.text.lower() in LOCATIVE or after_date or (t.dep == "dobj" and t.pos == "PROPN" and sent.has(t.i - 1) and not _cap(sent.tok(t.i - 1))):
             i = t.i + 1 if t.text.lower() in LOCATIVE or after_date else t.i
             while i <= last and sent.tok(i).text in LEADING:
@@ -153,7 +157,10 @@ def _chain_admins(article: Article, sent: Sent, end: int, lookup: Lookup, name_o
     """First-level divisions that the names right after a name place it in: "X (Y, Z)", "X, Y"."""
     out: set[str] = set()
     for i, j in _chain_ranges(sent, end):
-        for c in lookup(article.text[sent.tok(i).start : sent.tok(j).end]):
+        cands = lookup(article.text[sent.tok(i).start : sent.tok(j).end])
+        divisions = [c for c in cands if c.feature == "ADM1"]
+        # "X and Sonora": a name that is a province means the province, not the towns named after it
+        for c in divisions or cands:
             name = c.name if c.feature == "ADM1" else name_of(c.adm1)
             if name:
                 out.add(name)

@@ -16,6 +16,8 @@ from .resolve import Choice, Resolver
 
 #: Between a place and its container: a comma, maybe a direction ("Liverpool, northern England").
 _COMMA = re.compile(r"\s*,\s*(?:(?:in\s+)?(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.I)
+#: "Kesta (Lomar)", "Kesta town (Lomar, ...": a parenthesis saying where the name before it is.
+_PAREN = re.compile(r"(?:\s+(?:city|town|village|district|area|region|province|municipality|commune|county))?\s*\(\s*")
 _DIRECTIONS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"]
@@ -26,6 +28,8 @@ _NATURAL = frozenset(
      "hill", "hills", "forest", "desert", "canyon", "falls", "peninsula", "gulf", "strait", "coast", "beach", "park"]
 )
 _Lookup = Callable[[str], tuple[Candidate, ...]]
+#: "the US dollar", "Lebanese pounds": a country's name or adjective naming a currency.
+_CURRENCY = re.compile(r"\s*(?:dollars?|pounds?|euros?|yuan|rupees?|rubles?|roubles?|dinars?|lira|liras|rials?|riyals?|pesos?|francs?|shillings?|nairas?|cedis?|rands?|bonds?|treasur(?:y|ies))\b", re.I)
 
 
 class PlaceStage:
@@ -71,7 +75,10 @@ class PlaceStage:
         return ()
 
     def _one(self, article: Article, lookup: _Lookup) -> Article:
-        tops = recognize(article, lookup, use_demonyms=self.demonyms, use_fac=self.facilities)
+        tops = [
+            t for t in recognize(article, lookup, use_demonyms=self.demonyms, use_fac=self.facilities)
+            if not _CURRENCY.match(article.text, t.end)
+        ]
         cands = [self._candidates(t, lookup) for t in tops]
         for i, t in enumerate(tops):
             if not cands[i]:
@@ -158,7 +165,7 @@ def _known_suffix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate
 
 def _container(text: str, tops: Sequence[Toponym], i: int) -> int | None:
     """Index of the toponym that contains toponym i by a comma phrase ("X, Y"), if any."""
-    if i + 1 < len(tops) and _COMMA.match(text[tops[i].end : tops[i + 1].start]):
+    if i + 1 < len(tops) and (_COMMA.match(text[tops[i].end : tops[i + 1].start]) or _PAREN.fullmatch(text[tops[i].end : tops[i + 1].start])):
         return i + 1
     return None
 
