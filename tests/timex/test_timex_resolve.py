@@ -235,3 +235,10 @@ def test_rate_after_an_amount_is_a_set() -> None:
     t = one("The plant will save $2 million a year.")
     assert (t.span.text, t.type, t.value) == ("a year", "SET", "P1Y")
     assert one("The talks lasted a year.").type == "DURATION"
+
+
+def test_year_end_as_a_noun_is_the_year_and_the_compound_is_its_last_day() -> None:
+    # TIMEX3 writes "the end of the year" as the year (mod END); "year-end" is the closing day
+    assert one("The merger should be done by year end.", published="2023-10-30").value == "2023"
+    assert one("The bank hopes to hire 40 staff by the year's end.", published="2023-10-30").value == "2023"
+    assert one("The sale should close by year-end.", published="2023-10-30").value == "2023-12-31"
