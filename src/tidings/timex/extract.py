@@ -48,6 +48,8 @@ _OPEN_CUE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 #: Kinds that name a day of the coming or the past week: after "until"/"by" they are deadlines.
 _DAY_KINDS = frozenset({"weekday", "clock"})
 #: Verbs that move something to a later deadline, even in the past tense ("postponed until Tuesday").
+#: Verbs whose object is an event still to come: a weekday on them looks forward.
+SCHEDULE_VERBS = frozenset({"plan", "schedule"})
 DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "give", "defer", "adjourn", "grant", "push", "put", "set", "have"})
 
 
@@ -59,6 +61,8 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         return "past"  # "since year-end": a time before now
     if _FORWARD_CUE.search(text, lo, start) and not (tense == "past" and tenses.pluperfect_at(start)):
         return "future"
+    if c.kind in _DAY_KINDS and tenses.schedules_at(start, SCHEDULE_VERBS):
+        return "future"  # "has scheduled a news conference Thursday": what is planned lies ahead
     if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
         if c.kind not in _DAY_KINDS:
             return "future" if tense == "future" else "none"
