@@ -264,3 +264,15 @@ def test_year_end_as_a_noun_is_the_year_and_the_compound_is_its_last_day() -> No
     assert one("The merger should be done by year end.", published="2023-10-30").value == "2023"
     assert one("The bank hopes to hire 40 staff by the year's end.", published="2023-10-30").value == "2023"
     assert one("The sale should close by year-end.", published="2023-10-30").value == "2023-12-31"
+
+
+def test_an_unstated_stretch_after_over_or_in_is_a_vague_duration() -> None:
+    t = one("Rents have crept up over the years.")
+    assert (t.span.text, t.type, t.value) == ("the years", "DURATION", "PXY")
+    assert one("Dozens surrendered in the first hours of the offensive.").value == "PTXH"
+    assert one("In the years that followed, the town shrank.").value == "PXY"
+
+
+def test_a_stretch_anchored_to_an_event_or_a_day_is_left_alone() -> None:
+    assert times("Posters appeared in the days before the vote.") == []
+    assert [t.span.text for t in times("He was arrested in the early hours of Monday.")] == ["Monday"]
