@@ -204,3 +204,13 @@ def test_a_plan_already_overtaken_keeps_the_past() -> None:
                      ("scheduled", "VBN", "VERB", "ROOT", 3), ("a", "DT", "DET", "det", 5), ("vote", "NN", "NOUN", "dobj", 3),
                      ("Thursday", "NNP", "PROPN", "npadvmod", 3)], {3: "schedule"}, "2024-03-13")  # fmt: skip
     assert find_times(a)[0][0].value == "2024-03-07"
+
+
+def test_year_ago_period_after_a_forecast_quarter_compares_with_the_quarter_reported() -> None:
+    found = times("Profit rose in the third quarter and should rise again in the first quarter of 2026. "
+                  "In the year-ago period, the bakery earned $2 million.", published="2025-10-20")  # fmt: skip
+    assert [t.value for t in found] == ["2025-Q3", "2026-Q1", "2024-Q3"]
+
+
+def test_comparable_year_ago_quarter_is_a_year_back() -> None:
+    assert one("In the comparable year-ago quarter, the bakery lost $3 million.", published="2025-10-20").value == "2024-Q3"
