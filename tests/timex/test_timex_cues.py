@@ -180,3 +180,37 @@ def test_future_weekday_named_on_that_weekday_is_the_same_day() -> None:
     a = parsed([("Troops", "NNS", "NOUN", "nsubj", 2), ("will", "MD", "AUX", "aux", 2), ("stay", "VB", "VERB", "ROOT", 2),
                 ("through", "IN", "ADP", "prep", 2), ("Sunday", "NNP", "PROPN", "pobj", 3)], published="2024-03-17")  # fmt: skip
     assert find_times(a)[0][0].value == "2024-03-17"
+
+
+def test_a_weekday_on_a_verb_of_planning_looks_forward() -> None:
+    # published on a Wednesday: "has scheduled a vote Thursday" is the next day
+    a = with_lemmas([("The", "DT", "DET", "det", 1), ("council", "NN", "NOUN", "nsubj", 3), ("has", "VBZ", "AUX", "aux", 3),
+                     ("scheduled", "VBN", "VERB", "ROOT", 3), ("a", "DT", "DET", "det", 5), ("vote", "NN", "NOUN", "dobj", 3),
+                     ("Thursday", "NNP", "PROPN", "npadvmod", 3)], {3: "schedule"}, "2024-03-13")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-14"
+    a = with_lemmas([("The", "DT", "DET", "det", 1), ("union", "NN", "NOUN", "nsubj", 2), ("plans", "VBZ", "VERB", "ROOT", 2),
+                     ("to", "TO", "PART", "aux", 4), ("strike", "VB", "VERB", "xcomp", 2), ("Monday", "NNP", "PROPN", "npadvmod", 4)],
+                    {2: "plan"}, "2024-03-13")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-18"
+
+
+def test_a_plan_already_overtaken_keeps_the_past() -> None:
+    # "A march planned for Saturday was cancelled": the participle does not move the date
+    a = with_lemmas([("A", "DT", "DET", "det", 1), ("march", "NN", "NOUN", "nsubjpass", 6), ("planned", "VBN", "VERB", "acl", 1),
+                     ("for", "IN", "ADP", "prep", 2), ("Saturday", "NNP", "PROPN", "pobj", 3), ("was", "VBD", "AUX", "auxpass", 6),
+                     ("cancelled", "VBN", "VERB", "ROOT", 6)], {2: "plan"}, "2024-03-13")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-09"
+    a = with_lemmas([("The", "DT", "DET", "det", 1), ("council", "NN", "NOUN", "nsubj", 3), ("had", "VBD", "AUX", "aux", 3),
+                     ("scheduled", "VBN", "VERB", "ROOT", 3), ("a", "DT", "DET", "det", 5), ("vote", "NN", "NOUN", "dobj", 3),
+                     ("Thursday", "NNP", "PROPN", "npadvmod", 3)], {3: "schedule"}, "2024-03-13")  # fmt: skip
+    assert find_times(a)[0][0].value == "2024-03-07"
+
+
+def test_year_ago_period_after_a_forecast_quarter_compares_with_the_quarter_reported() -> None:
+    found = times("Profit rose in the third quarter and should rise again in the first quarter of 2026. "
+                  "In the year-ago period, the bakery earned $2 million.", published="2025-10-20")  # fmt: skip
+    assert [t.value for t in found] == ["2025-Q3", "2026-Q1", "2024-Q3"]
+
+
+def test_comparable_year_ago_quarter_is_a_year_back() -> None:
+    assert one("In the comparable year-ago quarter, the bakery lost $3 million.", published="2025-10-20").value == "2024-Q3"

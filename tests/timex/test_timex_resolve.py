@@ -1,6 +1,9 @@
+from dataclasses import replace
+
 import pytest
 from timex_helpers import article, one, parsed, times
 
+from tidings.timex import time_for_span
 from tidings.timex.extract import find_times
 
 
@@ -100,14 +103,30 @@ def test_compact_day_range() -> None:
     assert (t.span.text, t.begin, t.end_date) == ("25-26 February 1992", "1992-02-25", "1992-02-26")
 
 
-def test_between_years_range() -> None:
-    t = one("Output doubled between 1990 and 1995.")
-    assert (t.span.text, t.value, t.begin, t.end_date) == ("1990 and 1995", "1990", "1990-01-01", "1995-12-31")
+def test_between_years_range_is_two_times_and_one_range() -> None:
+    # TimeML annotates each end of a range; the range as a whole is what an event date takes
+    a = article("Output doubled between 1990 and 1995.")
+    found = find_times(a)[0]
+    assert [(t.span.text, t.value) for t in found] == [("1990", "1990"), ("1995", "1995")]
+    r = time_for_span(replace(a, times=tuple(found)), 0, len(a.text))
+    assert r is not None
+    assert (r.span.text, r.value, r.begin, r.end_date) == ("1990 and 1995", "1990", "1990-01-01", "1995-12-31")
 
 
 def test_from_month_to_month_range() -> None:
-    t = one("The strike lasted from March to May 2019.")
-    assert (t.begin, t.end_date) == ("2019-03-01", "2019-05-31")
+    # the year written once at the end belongs to the start too
+    a = article("The strike lasted from March to May 2019.")
+    found = find_times(a)[0]
+    assert [t.value for t in found] == ["2019-03", "2019-05"]
+    r = time_for_span(replace(a, times=tuple(found)), 0, len(a.text))
+    assert r is not None and (r.begin, r.end_date) == ("2019-03-01", "2019-05-31")
+
+
+def test_two_dates_without_a_range_word_are_no_range() -> None:
+    a = article("Talks began on 3 May and ended on 9 May 2020.", published="2020-05-20")
+    found = find_times(a)[0]
+    r = time_for_span(replace(a, times=tuple(found)), 0, len(a.text), trigger=40)
+    assert r is not None and (r.span.text, r.begin, r.end_date) == ("9 May 2020", "2020-05-09", "2020-05-09")
 
 
 def test_since_keeps_the_word_and_runs_to_publication() -> None:
@@ -181,8 +200,11 @@ def test_clock_time_with_weekday() -> None:
 def test_day_ranges_with_words() -> None:
     t = one("Clashes continued between 1 and 3 May 2020 in the north.")
     assert (t.span.text, t.begin, t.end_date) == ("1 and 3 May 2020", "2020-05-01", "2020-05-03")
-    t = one("Clashes continued from 30 April to 2 May 2020.")
-    assert (t.span.text, t.begin, t.end_date) == ("30 April to 2 May 2020", "2020-04-30", "2020-05-02")
+    a = article("Clashes continued from 30 April to 2 May 2020.")
+    found = find_times(a)[0]
+    assert [t.value for t in found] == ["2020-04-30", "2020-05-02"]
+    r = time_for_span(replace(a, times=tuple(found)), 0, len(a.text))
+    assert r is not None and (r.span.text, r.begin, r.end_date) == ("30 April to 2 May 2020", "2020-04-30", "2020-05-02")
 
 
 def test_acled_style_lead_date() -> None:
@@ -235,3 +257,22 @@ def test_rate_after_an_amount_is_a_set() -> None:
     t = one("The plant will save $2 million a year.")
     assert (t.span.text, t.type, t.value) == ("a year", "SET", "P1Y")
     assert one("The talks lasted a year.").type == "DURATION"
+
+
+def test_year_end_as_a_noun_is_the_year_and_the_compound_is_its_last_day() -> None:
+    # TIMEX3 writes "the end of the year" as the year (mod END); "year-end" is the closing day
+    assert one("The merger should be done by year end.", published="2023-10-30").value == "2023"
+    assert one("The bank hopes to hire 40 staff by the year's end.", published="2023-10-30").value == "2023"
+    assert one("The sale should close by year-end.", published="2023-10-30").value == "2023-12-31"
+
+
+def test_an_unstated_stretch_after_over_or_in_is_a_vague_duration() -> None:
+    t = one("Rents have crept up over the years.")
+    assert (t.span.text, t.type, t.value) == ("the years", "DURATION", "PXY")
+    assert one("Dozens surrendered in the first hours of the offensive.").value == "PTXH"
+    assert one("In the years that followed, the town shrank.").value == "PXY"
+
+
+def test_a_stretch_anchored_to_an_event_or_a_day_is_left_alone() -> None:
+    assert times("Posters appeared in the days before the vote.") == []
+    assert [t.span.text for t in times("He was arrested in the early hours of Monday.")] == ["Monday"]

@@ -217,9 +217,15 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 
 def resolve_yearend(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    """ "year-end" (one word) is the closing day; "year end", "year's end" and "the end of the
+    year" name the end of the year, which TIMEX3 writes as the year (with mod END)."""
+    words = " ".join((c.get("ye") or "").lower().split())
+    whole_year = "-" not in words and words != "yearend"
     if ctx.ref is None:
-        return unresolved("DATE", "XXXX-12-31", "no publication date to resolve the year")
+        return unresolved("DATE", "XXXX" if whole_year else "XXXX-12-31", "no publication date to resolve the year")
     y = ctx.ref.year - (1 if ctx.tense == "past" and ctx.ref.month < 12 else 0)
+    if whole_year:
+        return Resolved("DATE", "", cal.year(y), "published", grain="year")
     return Resolved("DATE", "", cal.day(date(y, 12, 31)), "published")
 
 

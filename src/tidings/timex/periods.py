@@ -9,7 +9,7 @@ from . import calendar as cal
 from .lexicon import Lexicon
 from .normalise import Context, Impossible, Resolved, _int, unresolved, year_less
 from .recognise import Candidate
-from .relative import STEPS, _count, _norm, reporting_day
+from .relative import STEPS, _count, _norm, reporting_day, year_before_quarter
 
 QREL = MappingProxyType({"latest": 0, "this": 0, "same": 0, "recent": 0, "fiscal": 0, "comparable": 0,
         "last": -1, "previous": -1, "past": -1, "next": 1})  # fmt: skip
@@ -48,6 +48,11 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         q = cal.quarter_of(reporting_day(ctx.ref))
         return Resolved("DATE", "", cal.quarter(y, q), "published", grain="quarter")
     qrel = _norm(c.get("qrel"))
+    if c.get("ago"):  # "the comparable year-ago quarter": as "the year-ago quarter"
+        same = year_before_quarter(ctx)
+        if same is not None:
+            return Resolved("DATE", "", same, "previous-time", grain="quarter")
+        qrel = "year-ago"
     ended = _quarter_end(c, ctx, lex)
     if ended is not None and qrel in ("", "latest", "current", "this", "fiscal"):
         return Resolved("DATE", "", ended, "published", grain="quarter")

@@ -132,6 +132,9 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("duration", r"{B}{NUM}\s+{UNIT}\s+(?P<andhalf>and\s+a\s+half){E}"),
     ("vague", r"\b(?:for|over|in|within|after|took|take|takes|lasted|spent)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)){E}"),
     ("vague", r"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)-long{E}"),
+    # "over the years", "in the first hours of the war": an unstated stretch; "in the days before
+    # the vote" and "the early hours of Monday" are anchored elsewhere and left alone
+    ("vague", r"\b(?:over|in|during|throughout)\s+(?P<t>the\s+(?:(?:early|first|following|intervening)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)){E}(?!\s+(?:before|after|since|ago|of\s+(?-i:[A-Z0-9])))"),
     ("duration", r"{B}(?P<unit>hour|day|week|month|year|decade)-long{E}"),
     ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>{UNITW}|(?P<wd>{WDN})|{MON}))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
     ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),

@@ -200,6 +200,8 @@ def year_before_quarter(ctx: Context) -> cal.Interval | None:
     if ctx.prev is None or ctx.prev_grain != "quarter" or ctx.ref is None:
         return None
     base = ctx.prev.begin
+    if base > ctx.ref:  # a forecast ("the third quarter of 1990"): the comparison is with the quarter reported
+        base = reporting_day(ctx.ref)
     if base < reporting_day(ctx.ref) - timedelta(days=200):  # the previous quarter is already a year back
         return cal.at_granularity(base, "quarter")
     return cal.at_granularity(cal.shift(base, "year", -1), "quarter")

@@ -53,6 +53,19 @@ class TenseIndex:
         v = None if i is None else self.verb_of(i)
         return "" if v is None else self.tokens[v].lemma.lower()
 
+    def schedules_at(self, offset: int, lemmas: frozenset[str]) -> bool:
+        """Whether the clause's verb is a finite verb of planning with an object, not a plan
+        already overtaken ("has scheduled a hearing Monday"; not "a service planned for
+        Monday was cancelled", "had planned", "planned to pay"): the plan needs its object."""
+        i = self.token_at(offset)
+        v = None if i is None else self.verb_of(i)
+        if v is None or self.tokens[v].lemma.lower() not in lemmas or self.tokens[v].dep in ("acl", "amod", "relcl"):
+            return False
+        if self.tokens[v].tag in ("VBZ", "VBP"):  # "plans to hold a rally Tuesday"
+            return True
+        deps = {t.dep for t in self.tokens if t.head == v and t.i != v}
+        return "dobj" in deps and not self._pluperfect(v)
+
     def pluperfect_at(self, offset: int) -> bool:
         """Whether the clause is in the pluperfect ("had been due to expire Friday")."""
         i = self.token_at(offset)
