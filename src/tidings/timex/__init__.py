@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Article, Time
-from .extract import range_around
 
 __all__ = ["time_for_span"]
 
@@ -23,8 +22,7 @@ def time_for_span(
 
     Resolved dates (with a calendar interval) win over vague ones; among those, day-precise
     ones win, then the one nearest ``trigger`` (a character offset, e.g. of the event verb),
-    else the first. An end of a range ("between 1990 and 1995") stands for the whole range.
-    The publication date is never returned by default: no date in the span
+    else the first. The publication date is never returned by default: no date in the span
     means None. ``exclude`` drops times a caller cannot use (e.g. "since 1988" for an event
     date); with ``precise_first=False`` the nearest time wins whatever its precision.
     """
@@ -42,5 +40,4 @@ def time_for_span(
         distance = min(abs(t.span.start - where), abs(t.span.end - where))
         return precise, distance
 
-    best = min(inside, key=rank)
-    return range_around(article, best) or best
+    return min(inside, key=rank)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from ..model import Article, Time, Warning
@@ -27,13 +27,6 @@ class Found:
     res: Resolved
     start: int
     end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Since:
-    """A date after "since": one time from that date up to the publication date."""
-
-    found: Found
 
 
 def reference_date(article: Article) -> date | None:
@@ -101,47 +94,23 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     return [_to_time(article, f, ref) for f in _merge(found, text)], warnings
 
 
-def _merge(found: list[Found], text: str) -> list[Found | Since]:
-    """Keep "since X" as one time; a range ("between 1990 and 1995") stays two times, as TimeML
-    annotates each end, but a year-less start takes the year written at its end. The range
-    as a whole is found again by :func:`range_around`."""
-    out: list[Found | Since] = []
+def _merge(found: list[Found], text: str) -> list[Found | tuple[str, Found, Found | None]]:
+    out: list[Found | tuple[str, Found, Found | None]] = []
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
         if _is_range(a, b, text):
-            assert b is not None and a.res.interval is not None
-            first = _range_start(a, b)
-            if first is not None and first is not a.res.interval:
-                a = Found(a.cand, replace(a.res, value=first.value, interval=first, anchor="none"), a.start, a.end)
-            out.extend((a, b))
+            assert b is not None
+            out.append(("range", a, b))
             i += 2
             continue
         if a.res.interval is not None and a.res.type == "DATE" and _SINCE.search(text, max(0, a.start - 8), a.start):
-            out.append(Since(a))
+            out.append(("since", a, None))
         else:
             out.append(a)
         i += 1
     return out
-
-
-def range_around(article: Article, t: Time) -> Time | None:
-    """The range that ``t`` begins or ends ("between 1990 and 1995", "from March to May 2019"),
-    as one DATE from the start of its first end to the end of its last; None when ``t`` is no
-    end of a range."""
-    times = [x for x in article.times if x.type == "DATE" and x.begin is not None and x.end_date is not None]
-    for a, b in zip(times, times[1:], strict=False):
-        if t is not a and t is not b:
-            continue
-        assert a.begin is not None and b.begin is not None and b.end_date is not None
-        text = article.text
-        if b.end_date < a.begin or not _RANGE_JOIN.fullmatch(text, a.span.end, b.span.start):
-            continue
-        if _RANGE_OPEN.search(text, max(0, a.span.start - 10), a.span.start):
-            anchor = a.anchor if a.anchor != "none" else b.anchor
-            return Time(article.span(a.span.start, b.span.end), "DATE", a.value, a.begin, b.end_date, anchor)
-    return None
 
 
 def _is_range(a: Found, b: Found | None, text: str) -> bool:
@@ -155,14 +124,22 @@ def _is_range(a: Found, b: Found | None, text: str) -> bool:
     return bool(_RANGE_OPEN.search(text, max(0, a.start - 10), a.start))
 
 
-def _to_time(article: Article, item: Found | Since, ref: date | None) -> Time:
+def _to_time(article: Article, item: Found | tuple[str, Found, Found | None], ref: date | None) -> Time:
     if isinstance(item, Found):
         iv = item.res.interval
         begin = iv.begin.isoformat() if iv and item.res.type in ("DATE", "TIME") else None
         end = iv.end.isoformat() if iv and item.res.type in ("DATE", "TIME") else None
         return Time(article.span(item.start, item.end), item.res.type, item.res.value, begin, end, item.res.anchor)
-    a = item.found
+    how, a, b = item
     assert a.res.interval is not None
+    if how == "range" and b is not None and b.res.interval is not None:
+        first = _range_start(a, b)
+        assert first is not None
+        anchor = a.res.anchor if first is a.res.interval else "none"
+        return Time(
+            article.span(a.start, b.end), "DATE", first.value, first.begin.isoformat(),
+            b.res.interval.end.isoformat(), anchor if anchor != "none" else b.res.anchor,
+        )
     start = _SINCE.search(article.text, max(0, a.start - 8), a.start)
     assert start is not None
     until = max(ref, a.res.interval.end).isoformat() if ref else None
