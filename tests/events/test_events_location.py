@@ -327,3 +327,32 @@ def test_a_container_read_as_a_namesake_yields_to_the_town_in_the_division_of_it
     trigger = next(t for t in sent.tokens if t.text == "strike")
     chosen = event_place(a, a.places, sent, trigger, None, (), (kesta,))
     assert chosen is not None and chosen.span.text == "Kesta"
+
+
+def test_a_town_read_far_from_every_other_place_of_its_sentence_loses(parse: Callable[[str], Article]) -> None:
+    # "the Varo community of Lomar (Lomar, Belmark)" with Varo read 2,000 km away
+    a = parse("On 6 May, a group demonstrated in the Varo community of Lomar (Lomar, Belmark).")
+    varo = place(a, "Varo", 20.0, "XB")
+    s = a.text.index("Lomar")
+    lomar = Place(a.span(s, s + 5), name="Lomar", lat=-30.1, lon=140.1, country="XB", feature="PPL", admin1="Belmark")
+    b = a.text.index("Belmark")
+    belmark = Place(a.span(b, b + 7), name="Belmark", lat=-30.5, lon=140.5, country="XB", feature="ADM1", admin1="Belmark")
+    a = a.with_(places=(varo, lomar, belmark))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "demonstrated")
+    chosen = event_place(a, a.places, sent, trigger, None, ())
+    assert chosen is not None and chosen.span.text == "Lomar"
+
+
+def test_the_place_residents_are_of_is_where_they_act(parse: Callable[[str], Article]) -> None:
+    from tidings.model import Mention
+
+    a = parse("Residents of Kesta in Belmark held a vigil.")
+    kesta = place(a, "Kesta", -30.0, "XB", "PPL", "Belmark")
+    belmark = place(a, "Belmark", -30.5, "XB", "ADM1", "Belmark")
+    a = a.with_(places=(kesta, belmark))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "vigil")
+    actor = Mention(a.span(0, a.text.index(" in Belmark")), None)
+    chosen = event_place(a, a.places, sent, trigger, None, (actor,))
+    assert chosen is not None and chosen.span.text == "Kesta"

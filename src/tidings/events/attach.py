@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..geo.fold import fold
+from ..geo.resolve import haversine
 from ..model import Article, DateOrigin, EventDate, Mention, Modality, Place, Quote, Time, Token
 from ..timex import time_for_span
 from .country import demonyms
@@ -62,7 +63,7 @@ def event_place(
             for p in (*(q for q in places if (q.span.start, q.span.end) not in over and not _within(q, sites)), *sites)
             if sent.sentence.start <= p.span.start < sent.sentence.end
             and p.span.text.lower() not in dem
-            and not any(s <= p.span.start < e and not _town_as_actor(p, s, e) for s, e in taken)
+            and not any(s <= p.span.start < e and not _town_as_actor(p, s, e) and not _actors_home(article.text, p, s, e) for s, e in taken)
         ),
         key=lambda p: p.span.start,
     )
@@ -85,15 +86,60 @@ def event_place(
             + 2 * (id(p) in heads)
             - 3 * (home is not None and p.country not in (None, home))
             - 3 * (id(p) in part)
+            - 3 * _stray(p, [q for q in inside if id(q) not in part])
             - 5 * _country_modifier(sent, p),
             -abs(p.span.start - trigger.start),
         ),
     )
 
 
+#: A town farther than this (km) from every other place of its sentence is a stray reading.
+STRAY_KM = 150.0
+#: ... or this far from a first-level division of the sentence it is not in.
+STRAY_DIVISION_KM = 250.0
+
+
+def _stray(p: Place, inside: Sequence[Place]) -> bool:
+    """"the Nima community of Accra" with Nima read in another continent: a local reading far
+    from every other local place of the sentence (and outside every division it names)."""
+    if p.lat is None or p.lon is None or not (p.feature or "").startswith(("PPL", "ADM2")):
+        return False
+    others = [
+        q for q in inside
+        if q is not p and q.lat is not None and q.lon is not None and (q.feature or "").startswith(("PPL", "ADM"))
+        and not (q.feature == "ADM1" and q.country != p.country)  # a division read abroad says nothing
+    ]
+    if not others:
+        return False
+    for q in others:
+        assert q.lat is not None and q.lon is not None
+        km = haversine(p.lat, p.lon, q.lat, q.lon)
+        if q.feature == "ADM1":
+            if p.admin1 == q.name or km <= STRAY_DIVISION_KM:
+                return False
+        elif km <= STRAY_KM:
+            return False
+    return True
+
+
 def _within(q: Place, sites: Sequence[Place]) -> bool:
     """Whether a site's longer name contains this place ("Foz" in "Foz do Iguacu")."""
     return any(s.span.start <= q.span.start and q.span.end <= s.span.end and s.span.end - s.span.start > q.span.end - q.span.start for s in sites)
+
+
+_ORIGIN = frozenset({"origin", "descent", "nationality", "extraction", "heritage", "background", "ethnicity", "roots"})
+_HOME_OF = re.compile(r"\b(?:of|from|in)\s+(?:the\s+)?$")
+
+
+def _actors_home(text: str, p: Place, start: int, end: int) -> bool:
+    """"residents of Kesta", "villagers from Lomar": a place the actor is of, where it acts
+    (not "students of Kesta origin", where it only says where they come from)."""
+    after = text[p.span.end : p.span.end + 14].split()
+    return (
+        bool(_HOME_OF.search(text[max(start, p.span.start - 12) : p.span.start]))
+        and not text[p.span.end : end].strip(" ,.")
+        and not (after and after[0].lower().strip(",.") in _ORIGIN)
+    )
 
 
 def _town_as_actor(p: Place, start: int, end: int) -> bool:
@@ -230,7 +276,7 @@ def _rank(p: Place) -> int:
 def _place_score(p: Place, tied: bool) -> int:
     """Tied by the parse, resolved, and specific."""
     specific = _rank(p)
-    return 2 * tied + 3 * (p.lat is not None) + specific
+    return 2 * tied + 4 * (p.lat is not None) + specific
 
 
 def _covers_modifier(sent: Sent, t: Token, p: Place) -> bool:

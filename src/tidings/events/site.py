@@ -35,6 +35,9 @@ CHAIN_WORDS = TYPE_WORDS | frozenset(
 )
 #: Lower-case particles inside place names ("Valle de Santiago", "Ras al Ain").
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "al-", "ad", "ar", "as", "ash", "an", "du", "des", "da", "do", "dos", "di", "bin", "ibn", "y"})
+#: Capitalised Arabic articles that open a name ("At Tuhayta", "Az Zawiyah"); in lower case
+#: some of them are English words.
+ARTICLES = frozenset({"At", "Az", "Adh", "Ath", "Ad", "Ar", "As", "Ash", "An", "Al", "El"})
 #: Entity labels that are never places.
 #: (The small model often calls a town EVENT, WORK_OF_ART or LANGUAGE: those are looked up.)
 NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -116,7 +119,7 @@ def _name_end(sent: Sent, i: int, last: int) -> int:
     while j <= last and words < MAX_WORDS:
         t = sent.tok(j)
         glued = j > i and t.start == sent.tok(j - 1).end and t.text in ("-", "'")
-        if _cap(t) or glued or t.text.lower() in PARTICLES:
+        if _cap(t) or glued or t.text.lower() in PARTICLES or t.text in ARTICLES:
             words += not glued
             j += 1
         elif j > i and sent.tok(j - 1).text in ("-", "'") and t.start == sent.tok(j - 1).end and t.text[:1].isalnum():
