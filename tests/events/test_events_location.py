@@ -356,3 +356,17 @@ def test_the_place_residents_are_of_is_where_they_act(parse: Callable[[str], Art
     actor = Mention(a.span(0, a.text.index(" in Belmark")), None)
     chosen = event_place(a, a.places, sent, trigger, None, (actor,))
     assert chosen is not None and chosen.span.text == "Kesta"
+
+
+def test_a_province_read_abroad_yields_to_a_town_inside_a_province_of_its_name(parse: Callable[[str], Article]) -> None:
+    # "Kesta (Varo, Ardshire)": Ardshire was read as XB's province; Kesta lies in XA's Ardshire
+    a = parse("On 2 May, residents of Kesta (Varo, Ardshire) demonstrated against a new camp.")
+    s = a.text.index("Ardshire")
+    ardshire = Place(a.span(s, s + 8), name="Ardshire", lat=-31.0, lon=140.0, country="XB", feature="ADM1", admin1="Ardshire")
+    k = a.text.index("Kesta")
+    kesta = Place(a.span(k, k + 5), name="Kesta", lat=40.0, lon=20.0, country="XA", feature="PPL", admin1="Ardshire")
+    a = a.with_(places=(ardshire,))
+    (sent,) = build_sents(a)
+    trigger = next(t for t in sent.tokens if t.text == "demonstrated")
+    chosen = event_place(a, a.places, sent, trigger, None, (), (kesta,))
+    assert chosen is not None and chosen.span.text == "Kesta"

@@ -155,3 +155,10 @@ def test_a_country_naming_a_currency_is_not_a_place(stage: Any) -> None:
     places = run(stage, text, ("US", "GPE"), ("Paris", "GPE"))
     assert [p.span.text for p in places] == ["Paris"]
     assert places[0].country == "FR"
+
+
+def test_district_of_a_province_is_read_inside_it(stage: Any) -> None:
+    # "X county of Y": Y contains X (the largest Orange County is in California)
+    text = "Crews from California fought fires in Orange County of Florida on Sunday."
+    places = run(stage, text, ("California", "GPE"), ("Orange County", "GPE"), ("Florida", "GPE"))
+    assert by_text(places, "Orange County").admin1 == "Florida"

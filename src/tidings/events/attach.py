@@ -185,6 +185,16 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
         out.add(id(b))
         if b.lat is not None and a.admin1 is not None and a.admin1 in (b.admin1, b.name):
             heads.add(id(a))
+    # "Kasoa (Awutu, Central)" with Central read as another country's province: a town of the
+    # sentence lies in a province of that name, so the province is a misread namesake
+    for b in inside:
+        if b.feature != "ADM1" or b.name is None:
+            continue
+        for a in inside:
+            if a.country != b.country and a.admin1 is not None and (a.feature or "").startswith(("PPL", "ADM2")) and fold(a.admin1) == fold(b.name):
+                out.add(id(b))
+                namesakes.add(id(b))
+                heads.add(id(a))
     return out, heads, namesakes
 
 

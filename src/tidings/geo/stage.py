@@ -18,6 +18,8 @@ from .resolve import Choice, Resolver
 _COMMA = re.compile(r"\s*,\s*(?:(?:in\s+)?(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.I)
 #: "Kesta (Lomar)", "Kesta town (Lomar, ...": a parenthesis saying where the name before it is.
 _PAREN = re.compile(r"(?:\s+(?:city|town|village|district|area|region|province|municipality|commune|county))?\s*\(\s*")
+#: "Kesta district of Lomar", "Kesta town in Lomar province": the division a named place is in.
+_OF_DIVISION = re.compile(r"\s+(?:city|town|village|district|subdistrict|municipality|commune|county|locality)\s+(?:of|in)\s+(?:the\s+)?")
 _DIRECTIONS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"]
@@ -28,6 +30,8 @@ _NATURAL = frozenset(
      "hill", "hills", "forest", "desert", "canyon", "falls", "peninsula", "gulf", "strait", "coast", "beach", "park"]
 )
 _Lookup = Callable[[str], tuple[Candidate, ...]]
+_OF = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+_TYPED = frozenset({"city", "town", "village", "district", "subdistrict", "municipality", "commune", "county", "locality"})
 #: "the US dollar", "Lebanese pounds": a country's name or adjective naming a currency.
 _CURRENCY = re.compile(r"\s*(?:dollars?|pounds?|euros?|yuan|rupees?|rubles?|roubles?|dinars?|lira|liras|rials?|riyals?|pesos?|francs?|shillings?|nairas?|cedis?|rands?|bonds?|treasur(?:y|ies))\b", re.I)
 
@@ -165,7 +169,9 @@ def _known_suffix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate
 
 def _container(text: str, tops: Sequence[Toponym], i: int) -> int | None:
     """Index of the toponym that contains toponym i by a comma phrase ("X, Y"), if any."""
-    if i + 1 < len(tops) and (_COMMA.match(text[tops[i].end : tops[i + 1].start]) or _PAREN.fullmatch(text[tops[i].end : tops[i + 1].start])):
+    gap = text[tops[i].end : tops[i + 1].start] if i + 1 < len(tops) else ""
+    typed = tops[i].text.split()[-1].lower() in _TYPED if tops[i].text.split() else False
+    if i + 1 < len(tops) and (_COMMA.match(gap) or _PAREN.fullmatch(gap) or _OF_DIVISION.fullmatch(gap) or (typed and _OF.fullmatch(gap))):
         return i + 1
     return None
 
