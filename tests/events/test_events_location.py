@@ -370,3 +370,18 @@ def test_a_province_read_abroad_yields_to_a_town_inside_a_province_of_its_name(p
     trigger = next(t for t in sent.tokens if t.text == "demonstrated")
     chosen = event_place(a, a.places, sent, trigger, None, (), (kesta,))
     assert chosen is not None and chosen.span.text == "Kesta"
+
+
+def test_another_spelling_is_read_only_in_the_division_or_near_the_places_of_the_sentence(parse: Callable[[str], Article]) -> None:
+    spelled = {"Qestah": (Candidate(50, 50, "Kesta", -30.05, 140.05, "XB", 2, None, "PPL", 300),)}
+
+    def fuzzy(name: str) -> tuple[Candidate, ...]:
+        return spelled.get(name, ())
+
+    a = parse("On 3 May, gunmen attacked a checkpoint in Qestah near Lomar.")
+    a = a.with_(places=(place(a, "Lomar", -30.1, "XB", "PPL", "Belmark"),))
+    (sent,) = build_sents(a)
+    sites = find_sites(a, sent, a.places, lookup, name_of, fuzzy)
+    assert [(p.span.text, p.name, p.confidence) for p in sites] == [("Qestah", "Kesta", 0.3)]
+    far = a.with_(places=(Place(a.places[0].span, name="Lomar", lat=10.0, lon=10.0, country="XB", feature="PPL", admin1="Ardshire"),))
+    assert find_sites(far, sent, far.places, lookup, name_of, fuzzy) == []  # same country only: not enough

@@ -75,3 +75,13 @@ def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_
 
     monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path))
     assert default_path().parent == tmp_path
+
+
+def test_skeleton_joins_spellings_that_differ_in_vowels_doubles_and_articles() -> None:
+    from tidings.geo.fold import skeleton
+
+    assert skeleton(fold("Orikhove")) == skeleton(fold("Orekhovo")) != ""
+    assert skeleton(fold("Galkayo")) == skeleton(fold("Gaalkacyo"))
+    assert skeleton(fold("Az Zintan")) == skeleton(fold("Zintan"))
+    assert skeleton(fold("Kesta")) != skeleton(fold("Lomar"))
+    assert skeleton(fold("Ayn")) == ""  # too short to tell places apart

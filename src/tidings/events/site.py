@@ -34,7 +34,7 @@ CHAIN_WORDS = TYPE_WORDS | frozenset(
      "oblast", "prefecture", "division", "canton", "parish", "barangay", "and"}
 )
 #: Lower-case particles inside place names ("Valle de Santiago", "Ras al Ain").
-PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "al-", "ad", "ar", "as", "ash", "an", "du", "des", "da", "do", "dos", "di", "bin", "ibn", "y"})
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "al-", "ad", "ar", "as", "ash", "an", "du", "des", "da", "do", "dos", "di", "bin", "ibn", "y", "e", "sub", "i"})
 #: Capitalised Arabic articles that open a name ("At Tuhayta", "Az Zawiyah"); in lower case
 #: some of them are English words.
 ARTICLES = frozenset({"At", "Az", "Adh", "Ath", "Ad", "Ar", "As", "Ash", "An", "Al", "El"})
@@ -48,14 +48,18 @@ LEADING = frozenset(
 )
 #: Candidate features a site may take (settlements and small divisions).
 SITE_FEATURES = ("PPL", "ADM2", "ADM3", "ADM4")
+#: Least context score a reading found by another spelling needs (1 = in the article's
+#: country, 2 = in a division the article names, 3 = near a place of the sentence); one less
+#: when the sentence has no other place.
+FUZZY_MIN = 3.0
 #: Most words in a name.
-MAX_WORDS = 4
+MAX_WORDS = 6
 #: A site must lie this close (km) to a place of its sentence when that is all that vouches for it.
 NEAR_KM = 100.0
 
 
 def find_sites(
-    article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup, name_of: NameOf
+    article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup, name_of: NameOf, fuzzy: Lookup | None = None
 ) -> list[Place]:
     """Places of the sentence the places stage missed, resolved in the article's context."""
     taken = [(p.span.start, p.span.end) for p in places if p.lat is not None]
@@ -78,12 +82,18 @@ def find_sites(
         cands = lookup(text) or (lookup(text.split(" ", 1)[1]) if " " in text and sent.tok(lo).text.lower() in PARTICLES else ())
         features = (*SITE_FEATURES, "ADM1") if (lo, hi) in containers else SITE_FEATURES
         c = _best(cands, countries, admins | chain, local, name_of, features=features, firm=bool(named))
+        confidence = 0.5
+        if c is None and not cands and fuzzy is not None and (lo, hi) not in containers:
+            # another spelling of the name ("Shadadah" for "Ash Shaddadah"): only a reading in
+            # the article's country, its divisions or near its places
+            c = _best(fuzzy(text), countries, admins | chain, local, name_of, features=SITE_FEATURES, strict=True, min_score=FUZZY_MIN if local else FUZZY_MIN - 1)
+            confidence = 0.3
         if c is None:
             continue
         out.append(
             Place(
                 article.span(start, end), name=c.name, geonameid=c.geonameid, lat=round(c.lat, 5), lon=round(c.lon, 5),
-                country=c.country or None, admin1=name_of(c.adm1), admin2=name_of(c.adm2), feature=c.feature, confidence=0.5,
+                country=c.country or None, admin1=name_of(c.adm1), admin2=name_of(c.adm2), feature=c.feature, confidence=confidence,
             )
         )
         taken.append((start, end))
@@ -177,7 +187,7 @@ def _cap(t: Token) -> bool:
 
 def _best(
     cands: tuple[Candidate, ...], countries: Counter[str], admins: set[str], local: Sequence[Place], name_of: NameOf,
-    *, strict: bool = False, features: tuple[str, ...] = SITE_FEATURES, firm: bool = True,
+    *, strict: bool = False, features: tuple[str, ...] = SITE_FEATURES, firm: bool = True, min_score: float = 0.0,
 ) -> Candidate | None:
     """The reading the article vouches for: in a named first-level division, near a place of
     the sentence, or in the article's country; else (unless ``strict``) the only country the
@@ -190,6 +200,8 @@ def _best(
         in_admin = c.adm1 is not None and name_of(c.adm1) in admins
         score = 3.0 * near + 2.0 * in_admin + 1.0 * (countries.get(c.country, 0) > 0)
         if score == 0.0 and (strict or (countries and firm) or len({x.country for x in cands}) > 1):
+            continue
+        if score < min_score:
             continue
         score += 0.1 * (c.population > 0) + min(c.population, 10**6) / 10**7
         if best is None or score > best[0]:

@@ -36,6 +36,7 @@ class EventStage(ArticleStage):
         self.gazetteer_path = Path(gazetteer) if gazetteer else None
         self._gaz: tuple[Lookup, NameOf] | None = None
         self._seat: Callable[[int | None], Candidate | None] | None = None
+        self._fuzzy: Lookup | None = None
 
     def _lookups(self) -> tuple[Lookup, NameOf]:
         """Gazetteer lookups for names the places stage missed (opened on first use)."""
@@ -43,6 +44,7 @@ class EventStage(ArticleStage):
             gaz = open_gazetteer(self.gazetteer_path)
             self._gaz = (lru_cache(maxsize=20_000)(gaz.lookup), gaz.name_of)
             self._seat = lru_cache(maxsize=5_000)(gaz.seat)
+            self._fuzzy = lru_cache(maxsize=20_000)(gaz.lookup_skeleton)
         return self._gaz
 
     def _seated(self, p: Place) -> Place:
@@ -65,7 +67,7 @@ class EventStage(ArticleStage):
             return []
         lookup, name_of = self._lookups()
         read = reread(article, sent, article.places, lookup, name_of)
-        return [*read, *find_sites(article, sent, article.places, lookup, name_of)]
+        return [*read, *find_sites(article, sent, article.places, lookup, name_of, self._fuzzy)]
 
     def __call__(self, article: Article) -> Article:
         if not article.sentences:

@@ -21,10 +21,10 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .fold import fold, is_latin
+from .fold import fold, is_latin, skeleton
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "14"
+BUILD_VERSION = "15"
 #: Population prior of curated regions (they are curated because they are well known).
 CURATED_POPULATION = 5_000_000
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
@@ -36,6 +36,7 @@ CREATE TABLE places (pid INTEGER PRIMARY KEY, gid INTEGER, name TEXT, lat REAL, 
   cc TEXT, adm1 INTEGER, adm2 INTEGER, feature TEXT, pop INTEGER);
 CREATE TABLE names (key TEXT, pid INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
 CREATE TABLE seats (div INTEGER PRIMARY KEY, seat INTEGER);
+CREATE TABLE skeletons (key TEXT, pid INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
 """
 #: Words of a division's name that say what kind of division it is ("Norvale Oblast").
 DIVISION_KIND = frozenset(
@@ -237,6 +238,9 @@ class Builder:
             names = sorted([(k, r.pid) for r in self.rows.values() if r.pid in keep for k in r.names]
                            + [(f"#{cc.lower()}", pid) for cc, pid in self.country_pid.items() if pid in keep])
             con.executemany("INSERT INTO names VALUES (?,?)", names)
+            local = {r.pid for r in self.rows.values() if r.pid in keep and r.feature in ("PPL", "PPLC", "ADM2")}
+            skel = sorted({(k, pid) for pid in local for n in self.rows[pid].names if (k := skeleton(n))})
+            con.executemany("INSERT INTO skeletons VALUES (?,?)", skel)
             con.executemany("INSERT INTO seats VALUES (?,?)", sorted((d, t) for d, t in self.seats.items() if d in keep and t in keep))
             meta = {"version": BUILD_VERSION, "places": str(len(places)), "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())

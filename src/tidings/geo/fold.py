@@ -25,3 +25,23 @@ def fold(name: str) -> str:
 def is_latin(name: str) -> bool:
     """True when the name is written in Latin script (so that its folded key is meaningful)."""
     return name.isascii() or all(ord(c) < 0x250 or c in "ıəƏ" or unicodedata.combining(c) for c in name if c.isalpha())
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ash|as|ad|ar|at|az|an|ed|es|ez|et|en|er|ul|adh|ath) ")
+_PAIRS = (("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("zh", "z"), ("ch", "c"), ("ph", "f"),
+          ("q", "k"), ("c", "k"), ("w", "v"), ("j", "i"), ("y", "i"), ("x", "ks"))
+_VOWELS = re.compile(r"[aeiouh]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """A folded name's consonant skeleton, for spellings that differ only in vowels, doubled
+    letters, a leading Arabic article or common transliteration pairs: "ash shaddadah" and
+    "shadadah" -> "sdd"... Empty when fewer than three letters would be left (too ambiguous)."""
+    s = _ARTICLE.sub("", key).replace(" ", "").replace("-", "")
+    if not s.isalpha():
+        return ""
+    for a, b in _PAIRS:
+        s = s.replace(a, b)
+    s = _DOUBLE.sub(r"\1", s[0] + _VOWELS.sub("", s[1:]))
+    return s if len(s) >= 3 else ""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from .build import BUILD_VERSION
-from .fold import fold
+from .fold import fold, skeleton
 
 FILENAME = f"gazetteer-v{BUILD_VERSION}.sqlite"
 #: At most this many candidates per name, most populous first (keeps rare homonyms out).
@@ -94,6 +94,19 @@ class Gazetteer:
     def country(self, code: str) -> tuple[Candidate, ...]:
         """The country with this ISO 3166-1 alpha-2 code (empty if unknown); a key access too."""
         return tuple(c for c in self.lookup_key(f"#{code.lower()}") if c.feature == "PCLI")
+
+    def lookup_skeleton(self, name: str) -> tuple[Candidate, ...]:
+        """Settlements and districts whose name has the same consonant skeleton as ``name``
+        ("Shadadah" / "Ash Shaddadah"): a fallback for spellings the exact key misses."""
+        key = skeleton(fold(name))
+        if not key:
+            return ()
+        rows = self._con.execute(
+            "SELECT p.pid, p.gid, p.name, p.lat, p.lon, p.cc, p.adm1, p.adm2, p.feature, p.pop FROM skeletons s "
+            "JOIN places p ON p.pid = s.pid WHERE s.key = ? ORDER BY p.pop DESC LIMIT ?",
+            (key, MAX_CANDIDATES),
+        ).fetchall()
+        return tuple(Candidate(*r) for r in rows)
 
     def seat(self, pid: int | None) -> Candidate | None:
         """The seat of a division (its namesake town, capital or largest town), if known."""
