@@ -385,3 +385,15 @@ def test_another_spelling_is_read_only_in_the_division_or_near_the_places_of_the
     assert [(p.span.text, p.name, p.confidence) for p in sites] == [("Qestah", "Kesta", 0.3)]
     far = a.with_(places=(Place(a.places[0].span, name="Lomar", lat=10.0, lon=10.0, country="XB", feature="PPL", admin1="Ardshire"),))
     assert find_sites(far, sent, far.places, lookup, name_of, fuzzy) == []  # same country only: not enough
+
+
+def test_a_numbered_quarter_keeps_its_town_but_an_arabic_longer_name_does_not(parse: Callable[[str], Article]) -> None:
+    from tidings.events.attach import _part_of_name
+
+    text = "Shells fell near Kesta-5 and in Madinat as Lomar."
+    k, m = text.index("Kesta"), text.index("Madinat")
+    a = parse(text)
+    kesta = Place(a.span(k, k + 5), name="Kesta", lat=1.0, lon=1.0, country="XB", feature="PPL")
+    madinat = Place(a.span(m, m + 7), name="Madinat", lat=1.0, lon=1.0, country="XB", feature="PPL")
+    assert not _part_of_name(text, kesta)  # "Kesta-5" is a part of Kesta: Kesta is where
+    assert _part_of_name(text, madinat)  # "Madinat as Lomar" is another place than "Madinat"

@@ -191,7 +191,9 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
         if b.feature != "ADM1" or b.name is None:
             continue
         for a in inside:
-            if a.country != b.country and a.admin1 is not None and (a.feature or "").startswith(("PPL", "ADM2")) and fold(a.admin1) == fold(b.name):
+            if a.country == b.country or b.country is None or not (a.feature or "").startswith(("PPL", "ADM2")):
+                continue
+            if a.admin1 is not None and fold(a.admin1) == fold(b.name):
                 out.add(id(b))
                 namesakes.add(id(b))
                 heads.add(id(a))
@@ -232,7 +234,7 @@ _OPENERS = frozenset(
      "rural", "upper", "lower", "new", "old", "during", "since", "after", "before", "when", "while", "as", "for",
      "yesterday", "today", "tonight", "meanwhile", "but", "however", "also", "then", "with", "into", "via", "over"}
 )
-_LONGER = re.compile(r" (?:(?:do|da|de|del|dos|das|di) )?([A-Z][a-z]+)")
+_LONGER = re.compile(r" (?:(?:do|da|de|del|dos|das|di|al|as|ash|ad|ar|an|az|at|el|es|ed|er|en|bin|ibn) )?([A-Z][a-z]+)")
 #: Capitalised words that may follow a place's name without making it another name.
 _NAME_END = frozenset(
     {"city", "town", "village", "district", "province", "state", "region", "county", "governorate", "municipality", "area",
@@ -245,7 +247,7 @@ def _part_of_name(text: str, p: Place) -> bool:
     not the site."""
     before = text[max(0, p.span.start - 12) : p.span.start].split()
     after = text[p.span.end : p.span.end + 16]
-    if after.startswith("-") or (before and before[-1].lower() in _SUBSITE_BEFORE):
+    if (after.startswith("-") and not after[1:2].isdigit()) or (before and before[-1].lower() in _SUBSITE_BEFORE):
         return True
     if before and text[p.span.start - 1 : p.span.start] == " " and _LEADING_NAME.fullmatch(before[-1]):
         return before[-1].lower() not in _OPENERS  # "Baja California": the end of a longer name
