@@ -397,3 +397,18 @@ def test_a_numbered_quarter_keeps_its_town_but_an_arabic_longer_name_does_not(pa
     madinat = Place(a.span(m, m + 7), name="Madinat", lat=1.0, lon=1.0, country="XB", feature="PPL")
     assert not _part_of_name(text, kesta)  # "Kesta-5" is a part of Kesta: Kesta is where
     assert _part_of_name(text, madinat)  # "Madinat as Lomar" is another place than "Madinat"
+
+
+def test_a_tie_between_two_countries_goes_to_the_one_the_sentence_names(parse: Callable[[str], Article]) -> None:
+    # One article place per country; the name the places stage missed in the sentence breaks the tie
+    a = parse("Relatives of migrants held in Ardshire gathered outside a ministry in Lomar. Belmark said nothing.")
+    ardshire = place(a, "Ardshire", 40.0, "XA", "PPL")
+    b = a.text.index("Belmark")
+    belmark = Place(a.span(b, b + 7), name="Belmark", lat=-30.0, lon=140.0, country="XB", feature="PCLI")
+    s = a.text.index("Lomar")
+    lomar = Place(a.span(s, s + 5), name="Lomar", lat=-30.1, lon=140.1, country="XB", feature="PPL", admin1="Belmark")
+    a = a.with_(places=(ardshire, belmark))
+    sent = build_sents(a)[0]
+    trigger = next(t for t in sent.tokens if t.text == "gathered")
+    chosen = event_place(a, a.places, sent, trigger, None, (), (lomar,))
+    assert chosen is not None and chosen.span.text == "Lomar"

@@ -76,7 +76,8 @@ def event_place(
     part = {id(p) for p in inside if _part_of_name(article.text, p)}
     outer, heads, namesakes = _containers(article.text, [p for p in inside if id(p) not in part])
     # the article's country, from the places that are not contradicted where they stand
-    home = _home_country([p for p in places if p.span.start not in {q.span.start for q in inside if id(q) in part | namesakes}])
+    bad = {q.span.start for q in inside if id(q) in part | namesakes}
+    home = _home_country([p for p in places if p.span.start not in bad], [p for p in sites if p.span.start not in bad])
     return max(
         inside,
         key=lambda p: (
@@ -258,13 +259,22 @@ def _part_of_name(text: str, p: Place) -> bool:
     return more is not None and more.group(1).lower() not in _NAME_END
 
 
-def _home_country(places: Sequence[Place]) -> str | None:
-    """The ISO country most resolved places of the article are in."""
+def _home_country(places: Sequence[Place], tiebreak: Sequence[Place] = ()) -> str | None:
+    """The ISO country most resolved places of the article are in; on a tie, the one the
+    ``tiebreak`` places (names found in the sentence) point to."""
     codes: Counter[str] = Counter()
     for p in places:
         if p.country and p.lat is not None:
             codes[p.country] += 1
-    return codes.most_common(1)[0][0] if codes else None
+    if not codes:
+        return None
+    ranked = codes.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        tied = [c for c, n in ranked if n == ranked[0][1]]
+        extra = Counter(p.country for p in tiebreak if p.country in tied and p.lat is not None)
+        if extra:
+            return extra.most_common(1)[0][0]
+    return ranked[0][0]
 
 
 def _names(sent: Sent, t: Token, p: Place) -> bool:

@@ -19,7 +19,7 @@ Lookup = Callable[[str], tuple[Candidate, ...]]
 NameOf = Callable[[int | None], str | None]
 
 #: Prepositions that put an event somewhere.
-LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "into", "from", "of", "on", "towards", "toward"})
+LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "into", "from", "of", "on", "towards", "toward", "to", "between", "along"})
 #: Nouns whose "of" introduces a group, not a place ("members of Svoboda").
 OF_GROUP = frozenset({"member", "members", "supporters", "leader", "leaders", "followers", "affiliates", "activists", "elements"})
 #: Words that type the place after its name ("Kesta village"): dropped before the lookup.
