@@ -162,3 +162,13 @@ def test_district_of_a_province_is_read_inside_it(stage: Any) -> None:
     text = "Crews from California fought fires in Orange County of Florida on Sunday."
     places = run(stage, text, ("California", "GPE"), ("Orange County", "GPE"), ("Florida", "GPE"))
     assert by_text(places, "Orange County").admin1 == "Florida"
+
+
+def test_a_typed_name_spelled_another_way_is_read_in_the_articles_country(stage: Any) -> None:
+    text = "Fires spread across Kalifornia state, officials in Los Angeles said."
+    places = run(stage, text, ("Kalifornia state", "GPE"), ("Los Angeles", "GPE"))
+    state = by_text(places, "Kalifornia state")
+    assert state.name == "California" and state.feature == "ADM1"
+    # a bare unknown word is not guessed at
+    alone = run(stage, "Fires spread across Kalifornia, officials in Los Angeles said.", ("Kalifornia", "GPE"), ("Los Angeles", "GPE"))
+    assert all(p.span.text != "Kalifornia" for p in alone)

@@ -24,7 +24,7 @@ from ..errors import GazetteerError
 from .fold import fold, is_latin, skeleton
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "15"
+BUILD_VERSION = "16"
 #: Population prior of curated regions (they are curated because they are well known).
 CURATED_POPULATION = 5_000_000
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
@@ -238,7 +238,7 @@ class Builder:
             names = sorted([(k, r.pid) for r in self.rows.values() if r.pid in keep for k in r.names]
                            + [(f"#{cc.lower()}", pid) for cc, pid in self.country_pid.items() if pid in keep])
             con.executemany("INSERT INTO names VALUES (?,?)", names)
-            local = {r.pid for r in self.rows.values() if r.pid in keep and r.feature in ("PPL", "PPLC", "ADM2")}
+            local = {r.pid for r in self.rows.values() if r.pid in keep and r.feature in ("PPL", "PPLC", "ADM1", "ADM2")}
             skel = sorted({(k, pid) for pid in local for n in self.rows[pid].names if (k := skeleton(n))})
             con.executemany("INSERT INTO skeletons VALUES (?,?)", skel)
             con.executemany("INSERT INTO seats VALUES (?,?)", sorted((d, t) for d, t in self.seats.items() if d in keep and t in keep))

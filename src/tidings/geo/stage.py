@@ -89,6 +89,8 @@ class PlaceStage:
                 tops[i], cands[i] = _known_prefix(t, lookup)
             if not cands[i]:
                 tops[i], cands[i] = _known_suffix(t, lookup)
+        if any(not c for c in cands):
+            self._spelled(tops, cands)
         contained = [_container(article.text, tops, i) for i in range(len(tops))]
         keys = [fold(t.target or t.text) for t in tops]
         for i, j in enumerate(contained):
@@ -110,6 +112,20 @@ class PlaceStage:
             else:  # one unknown word the model called a place is more often a name
                 warnings.append(Warning("place-unknown-word", f"{t.text!r} tagged as a place but unknown to the gazetteer; left out", p.span))
         return article.with_(places=tuple(places)).warn(*warnings)
+
+    def _spelled(self, tops: list[Toponym], cands: list[tuple[Candidate, ...]]) -> None:
+        """Names the gazetteer does not know as written ("Thi Qar province", "Shirqat district")
+        get the readings of another spelling (same consonant skeleton) in the countries the
+        article's other names point to; left unresolved when there are none."""
+        countries = {cs[0].country for cs in cands if cs and cs[0].country}
+        if not countries:
+            return
+        for i, t in enumerate(tops):
+            if cands[i] or t.kind == "demonym":
+                continue
+            words = t.text.split()
+            if len(words) > 1 and words[-1].lower() in ADMIN_WORDS | _TYPED:  # only names typed as places
+                cands[i] = tuple(c for c in self.gaz.lookup_skeleton(" ".join(words[:-1])) if c.country in countries)
 
     def _place(self, article: Article, t: Toponym, ch: Choice) -> Place:
         span = article.span(t.start, t.end)
