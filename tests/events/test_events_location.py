@@ -315,20 +315,6 @@ def test_members_of_a_group_are_no_place_but_the_town_of_a_name_is(parse: Callab
     assert [p.span.text for p in find_sites(b, sent, (), lookup, name_of)] == ["Lomar"]
 
 
-def test_a_container_read_as_a_namesake_yields_to_the_town_in_the_division_of_its_name(parse: Callable[[str], Article]) -> None:
-    # "Kesta, Ardshire": Kesta is in (XA's) Ardshire, but Ardshire was read as XB's namesake division
-    a = parse("On 2 May, teachers went on strike in Kesta, Ardshire.")
-    s = a.text.index("Ardshire")
-    ardshire = Place(a.span(s, s + 8), name="Ardshire", lat=-31.0, lon=140.0, country="XB", feature="ADM1", admin1="Ardshire")
-    k = a.text.index("Kesta")
-    kesta = Place(a.span(k, k + 5), name="Kesta", lat=40.0, lon=20.0, country="XA", feature="PPL", admin1="Ardshire")
-    a = a.with_(places=(ardshire,))
-    (sent,) = build_sents(a)
-    trigger = next(t for t in sent.tokens if t.text == "strike")
-    chosen = event_place(a, a.places, sent, trigger, None, (), (kesta,))
-    assert chosen is not None and chosen.span.text == "Kesta"
-
-
 def test_a_town_read_far_from_every_other_place_of_its_sentence_loses(parse: Callable[[str], Article]) -> None:
     # "the Varo community of Lomar (Lomar, Belmark)" with Varo read 2,000 km away
     a = parse("On 6 May, a group demonstrated in the Varo community of Lomar (Lomar, Belmark).")
@@ -358,16 +344,25 @@ def test_the_place_residents_are_of_is_where_they_act(parse: Callable[[str], Art
     assert chosen is not None and chosen.span.text == "Kesta"
 
 
-def test_a_province_read_abroad_yields_to_a_town_inside_a_province_of_its_name(parse: Callable[[str], Article]) -> None:
-    # "Kesta (Varo, Ardshire)": Ardshire was read as XB's province; Kesta lies in XA's Ardshire
-    a = parse("On 2 May, residents of Kesta (Varo, Ardshire) demonstrated against a new camp.")
+@pytest.mark.parametrize(
+    ("text", "trigger_word"),
+    [
+        ("On 2 May, teachers went on strike in Kesta, Ardshire.", "strike"),  # next to each other
+        ("On 2 May, residents of Kesta (Varo, Ardshire) demonstrated against a new camp.", "demonstrated"),
+    ],
+)
+def test_a_province_read_abroad_yields_to_a_town_inside_a_province_of_its_name(
+    parse: Callable[[str], Article], text: str, trigger_word: str
+) -> None:
+    # Ardshire was read as XB's province; Kesta (a missed name) lies in XA's Ardshire
+    a = parse(text)
     s = a.text.index("Ardshire")
     ardshire = Place(a.span(s, s + 8), name="Ardshire", lat=-31.0, lon=140.0, country="XB", feature="ADM1", admin1="Ardshire")
     k = a.text.index("Kesta")
     kesta = Place(a.span(k, k + 5), name="Kesta", lat=40.0, lon=20.0, country="XA", feature="PPL", admin1="Ardshire")
     a = a.with_(places=(ardshire,))
     (sent,) = build_sents(a)
-    trigger = next(t for t in sent.tokens if t.text == "demonstrated")
+    trigger = next(t for t in sent.tokens if t.text == trigger_word)
     chosen = event_place(a, a.places, sent, trigger, None, (), (kesta,))
     assert chosen is not None and chosen.span.text == "Kesta"
 

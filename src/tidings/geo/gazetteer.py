@@ -82,11 +82,15 @@ class Gazetteer:
         return self.lookup_key(fold(name))
 
     def lookup_key(self, key: str) -> tuple[Candidate, ...]:
+        return self._by_key("names", key)
+
+    def _by_key(self, table: str, key: str) -> tuple[Candidate, ...]:
+        """The places a key of ``table`` (names or skeletons) points to, most populous first."""
         if not key:
             return ()
         rows = self._con.execute(
-            "SELECT p.pid, p.gid, p.name, p.lat, p.lon, p.cc, p.adm1, p.adm2, p.feature, p.pop FROM names n "
-            "JOIN places p ON p.pid = n.pid WHERE n.key = ? ORDER BY p.pop DESC LIMIT ?",
+            "SELECT p.pid, p.gid, p.name, p.lat, p.lon, p.cc, p.adm1, p.adm2, p.feature, p.pop FROM "  # table is one of two literals
+            f"{table} n JOIN places p ON p.pid = n.pid WHERE n.key = ? ORDER BY p.pop DESC LIMIT ?",
             (key, MAX_CANDIDATES),
         ).fetchall()
         return tuple(Candidate(*r) for r in rows)
@@ -98,15 +102,7 @@ class Gazetteer:
     def lookup_skeleton(self, name: str) -> tuple[Candidate, ...]:
         """Settlements and districts whose name has the same consonant skeleton as ``name``
         ("Shadadah" / "Ash Shaddadah"): a fallback for spellings the exact key misses."""
-        key = skeleton(fold(name))
-        if not key:
-            return ()
-        rows = self._con.execute(
-            "SELECT p.pid, p.gid, p.name, p.lat, p.lon, p.cc, p.adm1, p.adm2, p.feature, p.pop FROM skeletons s "
-            "JOIN places p ON p.pid = s.pid WHERE s.key = ? ORDER BY p.pop DESC LIMIT ?",
-            (key, MAX_CANDIDATES),
-        ).fetchall()
-        return tuple(Candidate(*r) for r in rows)
+        return self._by_key("skeletons", skeleton(fold(name)))
 
     def seat(self, pid: int | None) -> Candidate | None:
         """The seat of a division (its namesake town, capital or largest town), if known."""
