@@ -215,3 +215,21 @@ def test_the_victim_who_died_is_not_the_actor(parse: Callable[[str], Article]) -
     evs = events(parse, "Two men were shot in a drive-by attack. One was injured and the other died.")
     assert sum((e.fatalities.value or 0) for e in evs if e.fatalities) == 1
     assert all(e.actor1 is None or "other" not in e.actor1.span.text for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # violence against civilians is against civilians, named or not
+        ("Gunmen abducted three people overnight and fled.", "Civilians"),
+        ("Unknown assailants raided Kesta village at dawn and beat the elders.", "Civilians"),
+        # a police or army word modifying another head
+        ("Rebels ambushed police officers on the main road in Norvale.", "Police Forces"),
+        # whose positions, posts or homes they are
+        ("The rebel forces fired mortars at the positions of the army of Ukraine near the river.", "Military Forces of Ukraine"),
+        ("The rebel forces fired grenade launchers at the governmental positions near the river.", "Military Forces"),
+    ],
+)
+def test_who_is_acted_on(parse: Callable[[str], Article], text: str, actor2: str) -> None:
+    ev = first(parse, text)
+    assert ev.actor2 is not None and (ev.actor2.canonical or "").startswith(actor2), ev.actor2

@@ -208,6 +208,9 @@ def default_actor(article: Article, c: Cand) -> None:
         c.actor1 = Mention(span, unknown_perpetrator())
     elif c.violent and c.type != "Riots" and c.actor1 is not None and c.actor1.canonical in ("Civilians", None) and _generic_person(c):
         c.actor1 = Mention(c.actor1.span, unknown_perpetrator())  # "two men executed ...", "individuals abducted ..."
+    if c.type == "Violence against civilians" and (c.actor2 is None or c.actor2.canonical is None):
+        # who violence against civilians is against, by definition ("attacked Kesta village")
+        c.actor2 = Mention(c.actor2.span if c.actor2 is not None else span, "Civilians")
     name = {"Protests": "Protesters", "Riots": "Rioters"}.get(c.type)
     if name is None:
         return

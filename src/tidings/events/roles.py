@@ -191,11 +191,15 @@ def mention_span(sent: Sent, t: Token) -> tuple[int, int]:
 
 _UNDERGO = frozenset({"die", "perish", "drown", "succumb"})
 _RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "engage", "exchange", "scuffle"})
-_CONTAINERS = frozenset({"total", "number", "group", "majority", "dozens", "hundreds", "thousands", "scores", "band", "team", "contingent", "unit"})
+_CONTAINERS = frozenset(
+    {"total", "number", "group", "majority", "dozens", "hundreds", "thousands", "scores", "band", "team", "contingent", "unit",
+     # "the positions of the armed forces", "the home of a journalist": whose they are is the actor
+     "position", "post", "checkpoint", "base", "outpost", "headquarters", "home", "house", "residence"}
+)
 
 
 def _contents(sent: Sent, t: Token) -> Token:
-    """"a total of 1,960 peacekeepers" -> peacekeepers."""
+    """"a total of 1,960 peacekeepers" -> peacekeepers; "the positions of the army" -> army."""
     if t.lemma.lower() not in _CONTAINERS:
         return t
     of = next((p for p in sent.kids(t.i, "prep") if p.text.lower() == "of"), None)
