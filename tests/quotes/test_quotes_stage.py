@@ -113,6 +113,12 @@ def test_according_to(parse: Parse) -> None:
     assert q.speaker is not None and q.speaker.canonical == "World Weather Agency"
 
 
+def test_according_to_an_agreement_is_no_quote(parse: Parse) -> None:
+    # "according to the agreement" says what the agreement stipulates, not what someone said
+    text = "According to the agreement, the rebels handed over the northern district to the army last week."
+    assert quotes(parse, text) == ()
+
+
 def test_told_reporters(parse: Parse) -> None:
     text = "Coach Ben Adler told reporters that his team was ready for the final."
     q = find(quotes(parse, text), "his team was ready")

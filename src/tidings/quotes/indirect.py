@@ -74,14 +74,21 @@ def _prep_object(ix: DocIndex, v: int) -> list[int]:
     return []
 
 
+#: Documents whose "according to" means "as they stipulate", not a claim someone made.
+_STIPULATING = frozenset(
+    {"agreement", "deal", "accord", "treaty", "plan", "law", "decree", "constitution", "schedule", "timetable", "term",
+     "rule", "regulation", "contract", "protocol", "memorandum", "arrangement", "roadmap", "ceasefire", "truce"}
+)
+
+
 def _according(article: Article, ix: DocIndex, a: int) -> Claim | None:
     to = ix.deps(a, "prep")
     if not to or ix.tokens[to[0]].text.lower() != "to":
         return None
     obj = ix.deps(to[0], "pobj")
     sent = article.sentence_at(ix.tokens[a].start)
-    if not obj or sent is None:
-        return None
+    if not obj or sent is None or ix.tokens[obj[0]].lemma.lower() in _STIPULATING:
+        return None  # "according to the agreement, X handed over Y": as stipulated, not said
     lo, hi = ix.left[a], ix.right[a]
     before = _trimmed(ix, sent.tok_start, lo - 1)
     after = _trimmed(ix, hi + 1, sent.tok_end - 1)
