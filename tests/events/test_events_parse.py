@@ -233,3 +233,25 @@ def test_the_victim_who_died_is_not_the_actor(parse: Callable[[str], Article]) -
 def test_who_is_acted_on(parse: Callable[[str], Article], text: str, actor2: str) -> None:
     ev = first(parse, text)
     assert ev.actor2 is not None and (ev.actor2.canonical or "").startswith(actor2), ev.actor2
+
+
+def test_one_happening_told_twice_is_one_event(parse: Callable[[str], Article]) -> None:
+    from tidings.events.stage import _one_per_day_and_place
+    from tidings.model import EventDate, Mention, Place, Quantity, Span
+
+    def ev(n: int, start: int, place: tuple[float, float], deaths: int | None, actor: str | None) -> Event:
+        where = Place(Span(start, start + 5, "Kesta"), name="Kesta", lat=place[0], lon=place[1])
+        toll = Quantity(Span(start + 10, start + 20, f"{deaths} people"), value=deaths, low=deaths, high=deaths) if deaths else None
+        return Event(
+            id=f"ev{n}", type="Violence against civilians", sub_type="Attack", trigger=Span(start, start + 8, "attacked"),
+            sentence=(start, start + 90), date=EventDate(None, "2021-03-04", "2021-03-04", "text"),
+            actor1=Mention(Span(start, start + 3, "men"), actor), location=where, fatalities=toll,
+        )
+
+    told_twice = _one_per_day_and_place([ev(1, 0, (1.0, 2.0), None, "Military Forces of Norvale"), ev(2, 100, (1.0, 2.0), 12, None)])
+    assert len(told_twice) == 1 and told_twice[0].fatalities is not None and told_twice[0].fatalities.value == 12
+    assert told_twice[0].actor1 is not None and told_twice[0].actor1.canonical == "Military Forces of Norvale"
+    elsewhere = _one_per_day_and_place([ev(1, 0, (1.0, 2.0), None, None), ev(2, 100, (5.0, 2.0), None, None)])
+    two_tolls = _one_per_day_and_place([ev(1, 0, (1.0, 2.0), 3, None), ev(2, 100, (1.0, 2.0), 12, None)])
+    assert len(elsewhere) == 2 and len(two_tolls) == 2
+    assert [e.id for e in two_tolls] == ["ev1", "ev2"]

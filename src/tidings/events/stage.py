@@ -169,7 +169,46 @@ class EventStage(ArticleStage):
                     plover=c.rule.plover or None,
                 )
             )
-        return out
+        return _one_per_day_and_place(out)
+
+
+#: Events this close (characters between their sentences) may be one happening told twice.
+SAME_HAPPENING_CHARS = 600
+
+
+def _one_per_day_and_place(events: list[Event]) -> list[Event]:
+    """ACLED codes one event per day, place and actors: a later event of the same kind, day,
+    place, modality and (compatible) actor within a few sentences of an earlier one tells the
+    same happening again ("X attacked the town. X's troops killed 613 people there") and is
+    folded into it, lending its actors and death toll. Two different death tolls stay apart."""
+    out: list[Event] = []
+    for e in events:
+        host = next((k for k in reversed(out) if _same_happening(k, e)), None)
+        if host is None:
+            out.append(e)
+            continue
+        out[out.index(host)] = replace(
+            host,
+            actor1=host.actor1 if host.actor1 is not None and host.actor1.canonical else e.actor1 or host.actor1,
+            actor2=host.actor2 or e.actor2,
+            fatalities=host.fatalities or e.fatalities,
+            confidence=max(host.confidence, e.confidence),
+        )
+    return [replace(e, id=f"ev{n + 1}") for n, e in enumerate(out)]
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if (a.type, a.sub_type, a.modality) != (b.type, b.sub_type, b.modality) or a.date.begin is None:
+        return False
+    if (a.date.begin, a.date.end_date) != (b.date.begin, b.date.end_date) or b.sentence[0] - a.sentence[1] > SAME_HAPPENING_CHARS:
+        return False
+    la, lb = a.location, b.location
+    if la is None or lb is None or la.lat is None or lb.lat is None or (la.lat, la.lon) != (lb.lat, lb.lon):
+        return False
+    if a.fatalities is not None and b.fatalities is not None and a.fatalities.value != b.fatalities.value:
+        return False
+    c1, c2 = (a.actor1.canonical if a.actor1 else None), (b.actor1.canonical if b.actor1 else None)
+    return c1 is None or c2 is None or c1 == c2
 
 
 def _confidence(c: Cand, date: EventDate, place: Place | None) -> float:
