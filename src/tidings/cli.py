@@ -130,7 +130,7 @@ def cmd_stages(_: argparse.Namespace) -> int:
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     from .geo.build import build
-    from .geo.gazetteer import Gazetteer, default_path
+    from .geo.gazetteer import Gazetteer, default_path, remove_stale
 
     path = default_path()
     meta = build(path) if args.action == "build" else Gazetteer(path).info() if path.exists() else None
@@ -138,7 +138,8 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
         print(f"tidings: no gazetteer at {path}; run `tidings gazetteer build`", file=sys.stderr)
         return EXIT_REJECTED
     if args.action == "build":
-        meta = {**Gazetteer(path).info(), "seconds": meta["seconds"]}
+        stale = remove_stale(path)
+        meta = {**Gazetteer(path).info(), "seconds": meta["seconds"], "removed": ", ".join(p.name for p in stale) or "none"}
     for k, v in meta.items():
         print(f"{k}: {v}")
     return EXIT_OK

@@ -85,3 +85,15 @@ def test_skeleton_joins_spellings_that_differ_in_vowels_doubles_and_articles() -
     assert skeleton(fold("Az Zintan")) == skeleton(fold("Zintan"))
     assert skeleton(fold("Kesta")) != skeleton(fold("Lomar"))
     assert skeleton(fold("Ayn")) == ""  # too short to tell places apart
+
+
+def test_files_of_older_builds_are_removed_after_a_build(tmp_path: Path) -> None:
+    from tidings.geo.gazetteer import FILENAME, remove_stale
+
+    current = tmp_path / FILENAME
+    current.write_bytes(b"")
+    (tmp_path / "gazetteer-v1.sqlite").write_bytes(b"old")
+    (tmp_path / "notes.txt").write_text("kept")
+    gone = remove_stale(current)
+    assert [p.name for p in gone] == ["gazetteer-v1.sqlite"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([FILENAME, "notes.txt"])

@@ -60,7 +60,22 @@ def ensure_built(path: Path | None = None) -> Path:
     if done.returncode != 0 or not path.exists():
         raise GazetteerError(f"building the gazetteer at {path} failed: {done.stderr.strip()[-500:]}. "
                              "Run `tidings gazetteer build` to see the full error.")
+    remove_stale(path)
     return path
+
+
+def remove_stale(path: Path) -> list[Path]:
+    """Delete the gazetteer files of other build versions beside ``path`` (tidings wrote them;
+    they are never read again once a newer build exists). Returns what was deleted."""
+    gone: list[Path] = []
+    for old in path.parent.glob("gazetteer-v*.sqlite"):
+        if old.name != path.name:
+            try:
+                old.unlink()
+                gone.append(old)
+            except OSError:
+                continue  # another process may hold or have removed it; harmless
+    return gone
 
 
 class Gazetteer:
