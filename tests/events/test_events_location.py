@@ -407,3 +407,12 @@ def test_a_tie_between_two_countries_goes_to_the_one_the_sentence_names(parse: C
     trigger = next(t for t in sent.tokens if t.text == "gathered")
     chosen = event_place(a, a.places, sent, trigger, None, (), (lomar,))
     assert chosen is not None and chosen.span.text == "Lomar"
+
+
+def test_a_square_named_like_a_town_abroad_is_not_the_site(parse: Callable[[str], Article]) -> None:
+    from tidings.events.attach import _part_of_name
+
+    text = "Teachers rallied in Kesta square on Monday."
+    a = parse(text)
+    k = text.index("Kesta")
+    assert _part_of_name(text, Place(a.span(k, k + 5), name="Kesta", lat=1.0, lon=1.0, country="XB", feature="PPL"))

@@ -172,3 +172,16 @@ def test_a_typed_name_spelled_another_way_is_read_in_the_articles_country(stage:
     # a bare unknown word is not guessed at
     alone = run(stage, "Fires spread across Kalifornia, officials in Los Angeles said.", ("Kalifornia", "GPE"), ("Los Angeles", "GPE"))
     assert all(p.span.text != "Kalifornia" for p in alone)
+
+
+def test_an_alternate_name_with_city_does_not_hide_the_other_towns() -> None:
+    # one Kesta has the alternate name "Kesta City"; the other Kestas stay candidates
+    from tidings.geo.gazetteer import Candidate
+    from tidings.geo.recognize import Toponym
+    from tidings.geo.stage import PlaceStage
+
+    far = Candidate(1, 1, "Kesta", 10.0, 10.0, "XA", None, None, "PPLC", 900_000)
+    near = Candidate(2, 2, "Kesta", -30.0, 140.0, "XB", None, None, "PPL", 200_000)
+    gaz = {"Kesta City": (far,), "Kesta": (far, near)}
+    cands = PlaceStage()._candidates(Toponym(0, 10, "Kesta City", "entity"), lambda n: gaz.get(n, ()))
+    assert [c.pid for c in cands] == [1, 2]

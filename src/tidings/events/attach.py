@@ -223,7 +223,7 @@ def _country_modifier(sent: Sent, p: Place) -> bool:
 _SUBSITE_BEFORE = frozenset({"colonia", "barangay", "barrio", "street", "avenue"})
 _SUBSITE_AFTER = frozenset(
     {"neighborhood", "neighbourhood", "highway", "road", "street", "avenue", "bypass", "expressway", "farm", "estate",
-     "intersection", "roundabout"}
+     "intersection", "roundabout", "square", "plaza"}
 )
 
 

@@ -86,7 +86,8 @@ def find_sites(
         if c is None and not cands and fuzzy is not None and (lo, hi) not in containers:
             # another spelling of the name ("Shadadah" for "Ash Shaddadah"): only a reading in
             # the article's country, its divisions or near its places
-            c = _best(fuzzy(text), countries, admins | chain, local, name_of, features=SITE_FEATURES, strict=True, min_score=FUZZY_MIN if local else FUZZY_MIN - 1)
+            towns = [p for p in local if p.feature != "ADM1"]  # near a province's centre says little
+            c = _best(fuzzy(text), countries, admins | chain, towns, name_of, features=SITE_FEATURES, strict=True, min_score=FUZZY_MIN if local else FUZZY_MIN - 1)
             confidence = 0.3
         if c is None:
             continue

@@ -63,9 +63,14 @@ class PlaceStage:
         if t.kind == "demonym" and t.target:
             return self.gaz.country(t.target) if len(t.target) == 2 and t.target.isupper() else lookup(t.target)
         cands = lookup(t.text)
+        words = t.text.split()
+        if cands and len(words) > 1 and words[-1].lower() in ("city", "town"):
+            # "Tripoli City": the alternate name "Tripoli City" of one Tripoli must not hide the others
+            seen = {c.pid for c in cands}
+            more = tuple(c for c in lookup(" ".join(words[:-1])) if c.pid not in seen and c.feature.startswith("PPL"))
+            return tuple(sorted((*cands, *more), key=lambda c: -c.population))
         if cands:
             return cands
-        words = t.text.split()
         if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
             base = lookup(" ".join(words[:-1]))
             return tuple(c for c in base if c.feature.startswith("ADM")) or base
