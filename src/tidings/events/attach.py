@@ -74,7 +74,8 @@ def event_place(
         tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
     tied = {id(p) for p in inside for i in tied_toks if sent.has(i) and _names(sent, sent.tok(i), p)}
     part = {id(p) for p in inside if _part_of_name(article.text, p)}
-    outer, heads, namesakes = _containers(article.text, [p for p in inside if id(p) not in part])
+    whole = [p for p in inside if id(p) not in part]
+    outer, heads, namesakes = _containers(article.text, whole)
     # the article's country, from the places that are not contradicted where they stand
     bad = {q.span.start for q in inside if id(q) in part | namesakes}
     home = _home_country([p for p in places if p.span.start not in bad], [p for p in sites if p.span.start not in bad])
@@ -87,7 +88,7 @@ def event_place(
             + 2 * (id(p) in heads)
             - 3 * (home is not None and p.country not in (None, home))
             - 3 * (id(p) in part)
-            - 3 * _stray(p, [q for q in inside if id(q) not in part])
+            - 3 * _stray(p, whole)
             - 5 * _country_modifier(sent, p),
             -abs(p.span.start - trigger.start),
         ),
@@ -105,22 +106,15 @@ def _stray(p: Place, inside: Sequence[Place]) -> bool:
     from every other local place of the sentence (and outside every division it names)."""
     if p.lat is None or p.lon is None or not (p.feature or "").startswith(("PPL", "ADM2")):
         return False
+    lat, lon = p.lat, p.lon
     others = [
-        q for q in inside
+        (q, haversine(lat, lon, q.lat, q.lon)) for q in inside
         if q is not p and q.lat is not None and q.lon is not None and (q.feature or "").startswith(("PPL", "ADM"))
         and not (q.feature == "ADM1" and q.country != p.country)  # a division read abroad says nothing
     ]
-    if not others:
-        return False
-    for q in others:
-        assert q.lat is not None and q.lon is not None
-        km = haversine(p.lat, p.lon, q.lat, q.lon)
-        if q.feature == "ADM1":
-            if p.admin1 == q.name or km <= STRAY_DIVISION_KM:
-                return False
-        elif km <= STRAY_KM:
-            return False
-    return True
+    return bool(others) and not any(
+        p.admin1 == q.name or km <= STRAY_DIVISION_KM if q.feature == "ADM1" else km <= STRAY_KM for q, km in others
+    )
 
 
 def _within(q: Place, sites: Sequence[Place]) -> bool:
@@ -169,7 +163,7 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
         if a.lat is None or m is None or (m.group(1) and m.group(1).lower() not in _CHAIN_TYPES) or _rank(b) > _rank(a):
             continue
         if a.country is not None and b.country is not None and a.country != b.country:
-            if a.admin1 is not None and b.name is not None and fold(a.admin1) == fold(b.name):
+            if _named_after(a, b):
                 # "Hinche, Centre": X's division has Y's name, Y was read as a namesake elsewhere
                 out.add(id(b))
                 heads.add(id(a))
@@ -188,17 +182,18 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
             heads.add(id(a))
     # "Kasoa (Awutu, Central)" with Central read as another country's province: a town of the
     # sentence lies in a province of that name, so the province is a misread namesake
-    for b in inside:
-        if b.feature != "ADM1" or b.name is None:
-            continue
+    for b in (q for q in inside if q.feature == "ADM1" and q.country is not None):
         for a in inside:
-            if a.country == b.country or b.country is None or not (a.feature or "").startswith(("PPL", "ADM2")):
-                continue
-            if a.admin1 is not None and fold(a.admin1) == fold(b.name):
+            if a.country != b.country and (a.feature or "").startswith(("PPL", "ADM2")) and _named_after(a, b):
                 out.add(id(b))
                 namesakes.add(id(b))
                 heads.add(id(a))
     return out, heads, namesakes
+
+
+def _named_after(a: Place, b: Place) -> bool:
+    """Whether ``b`` bears the name of the division ``a`` lies in."""
+    return a.admin1 is not None and b.name is not None and fold(a.admin1) == fold(b.name)
 
 
 _ANNOTATION = re.compile(r"[A-Za-z][\w'-]*\s*\(\s*(?:[^()]{0,40},\s*)?$")

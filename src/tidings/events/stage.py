@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..geo.gazetteer import Candidate, open_gazetteer
 from ..model import Article, Event, EventDate, Place
@@ -24,6 +25,15 @@ from .triggers import find_triggers
 CONTEXT_SENTENCES = 3
 
 
+class _Lookups(NamedTuple):
+    """The gazetteer accesses the events stage uses, cached."""
+
+    lookup: Lookup
+    name_of: NameOf
+    seat: Callable[[int | None], Candidate | None]
+    fuzzy: Lookup
+
+
 class EventStage(ArticleStage):
     name = "events"
     requires = frozenset({"tokens", "sentences", "entities", "quantities", "times", "places", "quotes"})
@@ -34,17 +44,16 @@ class EventStage(ArticleStage):
         self.residual = residual
         self.sites = sites
         self.gazetteer_path = Path(gazetteer) if gazetteer else None
-        self._gaz: tuple[Lookup, NameOf] | None = None
-        self._seat: Callable[[int | None], Candidate | None] | None = None
-        self._fuzzy: Lookup | None = None
+        self._gaz: _Lookups | None = None
 
-    def _lookups(self) -> tuple[Lookup, NameOf]:
+    def _lookups(self) -> _Lookups:
         """Gazetteer lookups for names the places stage missed (opened on first use)."""
         if self._gaz is None:
             gaz = open_gazetteer(self.gazetteer_path)
-            self._gaz = (lru_cache(maxsize=20_000)(gaz.lookup), gaz.name_of)
-            self._seat = lru_cache(maxsize=5_000)(gaz.seat)
-            self._fuzzy = lru_cache(maxsize=20_000)(gaz.lookup_skeleton)
+            self._gaz = _Lookups(
+                lru_cache(maxsize=20_000)(gaz.lookup), gaz.name_of,
+                lru_cache(maxsize=5_000)(gaz.seat), lru_cache(maxsize=20_000)(gaz.lookup_skeleton),
+            )
         return self._gaz
 
     def _seated(self, p: Place) -> Place:
@@ -53,11 +62,11 @@ class EventStage(ArticleStage):
         division's."""
         if p.feature not in ("ADM1", "ADM2") or p.lat is None or p.lon is None:
             return p
-        lookup, _ = self._lookups()
+        gaz = self._lookups()
         pid = p.geonameid
         if pid is None:
-            pid = next((c.pid for c in lookup(p.name or p.span.text) if c.feature == p.feature and (c.lat, c.lon) == (p.lat, p.lon)), None)
-        seat = self._seat(pid) if self._seat is not None else None
+            pid = next((c.pid for c in gaz.lookup(p.name or p.span.text) if c.feature == p.feature and (c.lat, c.lon) == (p.lat, p.lon)), None)
+        seat = gaz.seat(pid)
         if seat is None:
             return p
         return replace(p, lat=round(seat.lat, 5), lon=round(seat.lon, 5))
@@ -65,9 +74,9 @@ class EventStage(ArticleStage):
     def _sites(self, article: Article, sent: Sent) -> list[Place]:
         if not self.sites:
             return []
-        lookup, name_of = self._lookups()
-        read = reread(article, sent, article.places, lookup, name_of)
-        return [*read, *find_sites(article, sent, article.places, lookup, name_of, self._fuzzy)]
+        gaz = self._lookups()
+        read = reread(article, sent, article.places, gaz.lookup, gaz.name_of)
+        return [*read, *find_sites(article, sent, article.places, gaz.lookup, gaz.name_of, gaz.fuzzy)]
 
     def __call__(self, article: Article) -> Article:
         if not article.sentences:
@@ -145,7 +154,8 @@ class EventStage(ArticleStage):
             else:
                 prev_place = (sent.index, place)
             if place is not None and self.sites:
-                place = self._seated(localize(article.text, place, *self._lookups()))
+                gaz = self._lookups()
+                place = self._seated(localize(article.text, place, gaz.lookup, gaz.name_of))
             mod = modality(sent, t, rules)
             att = attribution(article, article.quotes, sent, t, rules)
             if att is not None and mod == "asserted":
@@ -183,11 +193,12 @@ def _one_per_day_and_place(events: list[Event]) -> list[Event]:
     folded into it, lending its actors and death toll. Two different death tolls stay apart."""
     out: list[Event] = []
     for e in events:
-        host = next((k for k in reversed(out) if _same_happening(k, e)), None)
-        if host is None:
+        at = next((j for j in range(len(out) - 1, -1, -1) if _same_happening(out[j], e)), None)
+        if at is None:
             out.append(e)
             continue
-        out[out.index(host)] = replace(
+        host = out[at]
+        out[at] = replace(
             host,
             actor1=host.actor1 if host.actor1 is not None and host.actor1.canonical else e.actor1 or host.actor1,
             actor2=host.actor2 or e.actor2,

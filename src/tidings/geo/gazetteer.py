@@ -17,6 +17,8 @@ from .fold import fold, skeleton
 FILENAME = f"gazetteer-v{BUILD_VERSION}.sqlite"
 #: At most this many candidates per name, most populous first (keeps rare homonyms out).
 MAX_CANDIDATES = 40
+#: The places columns a Candidate is made of, in its field order.
+_COLUMNS = "p.pid, p.gid, p.name, p.lat, p.lon, p.cc, p.adm1, p.adm2, p.feature, p.pop"
 _BUILD_CHILD = "import sys; from pathlib import Path; from tidings.geo.build import build; build(Path(sys.argv[1]))"
 
 
@@ -104,8 +106,8 @@ class Gazetteer:
         if not key:
             return ()
         rows = self._con.execute(
-            "SELECT p.pid, p.gid, p.name, p.lat, p.lon, p.cc, p.adm1, p.adm2, p.feature, p.pop FROM "  # table is one of two literals
-            f"{table} n JOIN places p ON p.pid = n.pid WHERE n.key = ? ORDER BY p.pop DESC LIMIT ?",
+            f"SELECT {_COLUMNS} FROM {table} n JOIN places p ON p.pid = n.pid "  # table: one of two literals
+            "WHERE n.key = ? ORDER BY p.pop DESC LIMIT ?",
             (key, MAX_CANDIDATES),
         ).fetchall()
         return tuple(Candidate(*r) for r in rows)
@@ -124,8 +126,7 @@ class Gazetteer:
         if pid is None:
             return None
         row = self._con.execute(
-            "SELECT p.pid, p.gid, p.name, p.lat, p.lon, p.cc, p.adm1, p.adm2, p.feature, p.pop FROM seats s "
-            "JOIN places p ON p.pid = s.seat WHERE s.div = ?",
+            f"SELECT {_COLUMNS} FROM seats s JOIN places p ON p.pid = s.seat WHERE s.div = ?",
             (pid,),
         ).fetchone()
         return Candidate(*row) if row else None

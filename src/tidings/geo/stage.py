@@ -32,6 +32,8 @@ _NATURAL = frozenset(
 _Lookup = Callable[[str], tuple[Candidate, ...]]
 _OF = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 _TYPED = frozenset({"city", "town", "village", "district", "subdistrict", "municipality", "commune", "county", "locality"})
+#: Last words that say a name is a place's ("Thi Qar province", "Kesta town").
+_PLACE_KIND = ADMIN_WORDS | _TYPED
 #: "the US dollar", "Lebanese pounds": a country's name or adjective naming a currency.
 _CURRENCY = re.compile(r"\s*(?:dollars?|pounds?|euros?|yuan|rupees?|rubles?|roubles?|dinars?|lira|liras|rials?|riyals?|pesos?|francs?|shillings?|nairas?|cedis?|rands?|bonds?|treasur(?:y|ies))\b", re.I)
 
@@ -129,7 +131,7 @@ class PlaceStage:
             if cands[i] or t.kind == "demonym":
                 continue
             words = t.text.split()
-            if len(words) > 1 and words[-1].lower() in ADMIN_WORDS | _TYPED:  # only names typed as places
+            if len(words) > 1 and words[-1].lower() in _PLACE_KIND:  # only names typed as places
                 cands[i] = tuple(c for c in self.gaz.lookup_skeleton(" ".join(words[:-1])) if c.country in countries)
 
     def _place(self, article: Article, t: Toponym, ch: Choice) -> Place:
@@ -189,10 +191,13 @@ def _known_suffix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate
 
 
 def _container(text: str, tops: Sequence[Toponym], i: int) -> int | None:
-    """Index of the toponym that contains toponym i by a comma phrase ("X, Y"), if any."""
-    gap = text[tops[i].end : tops[i + 1].start] if i + 1 < len(tops) else ""
-    typed = tops[i].text.split()[-1].lower() in _TYPED if tops[i].text.split() else False
-    if i + 1 < len(tops) and (_COMMA.match(gap) or _PAREN.fullmatch(gap) or _OF_DIVISION.fullmatch(gap) or (typed and _OF.fullmatch(gap))):
+    """Index of the toponym that contains toponym i ("X, Y", "X (Y", "X district of Y"), if any."""
+    if i + 1 >= len(tops):
+        return None
+    gap = text[tops[i].end : tops[i + 1].start]
+    words = tops[i].text.split()
+    typed = bool(words) and words[-1].lower() in _TYPED  # "Kesta district" + " of Lomar"
+    if _COMMA.match(gap) or _PAREN.fullmatch(gap) or _OF_DIVISION.fullmatch(gap) or (typed and _OF.fullmatch(gap)):
         return i + 1
     return None
 

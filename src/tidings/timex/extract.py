@@ -47,9 +47,9 @@ _OPEN_CUE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 
 #: Kinds that name a day of the coming or the past week: after "until"/"by" they are deadlines.
 _DAY_KINDS = frozenset({"weekday", "clock"})
-#: Verbs that move something to a later deadline, even in the past tense ("postponed until Tuesday").
 #: Verbs whose object is an event still to come: a weekday on them looks forward.
 SCHEDULE_VERBS = frozenset({"plan", "schedule"})
+#: Verbs that move something to a later deadline, even in the past tense ("postponed until Tuesday").
 DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "give", "defer", "adjourn", "grant", "push", "put", "set", "have"})
 
 

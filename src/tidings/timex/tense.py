@@ -26,6 +26,8 @@ class TenseIndex:
             if t.head != t.i and t.dep in ("aux", "auxpass"):
                 children.setdefault(t.head, []).append(t.i)
         self.aux = children
+        #: verbs with a direct object (a plan needs one: "scheduled a hearing")
+        self.with_object = frozenset(t.head for t in tokens if t.dep == "dobj" and t.head != t.i)
 
     def token_at(self, offset: int) -> int | None:
         i = bisect_right(self.starts, offset) - 1
@@ -41,35 +43,33 @@ class TenseIndex:
             i = t.head
         return None
 
-    def tense_at(self, offset: int) -> Tense:
+    def _verb_at(self, offset: int) -> int | None:
+        """The verb governing the token at a character offset."""
         i = self.token_at(offset)
-        if i is None or not self.tokens:
-            return "none"
-        v = self.verb_of(i)
+        return None if i is None else self.verb_of(i)
+
+    def tense_at(self, offset: int) -> Tense:
+        v = self._verb_at(offset)
         return "none" if v is None else self.tense_of(v)
 
     def verb_lemma_at(self, offset: int) -> str:
-        i = self.token_at(offset)
-        v = None if i is None else self.verb_of(i)
+        v = self._verb_at(offset)
         return "" if v is None else self.tokens[v].lemma.lower()
 
     def schedules_at(self, offset: int, lemmas: frozenset[str]) -> bool:
         """Whether the clause's verb is a finite verb of planning with an object, not a plan
         already overtaken ("has scheduled a hearing Monday"; not "a service planned for
         Monday was cancelled", "had planned", "planned to pay"): the plan needs its object."""
-        i = self.token_at(offset)
-        v = None if i is None else self.verb_of(i)
+        v = self._verb_at(offset)
         if v is None or self.tokens[v].lemma.lower() not in lemmas or self.tokens[v].dep in ("acl", "amod", "relcl"):
             return False
         if self.tokens[v].tag in ("VBZ", "VBP"):  # "plans to hold a rally Tuesday"
             return True
-        deps = {t.dep for t in self.tokens if t.head == v and t.i != v}
-        return "dobj" in deps and not self._pluperfect(v)
+        return v in self.with_object and not self._pluperfect(v)
 
     def pluperfect_at(self, offset: int) -> bool:
         """Whether the clause is in the pluperfect ("had been due to expire Friday")."""
-        i = self.token_at(offset)
-        v = None if i is None else self.verb_of(i)
+        v = self._verb_at(offset)
         for _ in range(3):
             if v is None:
                 return False
