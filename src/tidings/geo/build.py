@@ -21,10 +21,10 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .fold import fold, is_latin, skeleton
+from .fold import CODE_PREFIX, fold, is_code, is_latin, skeleton
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "16"
+BUILD_VERSION = "17"
 #: Population prior of curated regions (they are curated because they are well known).
 CURATED_POPULATION = 5_000_000
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
@@ -143,7 +143,10 @@ class Builder:
         for gid, c in cities.items():
             row = self.rows.get(int(gid))
             if row is not None:
-                self.add(row, c.get("alternatenames") or ())
+                alts = c.get("alternatenames") or ()
+                self.add(row, [a for a in alts if not is_code(a)])
+                # codes ("EIN" of Eindhoven, "PER" of Perth) match only when written in capitals
+                row.names.update(CODE_PREFIX + fold(a) for a in alts if is_code(a))
         with open(base / "countries.json", encoding="utf-8") as fh:
             countries = json.load(fh)
         capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}

@@ -22,6 +22,15 @@ def fold(name: str) -> str:
     return _LEADING_THE.sub("", s)
 
 
+#: Key prefix of codes (IATA-like "PER", "EIN"), which match only a name written in capitals.
+CODE_PREFIX = "@"
+
+
+def is_code(name: str) -> bool:
+    """A three-letter code in capitals ("NYC", "PER"): not to be read in "Per" or "Ein"."""
+    return len(name) == 3 and name.isascii() and name.isalpha() and name.isupper()
+
+
 def is_latin(name: str) -> bool:
     """True when the name is written in Latin script (so that its folded key is meaningful)."""
     return name.isascii() or all(ord(c) < 0x250 or c in "ıəƏ" or unicodedata.combining(c) for c in name if c.isalpha())

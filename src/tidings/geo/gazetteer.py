@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from .build import BUILD_VERSION
-from .fold import fold, skeleton
+from .fold import CODE_PREFIX, fold, is_code, skeleton
 
 FILENAME = f"gazetteer-v{BUILD_VERSION}.sqlite"
 #: At most this many candidates per name, most populous first (keeps rare homonyms out).
@@ -95,8 +95,13 @@ class Gazetteer:
         self._names: dict[int, str] = {}
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
-        """Every place whose name or alternate name folds to the same key as ``name``."""
-        return self.lookup_key(fold(name))
+        """Every place whose name or alternate name folds to the same key as ``name`` (and, for
+        a code in capitals such as "NYC", the places known by that code)."""
+        found = self.lookup_key(fold(name))
+        if is_code(name):
+            seen = {c.pid for c in found}
+            found = (*(c for c in self.lookup_key(CODE_PREFIX + fold(name)) if c.pid not in seen), *found)
+        return found
 
     def lookup_key(self, key: str) -> tuple[Candidate, ...]:
         return self._by_key("names", key)

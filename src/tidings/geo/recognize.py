@@ -142,6 +142,27 @@ def _extend_and(article: Article, start: int, end: int, lookup: Callable[[str], 
     return end
 
 
+#: Capitalised words (maybe after "of", "de"...) that may continue a name the model cut short.
+_MORE_NAME = re.compile(r"(?:\s+(?:of|de|del|da|do|la|el|al|ed|es|as|ad|ar|at|az|an|ash)(?=\s))?\s+[A-Z][\w'’-]*")
+
+
+def _extend_known(text: str, start: int, end: int, lookup: Callable[[str], tuple[Candidate, ...]]) -> int:
+    """Extend a name the model cut short over the next words when the longer name is a
+    place's ("Al" + "Bab" -> "Al Bab", "Port" + "of Spain" -> "Port of Spain")."""
+    ends = []
+    pos = end
+    for _ in range(3):
+        m = _MORE_NAME.match(text, pos)
+        if m is None or "\n" in m.group(0):
+            break
+        pos = m.end()
+        ends.append(pos)
+    for e in reversed(ends):
+        if lookup(text[start:e]):
+            return e
+    return end
+
+
 def _split_commas(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
     pos = start
     for part in text[start:end].split(","):
@@ -202,6 +223,7 @@ def recognize(
                 if _given_name_only(article.text[s:t], lookup):
                     continue  # "Kristina" is a town's alternate name, but here a person
                 if t > s:
+                    t = _extend_known(article.text, s, t, lookup)
                     t2 = _extend_admin(article, _extend_and(article, s, t, lookup))
                     out.append(Toponym(s, t2, article.text[s:t2], "entity"))
                     doc_countries.update(c.country for c in lookup(article.text[s:t])[:1] if c.country)

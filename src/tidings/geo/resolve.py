@@ -72,8 +72,14 @@ def prior(c: Candidate, key: str, w: Weights = DEFAULT_WEIGHTS) -> float:
     return (
         w.feature.get(c.feature, 0.0)
         + w.pop * math.log10(c.population + 1)
-        + (w.exact if fold(c.name) == key else 0.0)
+        + (w.exact if fold(c.name) in (key, _untyped(key)) else 0.0)
     )
+
+
+def _untyped(key: str) -> str:
+    """"ponce city" -> "ponce": the name of a place written with its kind after it."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in ("city", "town", "village") else key
 
 
 @dataclass

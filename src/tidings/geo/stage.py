@@ -70,7 +70,9 @@ class PlaceStage:
             # "Tripoli City": the alternate name "Tripoli City" of one Tripoli must not hide the others
             seen = {c.pid for c in cands}
             more = tuple(c for c in lookup(" ".join(words[:-1])) if c.pid not in seen and c.feature.startswith("PPL"))
-            return tuple(sorted((*cands, *more), key=lambda c: -c.population))
+            both = tuple(sorted((*cands, *more), key=lambda c: -c.population))
+            # "Amara city" is a town: the province or country of that name is not what it names
+            return tuple(c for c in both if c.feature.startswith("PPL")) or both
         if cands:
             return cands
         if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
@@ -79,7 +81,8 @@ class PlaceStage:
         if len(words) > 1 and words[0].lower() in _DIRECTIONS:
             return lookup(" ".join(words[1:]))  # "northeast Georgia": the place it is part of
         if len(words) > 1 and words[-1].lower() in ("city", "town", "village"):
-            return lookup(" ".join(words[:-1]))
+            base = lookup(" ".join(words[:-1]))
+            return tuple(c for c in base if c.feature.startswith("PPL")) or base
         target = demonyms().get(fold(t.text))
         if target:
             return self.gaz.country(target) if len(target) == 2 and target.isupper() else lookup(target)
