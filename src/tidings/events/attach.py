@@ -177,6 +177,10 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
             out.add(id(a))  # "X, Y" with Y a province X is not in: X is a namesake
             namesakes.add(id(a))
             continue
+        if _far_from_town(a, b) and "(" not in gap and (b.feature == "PPLC" or _CITY_AFTER.match(text, b.span.end) or (m.group(1) or "").lower() == "area"):
+            out.add(id(a))  # "Ermita, Manila" with Ermita read 400 km away: a quarter of Y, not that X
+            namesakes.add(id(a))
+            continue
         out.add(id(b))
         if b.lat is not None and a.admin1 is not None and a.admin1 in (b.admin1, b.name):
             heads.add(id(a))
@@ -189,6 +193,19 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
                 namesakes.add(id(b))
                 heads.add(id(a))
     return out, heads, namesakes
+
+
+_CITY_AFTER = re.compile(r"\s+city\b", re.IGNORECASE)
+#: A place said to be in a town ("X, Y", "X area of Y city") lies within this distance (km) of it.
+IN_TOWN_KM = 30.0
+
+
+def _far_from_town(a: Place, b: Place) -> bool:
+    """Whether ``a`` is read farther from the town ``b`` said to hold it than a town's quarter can be."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    local = ("PPL", "ADM2")
+    return (a.feature or "").startswith(local) and (b.feature or "").startswith("PPL") and haversine(a.lat, a.lon, b.lat, b.lon) > IN_TOWN_KM
 
 
 def _named_after(a: Place, b: Place) -> bool:
