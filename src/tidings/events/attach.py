@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..geo.fold import fold
 from ..geo.resolve import haversine
@@ -48,6 +48,7 @@ def event_place(
     obj: Token | None,
     actors: Sequence[Mention | None] = (),
     sites: Sequence[Place] = (),
+    countries_of: Callable[[str], frozenset[str]] | None = None,
 ) -> Place | None:
     """A place tied to the trigger by the parse, else the nearest place in the sentence. Places
     inside the name of who acted ("the Armenian troops") or used as adjectives are not
@@ -79,6 +80,9 @@ def event_place(
     # the article's country, from the places that are not contradicted where they stand
     bad = {q.span.start for q in inside if id(q) in part | namesakes}
     home = _home_country([p for p in places if p.span.start not in bad], [p for p in sites if p.span.start not in bad])
+    alien = {id(p) for p in inside if countries_of is not None and _unsupported(p, places, sites, bad, countries_of)}
+    if alien and all(id(p) in alien for p in inside):
+        return None
     return max(
         inside,
         key=lambda p: (
@@ -89,10 +93,37 @@ def event_place(
             - 3 * (home is not None and p.country not in (None, home))
             - 3 * (id(p) in part)
             - 3 * _stray(p, whole)
-            - 5 * _country_modifier(sent, p),
+            - 5 * _country_modifier(sent, p)
+            - 6 * (id(p) in alien),
             -abs(p.span.start - trigger.start),
         ),
     )
+
+
+def _unsupported(
+    p: Place, places: Sequence[Place], sites: Sequence[Place], bad: set[int], countries_of: Callable[[str], frozenset[str]]
+) -> bool:
+    """A town read in a country that no other name of the article points to, while a division
+    named in the article can only be in another ("Komsomolets" read in Russia next to
+    "Donetsk"): a namesake abroad, likely not the place meant. Countries' names do not count
+    ("a US air strike", "goods from Turkey" say who or what, not where), nor divisions whose
+    name is found in several countries ("Punjab", "Nord-Ouest")."""
+    if p.country is None or p.lat is None or p.feature not in ("PPL", "ADM2"):
+        return False
+    own = fold(p.span.text)
+    named: Counter[str] = Counter()
+    for c, _ in {
+        (q.country, fold(q.span.text)) for q in (*places, *sites)
+        if q.country and q.lat is not None and fold(q.span.text) != own and q.span.start not in bad
+        and q.feature in ("ADM1", "ADM2") and len(countries_of(q.span.text)) == 1
+    }:
+        named[c] += 1
+    towns = {q.country for q in (*places, *sites) if q.country and q.lat is not None and fold(q.span.text) != own and q.span.start not in bad}
+    return named[p.country] == 0 and p.country not in towns and max(named.values(), default=0) >= ALIEN_SUPPORT
+
+
+#: How many names of another country (countries, divisions) make a lone foreign town a namesake.
+ALIEN_SUPPORT = 1
 
 
 #: A town farther than this (km) from every other place of its sentence is a stray reading.

@@ -231,9 +231,9 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
         others = [q for q in mine[:n] + mine[n + 1 :] if q.lat is not None and q.feature not in ("PCLI", "RGN", "CONT")]
         c: Candidate | None = None
         if chain and p.admin1 not in chain:  # "Norvale, Ardshire" with Norvale read outside Ardshire
-            c = _best(_lookup_bare(p.span.text, lookup), Counter(), chain, (), name_of, strict=True)
+            c = _best(lookup_bare(p.span.text, lookup), Counter(), chain, (), name_of, strict=True)
         elif not chain and home is not None and (p.country != home or (admins and p.admin1 not in admins)):
-            c = _best(_lookup_bare(p.span.text, lookup), Counter(), admins, others, name_of, strict=True)
+            c = _best(lookup_bare(p.span.text, lookup), Counter(), admins, others, name_of, strict=True)
             c = c if c is not None and c.country == home else None
         if c is None or (c.lat, c.lon) == (p.lat, p.lon):
             out.append(p)
@@ -247,7 +247,7 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
     return out
 
 
-def _lookup_bare(name: str, lookup: Lookup) -> tuple[Candidate, ...]:
+def lookup_bare(name: str, lookup: Lookup) -> tuple[Candidate, ...]:
     """Candidates of a name, without a trailing type word ("Norvale city", "Kesta municipality")."""
     words = name.split()
     if len(words) > 1 and words[-1].lower() in CHAIN_WORDS:

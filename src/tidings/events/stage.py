@@ -17,7 +17,7 @@ from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sent
 from .casualties import Death, combine, find_deaths, lone_victim
 from .country import document_country
 from .rules import load_rules
-from .site import Lookup, NameOf, find_sites, localize, reread
+from .site import Lookup, NameOf, find_sites, localize, lookup_bare, reread
 from .tree import Sent, build_sents
 from .triggers import find_triggers
 
@@ -55,6 +55,10 @@ class EventStage(ArticleStage):
                 lru_cache(maxsize=5_000)(gaz.seat), lru_cache(maxsize=20_000)(gaz.lookup_skeleton),
             )
         return self._gaz
+
+    def _countries_of(self, name: str) -> frozenset[str]:
+        """The countries a name (less a trailing type word: "Kesta district") has readings in."""
+        return frozenset(c.country for c in lookup_bare(name, self._lookups().lookup) if c.country)
 
     def _seated(self, p: Place) -> Place:
         """A place known only as a division, at its seat: ACLED codes such events at the
@@ -101,7 +105,7 @@ class EventStage(ArticleStage):
             if k not in sites:
                 sites[k] = self._sites(article, sent)
             root = next((t for t in sent.tokens if t.dep == "ROOT"), sent.tokens[0])
-            place = event_place(article, article.places, sent, root, None, (), sites[k])
+            place = event_place(article, article.places, sent, root, None, (), sites[k], self._countries_of)
             if place is not None:
                 return place
         return None
@@ -147,7 +151,7 @@ class EventStage(ArticleStage):
             obj = c.roles.place_obj or c.roles.actor2
             if sent.index not in sites:
                 sites[sent.index] = self._sites(article, sent)
-            place = event_place(article, article.places, sent, t, obj, (c.actor1, *c.assoc), sites[sent.index])
+            place = event_place(article, article.places, sent, t, obj, (c.actor1, *c.assoc), sites[sent.index], self._countries_of)
             if place is None:
                 near = prev_place is not None and sent.index - prev_place[0] <= CONTEXT_SENTENCES
                 place = prev_place[1] if near and prev_place is not None else self._scene(article, sents, sent.index, sites) or fallback
