@@ -51,6 +51,8 @@ _CALENDAR = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
+#: Between a place and the division holding it: "X (Y", "X town (Y", "X, Y".
+_CONTAINER_GAP = re.compile(r"(?:\s+(?:city|town|village|district|area|municipality|commune))?\s*[(,]\s*")
 #: Text ending in "Name, ": the next name may be its container ("Salvador, Bahia").
 _AFTER_COMMA = re.compile(r"[A-Z][\w.'’-]*, $")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -296,6 +298,8 @@ def _untagged(
             continue  # inside a person's name, an event, a work's title ("Scott West", "the Olympic Games")
         if key in place_keys or (admin and any(c.feature.startswith("ADM") for c in lookup(text))):
             yield Toponym(s, t, text, "untagged")
+        elif i and _CONTAINER_GAP.fullmatch(article.text, taken[i - 1][1], s) and any(c.feature in BROAD_FEATURES for c in lookup(text)):
+            yield Toponym(s, t, text, "untagged")  # "San Antonio (Valparaiso)": the division holding a place
         elif key not in _CALENDAR and key not in persons and _LOCATIVE.search(article.text, max(0, s - 12), s) and any(
             c.country in doc_countries and fold(c.name) == key for c in lookup(text)
         ):
