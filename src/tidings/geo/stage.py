@@ -32,6 +32,10 @@ _NATURAL = frozenset(
 _Lookup = Callable[[str], tuple[Candidate, ...]]
 _OF = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 _TYPED = frozenset({"city", "town", "village", "district", "subdistrict", "municipality", "commune", "county", "locality"})
+#: Division words of first-level divisions.
+_FIRST_LEVEL = frozenset({"state", "province", "governorate", "region", "oblast", "prefecture", "voivodeship", "emirate", "krai"})
+#: Division words of districts, often known only by the town they are named after.
+_SEATED = frozenset({"district", "municipality", "upazila", "raion", "rayon", "township"})
 #: Last words that say a name is a place's ("Thi Qar province", "Kesta town").
 _PLACE_KIND = ADMIN_WORDS | _TYPED
 #: "the US dollar", "Lebanese pounds": a country's name or adjective naming a currency.
@@ -77,6 +81,11 @@ class PlaceStage:
             return cands
         if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
             base = lookup(" ".join(words[:-1]))
+            kind = words[-1].lower()
+            if kind in _FIRST_LEVEL:  # "Merida state": the state, not the municipality
+                return tuple(c for c in base if c.feature == "ADM1") or tuple(c for c in base if c.feature.startswith("ADM")) or base
+            if kind in _SEATED:  # "Golbasi district (of Adiyaman)": the district, or the town it is named after
+                return tuple(c for c in base if c.feature.startswith(("ADM", "PPL"))) or base
             return tuple(c for c in base if c.feature.startswith("ADM")) or base
         if len(words) > 1 and words[0].lower() in _DIRECTIONS:
             return lookup(" ".join(words[1:]))  # "northeast Georgia": the place it is part of
