@@ -58,27 +58,30 @@ def event_place(
     taken = [(m.span.start, m.span.end) for m in actors if m is not None and m.span.end > m.span.start]
     dem = demonyms()
     over = {(p.span.start, p.span.end) for p in sites}
-    inside = sorted(
+    named = sorted(
         (
             p
             for p in (*(q for q in places if (q.span.start, q.span.end) not in over and not _within(q, sites)), *sites)
-            if sent.sentence.start <= p.span.start < sent.sentence.end
-            and p.span.text.lower() not in dem
-            and not any(s <= p.span.start < e and not _town_as_actor(p, s, e) and not _actors_home(article.text, p, s, e) for s, e in taken)
+            if sent.sentence.start <= p.span.start < sent.sentence.end and p.span.text.lower() not in dem
         ),
         key=lambda p: p.span.start,
     )
+    inside = [
+        p for p in named
+        if not any(s <= p.span.start < e and not _town_as_actor(p, s, e) and not _actors_home(article.text, p, s, e) for s, e in taken)
+    ]
     if not inside:
         return None
     tied_toks = {obj.i} if obj is not None else set()
     for prep in sent.kids(trigger.i, "prep"):
         tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
     tied = {id(p) for p in inside for i in tied_toks if sent.has(i) and _names(sent, sent.tok(i), p)}
-    part = {id(p) for p in inside if _part_of_name(article.text, p)}
-    whole = [p for p in inside if id(p) not in part]
+    part = {id(p) for p in named if _part_of_name(article.text, p)}
+    # chains and strays are read over every name of the sentence, actors' included
+    whole = [p for p in named if id(p) not in part]
     outer, heads, namesakes = _containers(article.text, whole)
     # the article's country, from the places that are not contradicted where they stand
-    bad = {q.span.start for q in inside if id(q) in part | namesakes}
+    bad = {q.span.start for q in named if id(q) in part | namesakes}
     home = _home_country([p for p in places if p.span.start not in bad], [p for p in sites if p.span.start not in bad])
     alien = {id(p) for p in inside if countries_of is not None and _unsupported(p, places, sites, bad, countries_of)}
     if alien and all(id(p) in alien for p in inside):
@@ -163,9 +166,13 @@ def _actors_home(text: str, p: Place, start: int, end: int) -> bool:
     after = text[p.span.end : p.span.end + 14].split()
     return (
         bool(_HOME_OF.search(text[max(start, p.span.start - 12) : p.span.start]))
-        and not text[p.span.end : end].strip(" ,.")
+        and _CONTAINER_TAIL.fullmatch(text, p.span.end, end) is not None
         and not (after and after[0].lower().strip(",.") in _ORIGIN)
     )
+
+
+#: What may follow a place to the end of an actor's name: its containers ("of Talas, Kayseri").
+_CONTAINER_TAIL = re.compile(r"(?:\s*[,(]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\)?)*[\s,.]*")
 
 
 def _town_as_actor(p: Place, start: int, end: int) -> bool:
