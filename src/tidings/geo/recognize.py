@@ -235,6 +235,9 @@ def recognize(
         if target and e.label in ("NORP", "ORG", "PERSON", "LANGUAGE"):
             out.append(Toponym(e.span.start, e.span.end, e.span.text, "demonym", target))
             continue
+        if e.label == "NORP" and _LOCATIVE.search(article.text, max(0, e.span.start - 12), e.span.start) and _town_as_group(e.span.text, lookup):
+            out.append(Toponym(e.span.start, e.span.end, e.span.text, "reclassified"))
+            continue
         if e.label in ("ORG", "PERSON"):
             top = _reclassify(article, e, lookup, persons, doc_countries, place_keys)
             if top is not None:
@@ -252,6 +255,20 @@ def recognize(
     return _dedupe(
         [t for t in out if (t.kind == "demonym" and t.start not in cultural) or (t.kind != "demonym" and not _common_word(t.text, common, lookup))]
     )
+
+
+#: Endings of names of peoples, religions and parties ("Kurds", "Sunni", "Albanian", "Kurdish").
+_GROUP_ENDING = re.compile(r"(?:an|ans|ese|ish|ic|ics|i|is|s)$")
+
+
+def _town_as_group(text: str, lookup: Callable[[str], tuple[Candidate, ...]]) -> bool:
+    """A name after a locative preposition that the model took for a people ("in Herat", "in
+    Asuncion" as NORP) and that is a town's or division's own name, not an acronym ("AU"), and
+    does not end like a people's name."""
+    key = fold(text)
+    if _GROUP_ENDING.search(key) or not text[:1].isupper() or text.isupper():
+        return False
+    return any(fold(c.name) == key and (c.population >= 1000 or c.feature in ("ADM1", "ADM2")) for c in lookup(text))
 
 
 def _cultural(article: Article) -> frozenset[int]:
