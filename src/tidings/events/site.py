@@ -194,9 +194,12 @@ def _best(
     the sentence, or in the article's country; else (unless ``strict``) the only country the
     name may be in."""
     best: tuple[float, Candidate] | None = None
+    lead = _dominant(cands, features) if not strict and not countries and not local and not admins else None
     for c in cands:
         if not c.feature.startswith(features):
             continue
+        if c is lead:  # nothing else to go by: a city far bigger than its namesakes abroad
+            return c
         near = any(haversine(c.lat, c.lon, p.lat, p.lon) <= NEAR_KM for p in local if p.lat is not None and p.lon is not None)
         in_admin = c.adm1 is not None and name_of(c.adm1) in admins
         score = 3.0 * near + 2.0 * in_admin + 1.0 * (countries.get(c.country, 0) > 0)
@@ -208,6 +211,23 @@ def _best(
         if best is None or score > best[0]:
             best = (score, c)
     return best[1] if best else None
+
+
+#: A reading this populous and this many times bigger than any namesake abroad stands alone.
+DOMINANT_POPULATION = 50_000
+DOMINANT_RATIO = 10
+
+
+def _dominant(cands: tuple[Candidate, ...], features: tuple[str, ...]) -> Candidate | None:
+    """The most populous reading, when it dwarfs every reading in another country."""
+    towns = [c for c in cands if c.feature.startswith(features)]
+    if not towns:
+        return None
+    top = max(towns, key=lambda c: c.population)
+    rivals = [c.population for c in cands if c.country != top.country]
+    if top.population >= DOMINANT_POPULATION and all(top.population >= DOMINANT_RATIO * r for r in rivals):
+        return top
+    return None
 
 
 def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup, name_of: NameOf) -> list[Place]:
