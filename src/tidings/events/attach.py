@@ -198,8 +198,10 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
     for a, b in zip(inside, inside[1:], strict=False):
         gap = text[a.span.end : b.span.start]
         m = _CHAIN.fullmatch(gap) if len(gap) <= 16 else None
-        if a.lat is None or m is None or (m.group(1) and m.group(1).lower() not in _CHAIN_TYPES) or _rank(b) > _rank(a):
+        if a.lat is None or m is None or (m.group(1) and m.group(1).lower() not in _CHAIN_TYPES):
             continue
+        if _rank(b) > _rank(a) and not (_named_after(b, b) and a.admin1 == b.admin1):
+            continue  # (but "Sirwah district (Marib)": the province, read as its namesake town, holds X)
         if a.country is not None and b.country is not None and a.country != b.country:
             if _named_after(a, b):
                 # "Hinche, Centre": X's division has Y's name, Y was read as a namesake elsewhere
