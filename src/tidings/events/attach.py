@@ -97,10 +97,21 @@ def event_place(
             - 3 * (id(p) in part)
             - 3 * _stray(p, whole)
             - 5 * _country_modifier(sent, p)
-            - 6 * (id(p) in alien),
+            - 6 * (id(p) in alien)
+            - 3 * _reference_point(article.text, p, named),
             -abs(p.span.start - trigger.start),
         ),
     )
+
+
+_BEARING = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _reference_point(text: str, p: Place, named: Sequence[Place]) -> bool:
+    """"Majzar district west of Marib city": a place named to say where the one before it lies."""
+    if not _BEARING.search(text, max(0, p.span.start - 30), p.span.start):
+        return False
+    return any(q.span.end <= p.span.start and p.span.start - q.span.end <= 40 for q in named if q is not p)
 
 
 def _unsupported(
