@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .fold import CODE_PREFIX, fold, is_code, is_latin, skeleton
+from .fold import CODE_PREFIX, fold, is_city_code, is_code, is_latin, skeleton
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
 BUILD_VERSION = "17"
@@ -144,9 +144,9 @@ class Builder:
             row = self.rows.get(int(gid))
             if row is not None:
                 alts = c.get("alternatenames") or ()
-                self.add(row, [a for a in alts if not is_code(a)])
+                self.add(row, [a for a in alts if not is_city_code(a)])
                 # codes ("EIN" of Eindhoven, "PER" of Perth) match only when written in capitals
-                row.names.update(CODE_PREFIX + fold(a) for a in alts if is_code(a))
+                row.names.update(CODE_PREFIX + fold(a) for a in alts if is_city_code(a))
         with open(base / "countries.json", encoding="utf-8") as fh:
             countries = json.load(fh)
         capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
@@ -179,7 +179,11 @@ class Builder:
         adm1 = {(r.cc, fold(r.name)): r for r in self.rows.values() if r.feature == "ADM1"}
         for alias, cc, division in _data_rows("admin_aliases.tsv"):
             if (cc, fold(division)) in adm1:
-                self.add(adm1[(cc, fold(division))], [alias])
+                row = adm1[(cc, fold(division))]
+                if is_code(alias):  # "UP", "J&K": only in capitals ("up" is a word)
+                    row.names.add(CODE_PREFIX + fold(alias))
+                else:
+                    self.add(row, [alias])
         for name, aliases, lat, lon, ccs, feature in _data_rows("regions.tsv"):
             cc = ccs.split("|")[0] if ccs else ""
             row = Row(self.synthetic(), None, name, float(lat), float(lon), cc, None, None, feature, CURATED_POPULATION)

@@ -26,8 +26,17 @@ def fold(name: str) -> str:
 CODE_PREFIX = "@"
 
 
+_CODE = re.compile(r"[A-Z][A-Z&]{1,3}")
+
+
 def is_code(name: str) -> bool:
-    """A three-letter code in capitals ("NYC", "PER"): not to be read in "Per" or "Ein"."""
+    """A code in capitals ("NYC", "UP", "J&K"): looked up among codes too."""
+    return _CODE.fullmatch(name) is not None
+
+
+def is_city_code(name: str) -> bool:
+    """A three-letter code of a city ("EIN" of Eindhoven, "PER" of Perth): not to be read in
+    "Ein" or "Per", so kept among codes only."""
     return len(name) == 3 and name.isascii() and name.isalpha() and name.isupper()
 
 

@@ -65,8 +65,8 @@ _HONORIFIC = re.compile(
 _INITIAL_NAME = re.compile(r"^[A-Z][a-z]+ [A-Z]\. [A-Z][\w'’-]+$")
 #: A US politician's party and state or home town ("D-S.C.", "R-Ga.", "D-Charleston").
 _PARTY = re.compile(r"(?<=[\s(,])[DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?=[,)])")
-_LEAD = re.compile(r"^(?:the|The)\s+")
-_TRAIL = re.compile(r"(?:'s|’s|')$")
+_LEAD = re.compile(r"^(?:[(\[\"“]\s*)?(?:(?:the|The)\s+)?")
+_TRAIL = re.compile(r"(?:'s|’s|'|\s*[)\]\"”])$")
 #: Where an inline dateline may stand (characters from the start).
 DATELINE_REACH = 600
 #: ORG/PERSON names turned into places need a place this big, unless context supports them.
@@ -250,6 +250,10 @@ def recognize(
     out.extend(_party_states(article, lookup))
     place_keys.update(fold(t.text) for t in lines)
     out.extend(_untagged(article, lookup, place_keys, out, doc_countries, first | persons))
+    covered = [(t.start, t.end) for t in out]
+    for e in article.entities:  # "(Poonch district, J&K)" with "J&K" called an organisation
+        if e.label in ("ORG", "PERSON", "NORP") and not any(a < e.span.end and e.span.start < b for a, b in covered) and _holds_previous(article.text, e, out, lookup):
+            out.append(Toponym(e.span.start, e.span.end, e.span.text, "reclassified"))
     common = frozenset(_LOWER_WORD.findall(article.text))
     cultural = _cultural(article)
     return _dedupe(
@@ -269,6 +273,18 @@ def _town_as_group(text: str, lookup: Callable[[str], tuple[Candidate, ...]]) ->
     if _GROUP_ENDING.search(key) or not text[:1].isupper() or text.isupper():
         return False
     return any(fold(c.name) == key and (c.population >= 1000 or c.feature in ("ADM1", "ADM2")) for c in lookup(text))
+
+
+def _holds_previous(text: str, e: Entity, found: list[Toponym], lookup: Callable[[str], tuple[Candidate, ...]]) -> bool:
+    """A name right after a place, in parentheses or after a comma, that names a country or
+    first-level division: the container of that place, whatever the model called it."""
+    before = [t for t in found if t.end <= e.span.start]
+    if not before:
+        return False
+    last = max(before, key=lambda t: t.end)
+    return _CONTAINER_GAP.fullmatch(text, last.end, e.span.start) is not None and any(
+        c.feature in ("PCLI", "ADM1") for c in lookup(e.span.text)
+    )
 
 
 def _cultural(article: Article) -> frozenset[int]:
@@ -305,6 +321,9 @@ def _untagged(
                 continue
         text = _admin_prefix(article.text[s:t])
         t = s + len(text)
+        if text == article.text[s : m.end()]:
+            t = _extend_admin(article, t)  # "Sirwah district": the unit word in lower case
+            text = article.text[s:t]
         i = bisect_right(starts, t)
         if i and taken[i - 1][1] > s:
             continue  # overlaps a toponym found already
@@ -313,7 +332,7 @@ def _untagged(
         j = bisect_right(other_starts, t)
         if not admin and j and other[j - 1][1] > s:
             continue  # inside a person's name, an event, a work's title ("Scott West", "the Olympic Games")
-        if key in place_keys or (admin and any(c.feature.startswith("ADM") for c in lookup(text))):
+        if key in place_keys or (admin and any(c.feature.startswith("ADM") for c in lookup(text) or lookup(text.rsplit(" ", 1)[0]))):
             yield Toponym(s, t, text, "untagged")
         elif i and _CONTAINER_GAP.fullmatch(article.text, taken[i - 1][1], s) and any(c.feature in BROAD_FEATURES for c in lookup(text)):
             yield Toponym(s, t, text, "untagged")  # "San Antonio (Valparaiso)": the division holding a place

@@ -77,6 +77,11 @@ class PlaceStage:
             both = tuple(sorted((*cands, *more), key=lambda c: -c.population))
             # "Amara city" is a town: the province or country of that name is not what it names
             return tuple(c for c in both if c.feature.startswith("PPL")) or both
+        if cands and len(words) > 1 and words[-1].lower() in _SEATED:
+            # "Poonch district": a district known by that full name must not hide those known by "Poonch"
+            seen = {c.pid for c in cands}
+            more = tuple(c for c in lookup(" ".join(words[:-1])) if c.pid not in seen and c.feature.startswith(("ADM", "PPL")))
+            return tuple(sorted((*cands, *more), key=lambda c: -c.population))
         if cands:
             return cands
         if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
