@@ -228,6 +228,10 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
             out.add(id(a))  # "X, Y" with Y a province X is not in: X is a namesake
             namesakes.add(id(a))
             continue
+        if _outside_district(a, b):
+            out.add(id(a))  # "Pipri, Kaushambi" with Pipri read far outside Kaushambi district: a namesake
+            namesakes.add(id(a))
+            continue
         if _far_from_town(a, b) and "(" not in gap and (b.feature == "PPLC" or _CITY_AFTER.match(text, b.span.end) or (m.group(1) or "").lower() == "area"):
             out.add(id(a))  # "Ermita, Manila" with Ermita read 400 km away: a quarter of Y, not that X
             namesakes.add(id(a))
@@ -257,6 +261,19 @@ def _far_from_town(a: Place, b: Place) -> bool:
         return False
     local = ("PPL", "ADM2")
     return (a.feature or "").startswith(local) and (b.feature or "").startswith("PPL") and haversine(a.lat, a.lon, b.lat, b.lon) > IN_TOWN_KM
+
+
+#: A town said to be in a district lies within this distance (km) of the district's centre.
+IN_DISTRICT_KM = 75.0
+
+
+def _outside_district(a: Place, b: Place) -> bool:
+    """Whether the town ``a`` is read too far from the district ``b`` said to hold it."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None or b.feature != "ADM2":
+        return False
+    if not (a.feature or "").startswith("PPL") or (a.admin2 is not None and a.admin2 == b.name):
+        return False
+    return haversine(a.lat, a.lon, b.lat, b.lon) > IN_DISTRICT_KM
 
 
 def _named_after(a: Place, b: Place) -> bool:
