@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from ..geo.fold import fold
 from ..geo.resolve import haversine
+from ..geo.stage import place_words
 from ..model import Article, DateOrigin, EventDate, Mention, Modality, Place, Quote, Time, Token
 from ..timex import time_for_span
 from .country import demonyms
@@ -307,6 +308,8 @@ _SUBSITE_AFTER = frozenset(
 )
 
 
+#: Nouns of kinds of places: a capitalised one alone names a feature of the place, not a town.
+_KIND_NOUNS = place_words() | {"camp", "mine", "zone", "base", "airbase", "commissioner", "quarter", "sector"}
 _LEADING_NAME = re.compile(r"[A-Z][a-z]+")
 #: Capitalised words that may stand right before a place's name.
 _OPENERS = frozenset(
@@ -330,6 +333,9 @@ def _part_of_name(text: str, p: Place) -> bool:
     after = text[p.span.end : p.span.end + 16]
     if (after.startswith("-") and not after[1:2].isdigit()) or (before and before[-1].lower() in _SUBSITE_BEFORE):
         return True
+    words = p.span.text.split()
+    if words and (words[0].lower() in _SUBSITE_BEFORE or (len(words) == 1 and words[0].lower() in _KIND_NOUNS)):
+        return True  # "Colonia Centenario" is a quarter; "Street", "Airport", "Camp" alone are no town's name
     if before and text[p.span.start - 1 : p.span.start] == " " and _LEADING_NAME.fullmatch(before[-1]):
         return before[-1].lower() not in _OPENERS  # "Baja California": the end of a longer name
     words = after.split()
