@@ -118,11 +118,11 @@ def _reference_point(text: str, p: Place, named: Sequence[Place]) -> bool:
 def _unsupported(
     p: Place, places: Sequence[Place], sites: Sequence[Place], bad: set[int], countries_of: Callable[[str], frozenset[str]]
 ) -> bool:
-    """A town read in a country that no other name of the article points to, while a division
-    named in the article can only be in another ("Komsomolets" read in Russia next to
-    "Donetsk"): a namesake abroad, likely not the place meant. Countries' names do not count
-    ("a US air strike", "goods from Turkey" say who or what, not where), nor divisions whose
-    name is found in several countries ("Punjab", "Nord-Ouest")."""
+    """A town read in a country that no other name of the article points to, while a town or
+    division named in the article can only be in another ("Komsomolets" read in Russia next to
+    "Donetsk", "Mansura" read in Egypt next to "Ar-Raqqa"): a namesake abroad, likely not the
+    place meant. Countries' names do not count ("a US air strike", "goods from Turkey" say who
+    or what, not where), nor names found in several countries ("Punjab", "Nord-Ouest")."""
     if p.country is None or p.lat is None or p.feature not in ("PPL", "ADM2"):
         return False
     own = fold(p.span.text)
@@ -130,7 +130,7 @@ def _unsupported(
     for c, _ in {
         (q.country, fold(q.span.text)) for q in (*places, *sites)
         if q.country and q.lat is not None and fold(q.span.text) != own and q.span.start not in bad
-        and q.feature in ("ADM1", "ADM2") and len(countries_of(q.span.text)) == 1
+        and (q.feature or "").startswith(("ADM1", "ADM2", "PPL")) and len(countries_of(q.span.text)) == 1
     }:
         named[c] += 1
     towns = {q.country for q in (*places, *sites) if q.country and q.lat is not None and fold(q.span.text) != own and q.span.start not in bad}
