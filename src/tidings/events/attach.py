@@ -92,6 +92,7 @@ def event_place(
         key=lambda p: (
             _place_score(p, id(p) in tied)
             - 3 * (id(p) in outer)
+            - 2 * (id(p) in namesakes)
             - 1 * _annotates(article.text, p.span.start)
             + 2 * (id(p) in heads)
             - 3 * (home is not None and p.country not in (None, home))

@@ -1,0 +1,96 @@
+"""Event locations: namesakes that the sentence or the article contradict, reference points and
+kind nouns (sentences written for these tests; fake places)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tidings.events.attach import _part_of_name, event_place
+from tidings.events.site import _dominant
+from tidings.events.tree import build_sents
+from tidings.geo.gazetteer import Candidate
+from tidings.model import Article, Mention, Place
+
+pytestmark = pytest.mark.model
+
+
+def at(a: Article, text: str, lat: float, lon: float, country: str, feature: str = "PPL", admin1: str | None = None, nth: int = 0) -> Place:
+    s = -1
+    for _ in range(nth + 1):
+        s = a.text.index(text, s + 1)
+    return Place(a.span(s, s + len(text)), name=text, lat=lat, lon=lon, country=country, feature=feature, admin1=admin1)
+
+
+def chosen_for(a: Article, verb: str, actors: tuple[Mention, ...] = (), countries_of: Callable[[str], frozenset[str]] | None = None) -> str | None:
+    sent = next(s for s in build_sents(a) if any(t.text == verb for t in s.tokens))
+    trigger = next(t for t in sent.tokens if t.text == verb)
+    p = event_place(a, a.places, sent, trigger, None, actors, (), countries_of)
+    return p.span.text if p is not None else None
+
+
+def test_a_quarter_of_a_city_read_far_from_it_yields_to_the_city(parse: Callable[[str], Article]) -> None:
+    a = parse("Students marched in Varo, Lomar on Monday.")
+    a = a.with_(places=(at(a, "Varo", 10.9, 122.7, "XB"), at(a, "Lomar", 14.6, 121.0, "XB", "PPLC")))
+    assert chosen_for(a, "marched") == "Lomar"
+
+
+def test_a_quarter_read_near_its_city_stays_the_site(parse: Callable[[str], Article]) -> None:
+    a = parse("Students marched in Varo, Lomar on Monday.")
+    a = a.with_(places=(at(a, "Varo", 14.62, 121.02, "XB"), at(a, "Lomar", 14.6, 121.0, "XB", "PPLC")))
+    assert chosen_for(a, "marched") == "Varo"
+
+
+def test_a_town_read_far_outside_the_district_said_to_hold_it_is_a_namesake(parse: Callable[[str], Article]) -> None:
+    a = parse("A farmer was killed in Pipra, Kesta over a land dispute.")
+    a = a.with_(places=(at(a, "Pipra", 28.0, 80.0, "XB"), at(a, "Kesta", 25.5, 81.4, "XB", "ADM2")))
+    assert chosen_for(a, "killed") == "Kesta"
+
+
+def test_a_lone_namesake_abroad_loses_to_nothing_when_a_division_points_home(parse: Callable[[str], Article]) -> None:
+    a = parse("Monitors heard explosions near Varo. Belmark authorities said nothing.")
+    a = a.with_(places=(at(a, "Varo", 57.0, 60.0, "XC"), at(a, "Belmark", 48.0, 37.8, "XB", "ADM1")))
+    one_country: Callable[[str], frozenset[str]] = lambda name: frozenset({"XB"}) if name == "Belmark" else frozenset({"XB", "XC"})
+    assert chosen_for(a, "heard", countries_of=one_country) is None
+    # without evidence of the other country the namesake stands
+    assert chosen_for(a, "heard", countries_of=lambda name: frozenset({"XB", "XC"})) == "Varo"
+
+
+def test_a_place_named_as_a_bearing_is_a_reference_point(parse: Callable[[str], Article]) -> None:
+    a = parse("Air raids hit Lomar district west of Kesta city on Monday.")
+    a = a.with_(places=(at(a, "Lomar", 15.8, 44.8, "XB", "ADM2", "Ardshire"), at(a, "Kesta", 15.5, 45.3, "XB", "PPL", "Ardshire")))
+    assert chosen_for(a, "hit") == "Lomar"
+
+
+def test_a_district_in_parentheses_of_its_province_town_heads_the_chain(parse: Callable[[str], Article]) -> None:
+    a = parse("Airstrikes targeted Lomar district (Belmark) on Monday.")
+    a = a.with_(places=(at(a, "Lomar", 15.6, 45.6, "XB", "ADM2", "Belmark"), at(a, "Belmark", 15.5, 45.3, "XB", "PPL", "Belmark")))
+    assert chosen_for(a, "targeted") == "Lomar"
+
+
+def test_residents_of_a_town_with_its_province_act_in_the_town(parse: Callable[[str], Article]) -> None:
+    a = parse("Residents of Kesta, Belmark held a vigil against the burial of a man from Lomar.")
+    a = a.with_(
+        places=(
+            at(a, "Kesta", 38.7, 35.5, "XB", "PPL", "Belmark"),
+            at(a, "Belmark", 38.6, 35.9, "XB", "ADM1", "Belmark"),
+            at(a, "Lomar", 41.0, 29.0, "XB", "ADM1", "Lomar"),
+        )
+    )
+    actor = Mention(a.span(0, a.text.index(" held")), None)
+    assert chosen_for(a, "vigil", (actor,)) == "Kesta"
+
+
+@pytest.mark.parametrize("text,name", [("Gunmen shot a man on Street 50 in Lomar.", "Street"), ("A man was found dead in Colonia Kesta.", "Colonia Kesta")])
+def test_a_kind_noun_or_a_quarter_is_not_a_town(parse: Callable[[str], Article], text: str, name: str) -> None:
+    a = parse(text)
+    assert _part_of_name(text, at(a, name, 1.0, 1.0, "XB"))
+
+
+def test_a_city_that_dwarfs_its_namesakes_abroad_stands_alone() -> None:
+    big = Candidate(1, 1, "Varo", 25.0, -57.6, "XA", None, None, "PPL", 500_000)
+    small = Candidate(2, 2, "Varo", 40.0, -3.0, "XB", None, None, "PPL", 7_000)
+    rival = Candidate(3, 3, "Varo", 41.0, -4.0, "XC", None, None, "PPL", 120_000)
+    assert _dominant((big, small), ("PPL",)) is big
+    assert _dominant((big, small, rival), ("PPL",)) is None
