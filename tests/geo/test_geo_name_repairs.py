@@ -1,0 +1,71 @@
+"""Places stage: names the model cut short or mislabelled, codes, typed names and containers
+the model left untagged (sentences written for these tests; the small test gazetteer)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.geo.fold import is_city_code, is_code
+from tidings.geo.gazetteer import Candidate, open_gazetteer
+from tidings.geo.recognize import Toponym
+from tidings.geo.stage import PlaceStage
+
+
+def read(stage: Any, article: Any) -> dict[str, tuple[str | None, str | None]]:
+    (out,) = stage.process([article])
+    return {p.span.text: (p.feature, p.country) for p in out.places}
+
+
+def test_a_name_cut_short_is_extended_when_the_longer_name_is_a_place(stage: Any, article_of: Any) -> None:
+    text = "Flooding closed roads in Kansas City on Monday."
+    got = read(stage, article_of(text, ("Kansas", "GPE")))
+    assert got == {"Kansas City": ("PPL", "US")}
+
+
+def test_a_longer_run_that_names_no_place_is_not_taken(stage: Any, article_of: Any) -> None:
+    text = "Fans of Kansas Wildcats gathered on Monday."
+    got = read(stage, article_of(text, ("Kansas", "GPE")))
+    assert list(got) == ["Kansas"]
+
+
+def test_city_codes_match_only_in_capitals(gazetteer_path: Any) -> None:
+    gaz = open_gazetteer(gazetteer_path)
+    assert is_city_code("NYC") and not is_city_code("Nyc") and is_code("J&K") and not is_code("Ein")
+    assert any(c.name == "New York City" for c in gaz.lookup("NYC"))
+    assert not any(c.name == "New York City" for c in gaz.lookup("Nyc"))
+
+
+def test_a_name_typed_as_a_city_is_read_as_a_town(stage: Any, article_of: Any) -> None:
+    text = "Traders protested in Lagos city over new fees."
+    got = read(stage, article_of(text, ("Lagos city", "GPE")))
+    assert got["Lagos city"] == ("PPL", "NG")
+
+
+def test_a_town_the_model_called_a_people_after_in_is_a_place(stage: Any, article_of: Any) -> None:
+    text = "Fighting broke out in Mogadishu while Somalis and the AU watched."
+    got = read(stage, article_of(text, ("Mogadishu", "NORP"), ("Somalis", "NORP"), ("AU", "NORP")))
+    assert got["Mogadishu"] == ("PPLC", "SO")
+    assert "AU" not in got  # an acronym, not a town
+
+
+def test_an_untagged_division_in_parentheses_is_the_container(stage: Any, article_of: Any) -> None:
+    text = "Residents rallied in Paris (Texas) against the closure of a clinic."
+    got = read(stage, article_of(text, ("Paris", "GPE")))
+    assert got["Texas"] == ("ADM1", "US")
+    assert got["Paris"] == ("PPL", "US")
+
+
+def test_typed_names_prefer_the_level_their_word_says() -> None:
+    state = Candidate(1, 1, "Kesta", 10.0, 10.0, "XA", None, None, "ADM1", 900_000)
+    municipality = Candidate(2, 2, "Kesta", 11.0, 11.0, "XB", None, None, "ADM2", 1_200_000)
+    town = Candidate(3, 3, "Kesta", 12.0, 12.0, "XC", 9, None, "PPL", 30_000)
+    table = {"Kesta": (municipality, state, town)}
+
+    def lookup(name: str) -> tuple[Candidate, ...]:
+        return table.get(name, ())
+
+    stage = PlaceStage()
+    assert stage._candidates(Toponym(0, 11, "Kesta state", "entity"), lookup) == (state,)
+    # a district is also known by the town it is named after ("Golbasi district of Adiyaman")
+    assert set(stage._candidates(Toponym(0, 14, "Kesta district", "entity"), lookup)) == {municipality, state, town}
+    assert town not in stage._candidates(Toponym(0, 12, "Kesta county", "entity"), lookup)
