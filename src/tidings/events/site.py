@@ -114,9 +114,25 @@ def _names(sent: Sent) -> list[tuple[int, int]]:
             while i <= last and sent.tok(i).text in LEADING:
                 i += 1
             j = _name_end(sent, i, last)
-            if j > i and all(sent.tok(k).ent_type not in NOT_PLACE for k in range(i, j)) and not _demonym(sent, i, j):
+            if j > i and not any(_not_place(sent.tok(k)) for k in range(i, j)) and not _demonym(sent, i, j):
                 out.append((i, j - 1))
     return out
+
+
+#: Words of the calendar: a capitalised one the model called a date is a date.
+CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer",
+     "autumn", "fall", "winter", "ramadan", "easter", "christmas", "eid"}
+)
+
+
+def _not_place(t: Token) -> bool:
+    """A token the model put in a date, number or amount; but a capitalised word that is no
+    calendar word is a name the model misread ("in Posadas" as a DATE)."""
+    if t.ent_type not in NOT_PLACE:
+        return False
+    return not (t.ent_type == "DATE" and t.text[:1].isupper() and t.text.isalpha() and t.text.lower() not in CALENDAR)
 
 
 def _demonym(sent: Sent, i: int, j: int) -> bool:

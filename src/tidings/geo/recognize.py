@@ -165,9 +165,13 @@ def _extend_known(text: str, start: int, end: int, lookup: Callable[[str], tuple
     return end
 
 
+_SEPARATORS = re.compile(r"[,()]")
+
+
 def _split_commas(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
+    """The parts of an entity between commas and brackets ("Penas Blancas (Alajuela")."""
     pos = start
-    for part in text[start:end].split(","):
+    for part in _SEPARATORS.split(text[start:end]):
         s = pos + len(part) - len(part.lstrip())
         e = pos + len(part.rstrip())
         if e > s:
