@@ -38,6 +38,8 @@ PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "al-", "ad",
 #: Capitalised Arabic articles that open a name ("At Tuhayta", "Az Zawiyah"); in lower case
 #: some of them are English words.
 ARTICLES = frozenset({"At", "Az", "Adh", "Ath", "Ad", "Ar", "As", "Ash", "An", "Al", "El"})
+#: Roads and junctions, which are often named after the town they are in.
+ROAD_WORDS = frozenset({"highway", "road", "roundabout", "intersection", "bridge", "junction", "crossroads", "bypass"})
 #: Entity labels that are never places.
 #: (The small model often calls a town EVENT, WORK_OF_ART or LANGUAGE: those are looked up.)
 NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -116,6 +118,13 @@ def _names(sent: Sent) -> list[tuple[int, int]]:
             j = _name_end(sent, i, last)
             if j > i and not any(_not_place(sent.tok(k)) for k in range(i, j)) and not _demonym(sent, i, j):
                 out.append((i, j - 1))
+        elif t.text.lower() in ROAD_WORDS and sent.has(t.i - 1) and _cap(sent.tok(t.i - 1)) and sent.tok(t.i - 1).dep == "compound":
+            # "blocked the Zahle roundabout": the road is named after the town it is in or near
+            i = t.i - 1
+            while sent.has(i - 1) and _cap(sent.tok(i - 1)) and sent.tok(i - 1).dep == "compound":
+                i -= 1
+            if not any(_not_place(sent.tok(k)) for k in range(i, t.i)) and not _demonym(sent, i, t.i):
+                out.append((i, t.i - 1))
     return out
 
 
