@@ -70,6 +70,7 @@ def event_place(
     inside = [
         p for p in named
         if not any(s <= p.span.start < e and not _town_as_actor(p, s, e) and not _actors_home(article.text, p, s, e) for s, e in taken)
+        and not _cut_from_name(article.text, p)
     ]
     if not inside:
         return None
@@ -319,7 +320,13 @@ _OPENERS = frozenset(
      "rural", "upper", "lower", "new", "old", "during", "since", "after", "before", "when", "while", "as", "for",
      "yesterday", "today", "tonight", "meanwhile", "but", "however", "also", "then", "with", "into", "via", "over"}
 )
-_LONGER = re.compile(r" (?:(?:do|da|de|del|dos|das|di|al|as|ash|ad|ar|an|az|at|el|es|ed|er|en|bin|ibn) )?([A-Z][a-z]+)")
+_LONGER = re.compile(r" (?:(?:do|da|de|del|dos|das|di|al|as|ash|ad|ar|an|az|at|el|es|ed|er|en|bin|ibn|e|i) )?([A-Z][a-z]+)")
+#: Words of facilities named after the place they are in ("Belen Hospital").
+_FACILITY_WORDS = place_words() | {
+    "hospital", "clinic", "university", "college", "school", "mosque", "church", "temple", "bank", "prison", "jail", "market",
+    "airport", "camp", "base", "hotel", "court", "office", "building", "cemetery", "factory", "company", "club", "council",
+    "police", "municipality", "governorate", "province", "district", "city", "town", "village", "area", "region", "state",
+}
 #: Capitalised words that may follow a place's name without making it another name.
 _NAME_END = frozenset(
     {"city", "town", "village", "district", "province", "state", "region", "county", "governorate", "municipality", "area",
@@ -344,6 +351,20 @@ def _part_of_name(text: str, p: Place) -> bool:
         return True
     more = _LONGER.match(after)  # "Porto Meira", "Belen Hospital": a longer name cut short
     return more is not None and more.group(1).lower() not in _NAME_END
+
+
+def _cut_from_name(text: str, p: Place) -> bool:
+    """No town's name at all: a kind noun alone ("Street", "Mine" of "Mine 6/7"), a quarter
+    ("Colonia Centenario"), or a name cut from a longer one that is not a facility's ("Kut" of
+    "Kut e Abdollah", "Bali" of "Bali Doogle village"; but "Belen Hospital" is at Belen)."""
+    words = p.span.text.split()
+    if words and (words[0].lower() in _SUBSITE_BEFORE or (len(words) == 1 and words[0].lower() in _KIND_NOUNS)):
+        return True
+    before = text[max(0, p.span.start - 12) : p.span.start].split()
+    if before and text[p.span.start - 1 : p.span.start] == " " and _LEADING_NAME.fullmatch(before[-1]):
+        return before[-1].lower() not in _OPENERS
+    more = _LONGER.match(text[p.span.end : p.span.end + 16])
+    return more is not None and more.group(1).lower() not in _NAME_END | _FACILITY_WORDS
 
 
 def _home_country(places: Sequence[Place], tiebreak: Sequence[Place] = ()) -> str | None:
