@@ -259,10 +259,11 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
     """The sentence's local places, re-read where the article contradicts the places stage's
     reading (a town in another country than the article's, a town outside the division named
     next to it) and another reading of the name is vouched for by the article."""
+    dem = demonyms()
     countries: Counter[str] = Counter()
-    for p in places:
-        if p.country and p.lat is not None:
-            countries[p.country] += 1
+    for p in places:  # "Saudi-led coalition air raids ... in Yemen": an actor's demonym says who, not where
+        if p.country and p.lat is not None and p.span.text.lower() not in dem:
+            countries[p.country] += 2 if p.feature == "PCLI" else 1  # "in northern Yemen" says where outright
     home = countries.most_common(1)[0][0] if countries else None
     admins = {p.admin1 for p in places if p.admin1 and p.country == home}
     mine = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end]
@@ -275,10 +276,11 @@ def reread(article: Article, sent: Sent, places: Sequence[Place], lookup: Lookup
         chain = _chain_admins(article, sent, last, lookup, name_of) if last is not None else set()
         others = [q for q in mine[:n] + mine[n + 1 :] if q.lat is not None and q.feature not in ("PCLI", "RGN", "CONT")]
         c: Candidate | None = None
+        kinds = (*SITE_FEATURES, "ADM1") if p.feature == "ADM1" else SITE_FEATURES  # a province re-read stays a province
         if chain and p.admin1 not in chain:  # "Norvale, Ardshire" with Norvale read outside Ardshire
-            c = _best(lookup_bare(p.span.text, lookup), Counter(), chain, (), name_of, strict=True)
+            c = _best(lookup_bare(p.span.text, lookup), Counter(), chain, (), name_of, strict=True, features=kinds)
         elif not chain and home is not None and (p.country != home or (admins and p.admin1 not in admins)):
-            c = _best(lookup_bare(p.span.text, lookup), Counter(), admins, others, name_of, strict=True)
+            c = _best(lookup_bare(p.span.text, lookup), Counter({home: 1}), admins, others, name_of, strict=True, features=kinds)
             c = c if c is not None and c.country == home else None
         if c is None or (c.lat, c.lon) == (p.lat, p.lon):
             out.append(p)
