@@ -6,6 +6,7 @@ a place of the sentence). See docs/events.md, "Location"."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -38,6 +39,7 @@ PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "al-", "ad",
 #: Capitalised Arabic articles that open a name ("At Tuhayta", "Az Zawiyah"); in lower case
 #: some of them are English words.
 ARTICLES = frozenset({"At", "Az", "Adh", "Ath", "Ad", "Ar", "As", "Ash", "An", "Al", "El"})
+_DOUBLED = re.compile(r"([a-z])\1")
 #: Roads and junctions, which are often named after the town they are in.
 ROAD_WORDS = frozenset({"highway", "road", "roundabout", "intersection", "bridge", "junction", "crossroads", "bypass"})
 #: Entity labels that are never places.
@@ -82,6 +84,8 @@ def find_sites(
         chain = _chain_admins(article, sent, hi, lookup, name_of)
         text = article.text[start:end]
         cands = lookup(text) or (lookup(text.split(" ", 1)[1]) if " " in text and sent.tok(lo).text.lower() in PARTICLES else ())
+        if not cands and _DOUBLED.search(text):
+            cands = lookup(_DOUBLED.sub(r"\1", text))  # "Bossaso" for "Bosaso": a letter written twice
         features = (*SITE_FEATURES, "ADM1") if (lo, hi) in containers else SITE_FEATURES
         c = _best(cands, countries, admins | chain, local, name_of, features=features, firm=bool(named))
         confidence = 0.5
