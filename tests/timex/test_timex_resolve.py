@@ -254,3 +254,16 @@ def test_an_unstated_stretch_after_over_or_in_is_a_vague_duration() -> None:
 def test_a_stretch_anchored_to_an_event_or_a_day_is_left_alone() -> None:
     assert times("Posters appeared in the days before the vote.") == []
     assert [t.span.text for t in times("He was arrested in the early hours of Monday.")] == ["Monday"]
+
+
+def test_a_bare_participle_takes_the_future_of_the_clause_it_hangs_on() -> None:
+    # "Flights will leave daily, with the third departing on November 10" (published in February)
+    words = [("Flights", "NNS", "NOUN", "nsubj", 2), ("will", "MD", "AUX", "aux", 2), ("leave", "VB", "VERB", "ROOT", 2),
+             ("daily", "RB", "ADV", "advmod", 2), (",", ",", "PUNCT", "punct", 2), ("with", "IN", "ADP", "prep", 2),
+             ("the", "DT", "DET", "det", 7), ("third", "JJ", "ADJ", "nsubj", 8), ("departing", "VBG", "VERB", "pcomp", 5),
+             ("on", "IN", "ADP", "prep", 8), ("November", "NNP", "PROPN", "pobj", 9), ("10", "CD", "NUM", "nummod", 10)]  # fmt: skip
+    assert find_times(parsed(words))[0][-1].value == "2021-11-10"
+    # the same participle under a past clause keeps the past reading
+    past = [("Flights", "NNS", "NOUN", "nsubj", 1), ("left", "VBD", "VERB", "ROOT", 1), *words[3:]]
+    past = [(w, t, p, d, h - 1 if i >= 2 else h) for i, (w, t, p, d, h) in enumerate(past)]
+    assert find_times(parsed(past))[0][-1].value == "2020-11-10"

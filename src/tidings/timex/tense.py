@@ -50,7 +50,17 @@ class TenseIndex:
 
     def tense_at(self, offset: int) -> Tense:
         v = self._verb_at(offset)
-        return "none" if v is None else self.tense_of(v)
+        if v is None:
+            return "none"
+        tense = self.tense_of(v)
+        verb = self.tokens[v]
+        if verb.tag == "VBG" and not self.aux.get(v) and verb.head != v:
+            # "would leave ..., with the third departing each Thursday from August 6": a bare
+            # participle takes the tense of the clause it hangs on
+            up = self.verb_of(verb.head)
+            if up is not None and up != v and (above := self.tense_of(up)) == "future":
+                return above
+        return tense
 
     def verb_lemma_at(self, offset: int) -> str:
         v = self._verb_at(offset)
