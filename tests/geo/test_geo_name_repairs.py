@@ -69,3 +69,9 @@ def test_typed_names_prefer_the_level_their_word_says() -> None:
     # a district is also known by the town it is named after ("Golbasi district of Adiyaman")
     assert set(stage._candidates(Toponym(0, 14, "Kesta district", "entity"), lookup)) == {municipality, state, town}
     assert town not in stage._candidates(Toponym(0, 12, "Kesta county", "entity"), lookup)
+
+
+def test_a_town_annotated_with_the_division_of_its_own_name_reads_as_both(stage: Any, article_of: Any) -> None:
+    text = "Riots broke out in Lagos (Lagos) on Monday."
+    (out,) = stage.process([article_of(text, ("Lagos", "GPE"), ("Lagos", "GPE"))])
+    assert [(p.feature, p.country) for p in out.places] == [("PPL", "NG"), ("ADM1", "NG")]

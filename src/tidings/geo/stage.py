@@ -121,6 +121,13 @@ class PlaceStage:
             whole = article.text[tops[i].start : tops[j].end] if j is not None and tops[i].kind != "demonym" else ""
             if whole and (known := lookup(whole)):  # "Washington, D.C." names one place: read X as the whole
                 cands[i], keys[i] = known, fold(whole)
+            elif j is not None and _untyped_key(keys[i]) == keys[j] and tops[i].kind != "demonym":
+                # "Colon (Colon)", "Matiari town (Matiari, Sindh)": the town in the division of its
+                # name, a reading of its own (one name, two places)
+                keys[i] = _untyped_key(keys[i]) + " town"
+                if cands[i] is cands[j] or not any(c.feature.startswith("PPL") for c in cands[i]):
+                    cands[i] = tuple(c for c in cands[j] if c.feature.startswith("PPL")) or cands[i]
+                cands[j] = tuple(c for c in cands[j] if c.feature.startswith("ADM")) or cands[j]
         choices = Resolver(keys, cands, contained).resolve()
         places: list[Place] = []
         warnings: list[Warning] = []
@@ -205,6 +212,12 @@ def _known_suffix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate
             start = t.start + words[n].start()
             return Toponym(start, t.end, tail, t.kind, t.target), cands
     return t, ()
+
+
+def _untyped_key(key: str) -> str:
+    """A folded name without its trailing kind word ("matiari town" -> "matiari")."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in _TYPED else key
 
 
 def _container(text: str, tops: Sequence[Toponym], i: int) -> int | None:
