@@ -47,3 +47,15 @@ def test_confidence_counts_a_town_and_its_district_as_one_reading() -> None:
     (split,) = Resolver(["gamma"], [(town, far)], [None]).resolve()
     assert both.confidence > 0.9
     assert split.confidence < both.confidence
+
+
+def test_a_capital_known_by_another_name_gets_half_the_capitals_bonus() -> None:
+    import pytest
+
+    from tidings.geo.gazetteer import Candidate
+    from tidings.geo.resolve import DEFAULT_WEIGHTS as W
+    from tidings.geo.resolve import prior
+
+    capital = Candidate(1, 1, "Yerusha", 31.8, 35.2, "XA", None, None, "PPLC", 800_000)
+    # "Salem" read as an old name of the capital: no exact-name bonus and half the capital's
+    assert prior(capital, "yerusha") - prior(capital, "salem") == pytest.approx(W.exact + W.feature["PPLC"] / 2)

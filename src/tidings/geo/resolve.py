@@ -69,11 +69,11 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def prior(c: Candidate, key: str, w: Weights = DEFAULT_WEIGHTS) -> float:
-    return (
-        w.feature.get(c.feature, 0.0)
-        + w.pop * math.log10(c.population + 1)
-        + (w.exact if fold(c.name) in (key, _untyped(key)) else 0.0)
-    )
+    exact = fold(c.name) in (key, _untyped(key))
+    feature = w.feature.get(c.feature, 0.0)
+    if c.feature == "PPLC" and not exact:
+        feature /= 2  # a capital known by another name ("Salem", "Moria" of Jerusalem) is no capital's name here
+    return feature + w.pop * math.log10(c.population + 1) + (w.exact if exact else 0.0)
 
 
 def _untyped(key: str) -> str:
