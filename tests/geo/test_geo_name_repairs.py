@@ -75,3 +75,12 @@ def test_a_town_annotated_with_the_division_of_its_own_name_reads_as_both(stage:
     text = "Riots broke out in Lagos (Lagos) on Monday."
     (out,) = stage.process([article_of(text, ("Lagos", "GPE"), ("Lagos", "GPE"))])
     assert [(p.feature, p.country) for p in out.places] == [("PPL", "NG"), ("ADM1", "NG")]
+
+
+def test_a_quarter_named_after_its_city_with_a_hyphen_reads_as_the_city(stage: Any, article_of: Any) -> None:
+    text = "Gunmen attacked a checkpoint in Mogadishu-Wadajir district on Monday."
+    got = read(stage, article_of(text, ("Mogadishu-Wadajir district", "GPE")))
+    assert got["Mogadishu-Wadajir district"] == ("PPLC", "SO")
+    # a hyphenated name whose head is no big town stays unknown
+    text = "Gunmen attacked a checkpoint in Garowe-Dayax district on Monday."
+    assert read(stage, article_of(text, ("Garowe-Dayax district", "GPE"))).get("Garowe-Dayax district", (None, None))[0] is None

@@ -84,8 +84,7 @@ class PlaceStage:
             return tuple(sorted((*cands, *more), key=lambda c: -c.population))
         if cands:
             return cands
-        if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
-            base = lookup(" ".join(words[:-1]))
+        if len(words) > 1 and words[-1].lower() in ADMIN_WORDS and (base := lookup(" ".join(words[:-1]))):
             kind = words[-1].lower()
             if kind in _FIRST_LEVEL:  # "Merida state": the state, not the municipality
                 return tuple(c for c in base if c.feature == "ADM1") or tuple(c for c in base if c.feature.startswith("ADM")) or base
@@ -100,6 +99,9 @@ class PlaceStage:
         target = demonyms().get(fold(t.text))
         if target:
             return self.gaz.country(target) if len(target) == 2 and target.isupper() else lookup(target)
+        head = t.text.split("-", 1)[0]
+        if head != t.text and " " not in head:  # "Mogadishu-Wadajir district": a quarter of a known city
+            return tuple(c for c in lookup(head) if c.feature == "PPLC" or (c.feature.startswith("PPL") and c.population >= 100_000))
         return ()
 
     def _one(self, article: Article, lookup: _Lookup) -> Article:
