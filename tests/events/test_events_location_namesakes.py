@@ -101,3 +101,17 @@ def test_a_name_cut_from_a_longer_one_is_no_site_but_a_facility_keeps_its_town(p
     assert not _cut_from_name(text, at(a, "Lomar", 31.0, 48.0, "XB"))
     a = a.with_(places=(at(a, "Kesta", 32.5, 45.8, "XC"),))
     assert chosen_for(a, "protested") is None  # left to the context, not read as a cut name
+
+
+def test_the_town_a_roundabout_is_named_after_is_a_candidate_site(parse: Callable[[str], Article]) -> None:
+    from tidings.events.site import find_sites
+
+    kesta = Candidate(7, 7, "Kesta", 33.8, 35.9, "XB", None, None, "PPL", 78_000)
+
+    def lookup(name: str) -> tuple[Candidate, ...]:
+        return (kesta,) if name == "Kesta" else ()
+
+    a = parse("Protesters blocked the Kesta roundabout on Thursday.")
+    (sent,) = build_sents(a)
+    sites = find_sites(a, sent, (), lookup, lambda pid: None)
+    assert [(p.span.text, p.country) for p in sites] == [("Kesta", "XB")]

@@ -122,10 +122,10 @@ def _names(sent: Sent) -> list[tuple[int, int]]:
             j = _name_end(sent, i, last)
             if j > i and not any(_not_place(sent.tok(k)) for k in range(i, j)) and not _demonym(sent, i, j):
                 out.append((i, j - 1))
-        elif t.text.lower() in ROAD_WORDS and sent.has(t.i - 1) and _cap(sent.tok(t.i - 1)) and sent.tok(t.i - 1).dep == "compound":
+        elif t.text.lower() in ROAD_WORDS and sent.has(t.i - 1) and _cap(sent.tok(t.i - 1)) and _modifies(sent.tok(t.i - 1)):
             # "blocked the Zahle roundabout": the road is named after the town it is in or near
             i = t.i - 1
-            while sent.has(i - 1) and _cap(sent.tok(i - 1)) and sent.tok(i - 1).dep == "compound":
+            while sent.has(i - 1) and _cap(sent.tok(i - 1)) and _modifies(sent.tok(i - 1)):
                 i -= 1
             if not any(_not_place(sent.tok(k)) for k in range(i, t.i)) and not _demonym(sent, i, t.i):
                 out.append((i, t.i - 1))
@@ -138,6 +138,12 @@ CALENDAR = frozenset(
      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer",
      "autumn", "fall", "winter", "ramadan", "easter", "christmas", "eid"}
 )
+
+
+def _modifies(t: Token) -> bool:
+    """A word before a noun that names it ("the Zahle roundabout"; the small model may call it
+    a compound, a nominal modifier or a proper noun of its own)."""
+    return t.dep in ("compound", "nmod") or t.pos == "PROPN"
 
 
 def _not_place(t: Token) -> bool:
