@@ -85,7 +85,8 @@ def event_place(
     # the article's country, from the places that are not contradicted where they stand
     bad = {q.span.start for q in named if id(q) in part | namesakes}
     home = _home_country([p for p in places if p.span.start not in bad], [p for p in sites if p.span.start not in bad])
-    alien = {id(p) for p in inside if countries_of is not None and _unsupported(p, places, sites, bad, countries_of)}
+    evidence = _country_evidence(places, sites, bad, countries_of) if countries_of is not None else []
+    alien = {id(p) for p in inside if evidence and _unsupported(p, evidence)}
     if alien and all(id(p) in alien for p in inside):
         return None
     return max(
@@ -117,9 +118,19 @@ def _reference_point(text: str, p: Place, named: Sequence[Place]) -> bool:
     return any(q.span.end <= p.span.start and p.span.start - q.span.end <= 40 for q in named if q is not p)
 
 
-def _unsupported(
-    p: Place, places: Sequence[Place], sites: Sequence[Place], bad: set[int], countries_of: Callable[[str], frozenset[str]]
-) -> bool:
+def _country_evidence(
+    places: Sequence[Place], sites: Sequence[Place], bad: set[int], countries_of: Callable[[str], frozenset[str]]
+) -> list[tuple[str, str, bool]]:
+    """(country, folded name, whether the name names a town or division that can only be in
+    that country) of the resolved places not contradicted where they stand."""
+    return [
+        (q.country, fold(q.span.text), (q.feature or "").startswith(("ADM1", "ADM2", "PPL")) and len(countries_of(q.span.text)) == 1)
+        for q in (*places, *sites)
+        if q.country and q.lat is not None and q.span.start not in bad
+    ]
+
+
+def _unsupported(p: Place, evidence: Sequence[tuple[str, str, bool]]) -> bool:
     """A town read in a country that no other name of the article points to, while a town or
     division named in the article can only be in another ("Komsomolets" read in Russia next to
     "Donetsk", "Mansura" read in Egypt next to "Ar-Raqqa"): a namesake abroad, likely not the
@@ -128,18 +139,15 @@ def _unsupported(
     if p.country is None or p.lat is None or p.feature not in ("PPL", "ADM2"):
         return False
     own = fold(p.span.text)
-    named: Counter[str] = Counter()
-    for c, _ in {
-        (q.country, fold(q.span.text)) for q in (*places, *sites)
-        if q.country and q.lat is not None and fold(q.span.text) != own and q.span.start not in bad
-        and (q.feature or "").startswith(("ADM1", "ADM2", "PPL")) and len(countries_of(q.span.text)) == 1
-    }:
-        named[c] += 1
-    towns = {q.country for q in (*places, *sites) if q.country and q.lat is not None and fold(q.span.text) != own and q.span.start not in bad}
-    return named[p.country] == 0 and p.country not in towns and max(named.values(), default=0) >= ALIEN_SUPPORT
+    others = [(country, key, only) for country, key, only in evidence if key != own]
+    if any(country == p.country for country, _, _ in others):
+        return False
+    named = Counter(country for country, _ in {(country, key) for country, key, only in others if only})
+    return max(named.values(), default=0) >= ALIEN_SUPPORT
 
 
-#: How many names of another country (countries, divisions) make a lone foreign town a namesake.
+#: How many names (towns, divisions) that can only be in another country make a lone foreign
+#: town a namesake.
 ALIEN_SUPPORT = 1
 
 
@@ -262,8 +270,7 @@ def _far_from_town(a: Place, b: Place) -> bool:
     """Whether ``a`` is read farther from the town ``b`` said to hold it than a town's quarter can be."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return False
-    local = ("PPL", "ADM2")
-    return (a.feature or "").startswith(local) and (b.feature or "").startswith("PPL") and haversine(a.lat, a.lon, b.lat, b.lon) > IN_TOWN_KM
+    return (a.feature or "").startswith(("PPL", "ADM2")) and (b.feature or "").startswith("PPL") and haversine(a.lat, a.lon, b.lat, b.lon) > IN_TOWN_KM
 
 
 #: A town said to be in a district lies within this distance (km) of the district's centre.
@@ -341,30 +348,32 @@ def _part_of_name(text: str, p: Place) -> bool:
     after = text[p.span.end : p.span.end + 16]
     if (after.startswith("-") and not after[1:2].isdigit()) or (before and before[-1].lower() in _SUBSITE_BEFORE):
         return True
-    words = p.span.text.split()
-    if words and (words[0].lower() in _SUBSITE_BEFORE or (len(words) == 1 and words[0].lower() in _KIND_NOUNS)):
-        return True  # "Colonia Centenario" is a quarter; "Street", "Airport", "Camp" alone are no town's name
-    if before and text[p.span.start - 1 : p.span.start] == " " and _LEADING_NAME.fullmatch(before[-1]):
-        return before[-1].lower() not in _OPENERS  # "Baja California": the end of a longer name
-    words = after.split()
-    if words and words[0].lower().strip(".,;") in _SUBSITE_AFTER:
-        return True
-    more = _LONGER.match(after)  # "Porto Meira", "Belen Hospital": a longer name cut short
-    return more is not None and more.group(1).lower() not in _NAME_END
+    return _no_name_of_its_own(text, p, _NAME_END, after_kinds=_SUBSITE_AFTER)
 
 
 def _cut_from_name(text: str, p: Place) -> bool:
     """No town's name at all: a kind noun alone ("Street", "Mine" of "Mine 6/7"), a quarter
     ("Colonia Centenario"), or a name cut from a longer one that is not a facility's ("Kut" of
     "Kut e Abdollah", "Bali" of "Bali Doogle village"; but "Belen Hospital" is at Belen)."""
+    return _no_name_of_its_own(text, p, _NAME_END | _FACILITY_WORDS)
+
+
+def _no_name_of_its_own(text: str, p: Place, name_end: frozenset[str], after_kinds: frozenset[str] = frozenset()) -> bool:
+    """A kind noun alone or a quarter ("Street", "Colonia Centenario"), the end of a longer name
+    ("Baja California"), a name followed by one of ``after_kinds`` ("Kesta neighbourhood"), or
+    cut short before another capitalised word that is not in ``name_end`` ("Porto Meira")."""
     words = p.span.text.split()
     if words and (words[0].lower() in _SUBSITE_BEFORE or (len(words) == 1 and words[0].lower() in _KIND_NOUNS)):
-        return True
+        return True  # "Colonia Centenario" is a quarter; "Street", "Airport", "Camp" alone are no town's name
     before = text[max(0, p.span.start - 12) : p.span.start].split()
     if before and text[p.span.start - 1 : p.span.start] == " " and _LEADING_NAME.fullmatch(before[-1]):
-        return before[-1].lower() not in _OPENERS
-    more = _LONGER.match(text[p.span.end : p.span.end + 16])
-    return more is not None and more.group(1).lower() not in _NAME_END | _FACILITY_WORDS
+        return before[-1].lower() not in _OPENERS  # "Baja California": the end of a longer name
+    after = text[p.span.end : p.span.end + 16]
+    following = after.split()
+    if following and following[0].lower().strip(".,;") in after_kinds:
+        return True
+    more = _LONGER.match(after)  # "Porto Meira", "Belen Hospital": a longer name cut short
+    return more is not None and more.group(1).lower() not in name_end
 
 
 def _home_country(places: Sequence[Place], tiebreak: Sequence[Place] = ()) -> str | None:

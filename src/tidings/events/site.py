@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ..geo.gazetteer import Candidate
+from ..geo.recognize import CALENDAR
 from ..geo.resolve import haversine
 from ..model import Article, Place, Token
 from .country import demonyms
@@ -133,11 +134,7 @@ def _names(sent: Sent) -> list[tuple[int, int]]:
 
 
 #: Words of the calendar: a capitalised one the model called a date is a date.
-CALENDAR = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer",
-     "autumn", "fall", "winter", "ramadan", "easter", "christmas", "eid"}
-)
+DATE_WORDS = CALENDAR | {"spring", "summer", "autumn", "fall", "winter", "ramadan", "easter", "christmas", "eid"}
 
 
 def _modifies(t: Token) -> bool:
@@ -151,7 +148,7 @@ def _not_place(t: Token) -> bool:
     calendar word is a name the model misread ("in Posadas" as a DATE)."""
     if t.ent_type not in NOT_PLACE:
         return False
-    return not (t.ent_type == "DATE" and t.text[:1].isupper() and t.text.isalpha() and t.text.lower() not in CALENDAR)
+    return not (t.ent_type == "DATE" and t.text[:1].isupper() and t.text.isalpha() and t.text.lower() not in DATE_WORDS)
 
 
 def _demonym(sent: Sent, i: int, j: int) -> bool:

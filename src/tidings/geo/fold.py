@@ -22,6 +22,12 @@ def fold(name: str) -> str:
     return _LEADING_THE.sub("", s)
 
 
+def without_kind(key: str, kinds: frozenset[str]) -> str:
+    """A folded name without a trailing kind word ("ponce city" -> "ponce"), if it has one."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in kinds else key
+
+
 #: Key prefix of codes (IATA-like "PER", "EIN"), which match only a name written in capitals.
 CODE_PREFIX = "@"
 

@@ -47,7 +47,7 @@ _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|throughout|from|to|of|at)\s
 #: Labels of entities that an untagged name inside them is part of, not a place.
 _NOT_PLACE_LABELS = frozenset({"PERSON", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Months and weekdays: "in August" is a time.
-_CALENDAR = frozenset(
+CALENDAR = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -340,7 +340,7 @@ def _untagged(
             yield Toponym(s, t, text, "untagged")
         elif i and _CONTAINER_GAP.fullmatch(article.text, taken[i - 1][1], s) and any(c.feature in BROAD_FEATURES for c in lookup(text)):
             yield Toponym(s, t, text, "untagged")  # "San Antonio (Valparaiso)": the division holding a place
-        elif key not in _CALENDAR and key not in persons and _LOCATIVE.search(article.text, max(0, s - 12), s) and any(
+        elif key not in CALENDAR and key not in persons and _LOCATIVE.search(article.text, max(0, s - 12), s) and any(
             c.country in doc_countries and fold(c.name) == key for c in lookup(text)
         ):
             yield Toponym(s, t, text, "untagged")  # "in Hounslow": a town of the article's countries
@@ -407,7 +407,7 @@ def _reclassify(
     )
     if not key or key in persons or (key in given_names() and key not in place_keys) or (e.label == "PERSON" and len(words) > 1 and words[-1].lower() not in ADMIN_WORDS and not known_place):
         return None
-    locative = key not in _CALENDAR and _LOCATIVE.search(article.text, max(0, s - 12), s) is not None and any(c.country in doc_countries for c in cands)
+    locative = key not in CALENDAR and _LOCATIVE.search(article.text, max(0, s - 12), s) is not None and any(c.country in doc_countries for c in cands)
     if not (cands and key in place_keys) and not locative and not _plausible(key, text, cands, doc_countries):
         return None
     after_place = _AFTER_COMMA.search(article.text, max(0, s - 40), s) is not None

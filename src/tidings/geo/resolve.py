@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .fold import fold
+from .fold import fold, without_kind
 from .gazetteer import Candidate
 
 
@@ -53,6 +53,8 @@ SAME_PLACE_KM = 50.0
 #: Grid cell size (degrees) of the co-location index; neighbours count too.
 CELL = 0.5
 LOCAL_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})
+#: Words after a town's name that say it is one ("Ponce city"): the name is the town's exactly.
+TOWN_WORDS = frozenset({"city", "town", "village"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +71,12 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def prior(c: Candidate, key: str, w: Weights = DEFAULT_WEIGHTS) -> float:
-    exact = fold(c.name) in (key, _untyped(key))
+    exact = fold(c.name) in (key, without_kind(key, TOWN_WORDS))
     feature = w.feature.get(c.feature, 0.0)
     if c.feature == "PPLC" and not exact:
         feature /= 2  # a capital known by another name ("Salem", "Moria" of Jerusalem) is no capital's name here
     return feature + w.pop * math.log10(c.population + 1) + (w.exact if exact else 0.0)
 
-
-def _untyped(key: str) -> str:
-    """"ponce city" -> "ponce": the name of a place written with its kind after it."""
-    head, _, last = key.rpartition(" ")
-    return head if head and last in ("city", "town", "village") else key
 
 
 @dataclass

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import Article, Place, Warning
-from .fold import fold
+from .fold import fold, without_kind
 from .gazetteer import Candidate, Gazetteer, open_gazetteer
 from .recognize import ADMIN_WORDS, Toponym, demonyms, recognize
 from .resolve import Choice, Resolver
@@ -72,16 +72,12 @@ class PlaceStage:
         words = t.text.split()
         if cands and len(words) > 1 and words[-1].lower() in ("city", "town"):
             # "Tripoli City": the alternate name "Tripoli City" of one Tripoli must not hide the others
-            seen = {c.pid for c in cands}
-            more = tuple(c for c in lookup(" ".join(words[:-1])) if c.pid not in seen and c.feature.startswith("PPL"))
-            both = tuple(sorted((*cands, *more), key=lambda c: -c.population))
+            both = _with_bare(cands, " ".join(words[:-1]), lookup, ("PPL",))
             # "Amara city" is a town: the province or country of that name is not what it names
             return tuple(c for c in both if c.feature.startswith("PPL")) or both
         if cands and len(words) > 1 and words[-1].lower() in _SEATED:
             # "Poonch district": a district known by that full name must not hide those known by "Poonch"
-            seen = {c.pid for c in cands}
-            more = tuple(c for c in lookup(" ".join(words[:-1])) if c.pid not in seen and c.feature.startswith(("ADM", "PPL")))
-            return tuple(sorted((*cands, *more), key=lambda c: -c.population))
+            return _with_bare(cands, " ".join(words[:-1]), lookup, ("ADM", "PPL"))
         if cands:
             return cands
         if len(words) > 1 and words[-1].lower() in ADMIN_WORDS and (base := lookup(" ".join(words[:-1]))):
@@ -123,10 +119,10 @@ class PlaceStage:
             whole = article.text[tops[i].start : tops[j].end] if j is not None and tops[i].kind != "demonym" else ""
             if whole and (known := lookup(whole)):  # "Washington, D.C." names one place: read X as the whole
                 cands[i], keys[i] = known, fold(whole)
-            elif j is not None and _untyped_key(keys[i]) == keys[j] and tops[i].kind != "demonym":
+            elif j is not None and without_kind(keys[i], _TYPED) == keys[j] and tops[i].kind != "demonym":
                 # "Colon (Colon)", "Matiari town (Matiari, Sindh)": the town in the division of its
                 # name, a reading of its own (one name, two places)
-                keys[i] = _untyped_key(keys[i]) + " town"
+                keys[i] = keys[j] + " town"
                 if cands[i] is cands[j] or not any(c.feature.startswith("PPL") for c in cands[i]):
                     cands[i] = tuple(c for c in cands[j] if c.feature.startswith("PPL")) or cands[i]
                 cands[j] = tuple(c for c in cands[j] if c.feature.startswith("ADM")) or cands[j]
@@ -216,10 +212,12 @@ def _known_suffix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate
     return t, ()
 
 
-def _untyped_key(key: str) -> str:
-    """A folded name without its trailing kind word ("matiari town" -> "matiari")."""
-    head, _, last = key.rpartition(" ")
-    return head if head and last in _TYPED else key
+def _with_bare(cands: tuple[Candidate, ...], bare: str, lookup: _Lookup, features: tuple[str, ...]) -> tuple[Candidate, ...]:
+    """``cands`` and the readings of the name without its kind word that have one of
+    ``features``, most populous first."""
+    seen = {c.pid for c in cands}
+    more = tuple(c for c in lookup(bare) if c.pid not in seen and c.feature.startswith(features))
+    return tuple(sorted((*cands, *more), key=lambda c: -c.population))
 
 
 def _container(text: str, tops: Sequence[Toponym], i: int) -> int | None:
