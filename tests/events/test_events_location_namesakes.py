@@ -115,3 +115,40 @@ def test_the_town_a_roundabout_is_named_after_is_a_candidate_site(parse: Callabl
     (sent,) = build_sents(a)
     sites = find_sites(a, sent, (), lookup, lambda pid: None)
     assert [(p.span.text, p.country) for p in sites] == [("Kesta", "XB")]
+
+
+@pytest.mark.parametrize(("lat", "lon", "namesake"), [(53.8, 30.4, True), (53.91, 27.58, False)])
+def test_a_station_named_after_a_far_namesake_is_in_the_town_that_follows(
+    parse: Callable[[str], Article], lat: float, lon: float, namesake: bool
+) -> None:
+    # "the Varo metro station in Lomar": Varo read 180 km from Lomar names the station, not a town
+    from tidings.events.attach import _containers
+
+    a = parse("Students protested near the Varo metro station in central Lomar on Monday.")
+    a = a.with_(places=(at(a, "Varo", lat, lon, "XB"), at(a, "Lomar", 53.9, 27.57, "XB", "PPLC")))
+    _, _, namesakes = _containers(a.text, list(a.places))
+    assert (id(a.places[0]) in namesakes) is namesake
+    if namesake:
+        assert chosen_for(a, "protested") == "Lomar"
+
+
+def test_a_road_named_after_a_town_does_not_make_the_town_a_container(parse: Callable[[str], Article]) -> None:
+    # "Kesta road in Lomar" with Kesta read near Lomar: no chain, so Lomar keeps its rank
+    a = parse("Workers rallied on the Kesta road in Lomar.")
+    a = a.with_(places=(at(a, "Kesta", 10.0, 10.0, "XB"), at(a, "Lomar", 10.05, 10.05, "XB")))
+    from tidings.events.attach import _containers
+
+    outer, _, namesakes = _containers(a.text, list(a.places))
+    assert not outer and not namesakes
+
+
+def test_a_site_the_gazetteer_does_not_know_is_placed_at_the_division_named_after_it(parse: Callable[[str], Article]) -> None:
+    from tidings.events.stage import _container_of
+
+    a = parse("Farmers protested in Erkan village (Kesta, Belmark) on Monday against a new tax in Varo.")
+    site = Place(a.span(a.text.index("Erkan"), a.text.index("Erkan") + len("Erkan village")), name=None)
+    varo, kesta, belmark = at(a, "Varo", 1.0, 1.0, "XB"), at(a, "Kesta", 2.0, 2.0, "XB", "ADM2"), at(a, "Belmark", 3.0, 3.0, "XB", "ADM1")
+    got = _container_of(site, [varo, kesta, belmark])
+    assert got is kesta
+    assert _container_of(site, [at(a, "Varo", 1.0, 1.0, "XB")]) is not None
+    assert _container_of(Place(a.span(a.text.index("Varo"), a.text.index("Varo") + 4), name=None), [kesta, belmark]) is None

@@ -84,3 +84,27 @@ def test_a_quarter_named_after_its_city_with_a_hyphen_reads_as_the_city(stage: A
     # a hyphenated name whose head is no big town stays unknown
     text = "Gunmen attacked a checkpoint in Garowe-Dayax district on Monday."
     assert read(stage, article_of(text, ("Garowe-Dayax district", "GPE"))).get("Garowe-Dayax district", (None, None))[0] is None
+
+
+def test_names_the_gazetteer_nests_are_places_whatever_the_model_called_them(stage: Any, article_of: Any) -> None:
+    text = "Gunmen attacked a checkpoint on the main road (Odessa, Texas) at night."
+    got = read(stage, article_of(text, ("Odessa", "PERSON"), ("Texas", "PERSON")))
+    assert got["Odessa"] == ("PPL", "US") and got["Texas"] == ("ADM1", "US")
+
+
+def test_two_names_side_by_side_are_chained_only_when_the_gazetteer_nests_them(article_of: Any) -> None:
+    from tidings.geo.recognize import _chained
+
+    def town(pid: int, name: str, country: str, adm1: int | None) -> Candidate:
+        return Candidate(pid, pid, name, 1.0, 1.0, country, adm1, None, "PPL", 2_000)
+
+    table = {
+        "Kesta": (town(1, "Kesta", "XB", 10),),
+        "Lomar": (town(2, "Lomar", "XB", 10),),
+        "Varo": (town(3, "Varo", "XC", 20),),
+    }
+    lookup = lambda name: table.get(name, ())  # noqa: E731
+    text = "Two men (Kesta, Lomar) met two women (Kesta, Varo)."
+    a = article_of(text, ("Kesta", "PERSON"), ("Lomar", "PERSON"), ("Kesta", "PERSON"), ("Varo", "PERSON"))
+    got = [(t.text, t.start) for t in _chained(a, lookup, [], frozenset())]
+    assert got == [("Kesta", text.index("Kesta")), ("Lomar", text.index("Lomar"))]

@@ -202,12 +202,17 @@ def _town_as_actor(p: Place, start: int, end: int) -> bool:
     return (p.span.start, p.span.end) == (start, end) and (p.feature or "") in ("PPL", "PPLC", "ADM2")
 
 
-_CHAIN = re.compile(r"\s*(?:([a-z-]+)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)
+_CHAIN = re.compile(
+    r"\s*(?:((?:[a-z-]+\s+)?[a-z-]+)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:central|downtown|old)\s+)?", re.IGNORECASE
+)
 #: Words that may stand between a place and its container ("X district of Y", "X village, Y").
 _CHAIN_TYPES = frozenset(
     {"village", "town", "city", "area", "district", "region", "commune", "municipality", "township", "locality", "county",
      "province", "governorate", "subdistrict", "sub-district", "upazila", "lga", "tehsil", "mandal", "sector", "camp", "state"}
 )
+
+#: Words of sites named in a town ("the Kesta metro station in Norvale", "Kesta Square, Norvale").
+_SITE_TYPES = frozenset({"station", "square", "street", "avenue", "road", "bridge", "market", "neighbourhood", "neighborhood", "quarter"})
 
 
 def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int], set[int]]:
@@ -219,9 +224,15 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
     namesakes: set[int] = set()
     for a, b in zip(inside, inside[1:], strict=False):
         gap = text[a.span.end : b.span.start]
-        m = _CHAIN.fullmatch(gap) if len(gap) <= 16 else None
-        if a.lat is None or m is None or (m.group(1) and m.group(1).lower() not in _CHAIN_TYPES):
+        m = _CHAIN.fullmatch(gap) if len(gap) <= 28 else None
+        kind = (m.group(1) or "").lower().split()[-1:] if m is not None else []
+        if a.lat is None or m is None or (kind and kind[0] not in _CHAIN_TYPES | _SITE_TYPES):
             continue
+        if kind and kind[0] in _SITE_TYPES:
+            if _far_from_town(a, b):  # "the Kesta metro station in Norvale" with Kesta read far off
+                out.add(id(a))
+                namesakes.add(id(a))
+            continue  # a site named after a place is in the town that follows, not at that place
         if _rank(b) > _rank(a) and not (_named_after(b, b) and a.admin1 == b.admin1):
             continue  # (but "Sirwah district (Marib)": the province, read as its namesake town, holds X)
         if a.country is not None and b.country is not None and a.country != b.country:
@@ -243,7 +254,7 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
             out.add(id(a))  # "Pipri, Kaushambi" with Pipri read far outside Kaushambi district: a namesake
             namesakes.add(id(a))
             continue
-        if _far_from_town(a, b) and "(" not in gap and (b.feature == "PPLC" or _CITY_AFTER.match(text, b.span.end) or (m.group(1) or "").lower() == "area"):
+        if _far_from_town(a, b) and "(" not in gap and (b.feature == "PPLC" or _CITY_AFTER.match(text, b.span.end) or kind[:1] == ["area"]):
             out.add(id(a))  # "Ermita, Manila" with Ermita read 400 km away: a quarter of Y, not that X
             namesakes.add(id(a))
             continue

@@ -3,7 +3,7 @@ attribution (rules in ``rules.toml`` and ``actors.toml``; see docs/events.md).""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -160,6 +160,8 @@ class EventStage(ArticleStage):
             if place is not None and self.sites:
                 gaz = self._lookups()
                 place = self._seated(localize(article.text, place, gaz.lookup, gaz.name_of))
+            if place is not None and place.lat is None:
+                place = _container_of(place, sites[sent.index]) or place
             mod = modality(sent, t, rules)
             att = attribution(article, article.quotes, sent, t, rules)
             if att is not None and mod == "asserted":
@@ -258,3 +260,10 @@ def _target(cands: list[Cand], d: Death) -> Cand | None:
         return None
     after = [c for c in cands if c.sent.index > d.sentence and c.violent]
     return after[0] if after else None
+
+
+def _container_of(place: Place, sites: Sequence[Place]) -> Place | None:
+    """For a site the gazetteer does not know ("Erkech village (Todan, Goranboy)"), the first
+    resolved province, district or town named after it in the sentence: where it lies."""
+    after = [p for p in sites if p.span.start >= place.span.end and p.lat is not None and (p.feature or "").startswith(("ADM", "PPL"))]
+    return min(after, key=lambda p: p.span.start, default=None)

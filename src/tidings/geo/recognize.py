@@ -258,6 +258,7 @@ def recognize(
     for e in article.entities:  # "(Poonch district, J&K)" with "J&K" called an organisation
         if e.label in ("ORG", "PERSON", "NORP") and not any(a < e.span.end and e.span.start < b for a, b in covered) and _holds_previous(article.text, e, out, lookup):
             out.append(Toponym(e.span.start, e.span.end, e.span.text, "reclassified"))
+    out.extend(_chained(article, lookup, out, first | persons))
     common = frozenset(_LOWER_WORD.findall(article.text))
     cultural = _cultural(article)
     return _dedupe(
@@ -289,6 +290,64 @@ def _holds_previous(text: str, e: Entity, found: list[Toponym], lookup: Callable
     return _CONTAINER_GAP.fullmatch(text, last.end, e.span.start) is not None and any(
         c.feature in ("PCLI", "ADM1") for c in lookup(e.span.text)
     )
+
+
+#: Labels of entities that may be a place the model mislabelled, when the gazetteer nests them.
+_CHAIN_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC"})
+
+
+def _chained(
+    article: Article,
+    lookup: Callable[[str], tuple[Candidate, ...]],
+    found: list[Toponym],
+    persons: frozenset[str],
+) -> list[Toponym]:
+    """Names in a chain of places ("Mukayras, Al Bayda", "Pratapgarh (UP)") whatever the model
+    called them: two names side by side, after a comma or in parentheses, that the gazetteer puts
+    in one first-level division, or the first inside the second. Each pair of neighbours is
+    judged, so a chain the model tagged as two persons is found too."""
+    text = article.text
+    nodes: dict[tuple[int, int], bool] = {(t.start, t.end): True for t in found if t.kind != "demonym"}
+    for e in article.entities:
+        s, t = _trim(text, e.span.start, e.span.end)
+        if e.label in _CHAIN_LABELS and t > s and not any(a < t and s < b for a, b in nodes):
+            name = text[s:t]
+            if name[:1].isupper() and not name.isupper() and fold(name) not in persons and fold(name) not in demonyms():
+                nodes[(s, t)] = False
+    for m in _CAPS.finditer(text):  # names the model left untagged ("(La Marsa, Tunis)")
+        s, t = m.start(), m.end()
+        if m.group(0).split()[0] in _SENTENCE_WORDS or any(a < t and s < b for a, b in nodes):
+            continue
+        if fold(m.group(0)) not in persons and fold(m.group(0)) not in CALENDAR:
+            nodes[(s, t)] = False
+    order = sorted(nodes)
+    added: list[Toponym] = []
+    for (s1, t1), (s2, t2) in zip(order, order[1:], strict=False):
+        if nodes[(s1, t1)] and nodes[(s2, t2)]:
+            continue
+        if _CONTAINER_GAP.fullmatch(text, t1, s2) is None or fold(text[s1:t1]) == fold(text[s2:t2]):
+            continue
+        if _nested(lookup(text[s1:t1]), lookup(text[s2:t2])):
+            for s, t, known in ((s1, t1, nodes[(s1, t1)]), (s2, t2, nodes[(s2, t2)])):
+                if not known and not any(x.start == s for x in added):
+                    added.append(Toponym(s, t, text[s:t], "reclassified"))
+    return added
+
+
+def _nested(inner: tuple[Candidate, ...], outer: tuple[Candidate, ...]) -> bool:
+    """Whether some reading of the first name lies in the same first-level division as some
+    reading of the second, or inside it (a division, or a country for a name that is not one)."""
+    for a in inner:
+        for b in outer:
+            if a.country != b.country or a.pid == b.pid:
+                continue
+            if b.feature == "PCLI" and a.feature != "PCLI":
+                return True
+            if a.adm1 is not None and a.adm1 in (b.adm1, b.pid):
+                return True
+            if a.adm2 is not None and a.adm2 == b.pid:
+                return True
+    return False
 
 
 def _cultural(article: Article) -> frozenset[int]:
