@@ -152,3 +152,42 @@ def test_a_site_the_gazetteer_does_not_know_is_placed_at_the_division_named_afte
     assert got is kesta
     assert _container_of(site, [at(a, "Varo", 1.0, 1.0, "XB")]) is not None
     assert _container_of(Place(a.span(a.text.index("Varo"), a.text.index("Varo") + 4), name=None), [kesta, belmark]) is None
+
+
+def test_the_place_of_a_verb_joined_to_the_trigger_is_tied_to_it(parse: Callable[[str], Article]) -> None:
+    a = parse("Militants shot and killed a Lomar administration soldier in Kesta town.")
+    a = a.with_(places=(at(a, "Lomar", 2.0, 2.0, "XB"), at(a, "Kesta", 3.0, 3.0, "XB")))
+    assert chosen_for(a, "shot") == "Kesta"
+
+
+def test_a_joined_verb_does_not_tie_where_its_object_came_from(parse: Callable[[str], Article]) -> None:
+    a = parse("Gunmen shot and killed five traders from the Belmark region near Kesta on Monday.")
+    a = a.with_(places=(at(a, "Belmark", 2.0, 2.0, "XB", "ADM1"), at(a, "Kesta", 3.0, 3.0, "XB")))
+    assert chosen_for(a, "shot") == "Kesta"
+
+
+def test_a_country_named_in_a_title_yields_to_the_town_of_the_sentence_before(parse: Callable[[str], Article]) -> None:
+    from tidings.events.stage import EventStage
+
+    a = parse("On Monday, fans gathered in Lomar. The protest was held against supporters of the President of Kestia.")
+    a = a.with_(places=(at(a, "Lomar", 1.0, 1.0, "XB"), at(a, "Kestia", 5.0, 5.0, "XB", "PCLI")))
+    events = EventStage(sites=False)(a).events
+    first = next(e for e in events if e.trigger.text == "protest")
+    assert first.location is not None and first.location.span.text == "Lomar"
+    # a country other than the scene's keeps the event
+    b = a.with_(places=(at(a, "Lomar", 1.0, 1.0, "XB"), at(a, "Kestia", 5.0, 5.0, "XC", "PCLI")))
+    first = next(e for e in EventStage(sites=False)(b).events if e.trigger.text == "protest")
+    assert first.location is not None and first.location.span.text == "Kestia"
+
+
+def test_a_town_read_far_from_the_district_named_after_another_town_is_a_namesake(parse: Callable[[str], Article]) -> None:
+    # "Rajpur (Kesta district, Belmark)": the district was read as its namesake town; Rajpur 118 km off
+    a = parse("Farmers staged a sit-in at Rajpur (Kesta district, Belmark) on Monday.")
+    a = a.with_(
+        places=(
+            at(a, "Rajpur", 25.61, 88.12, "XB"),
+            Place(a.span(a.text.index("Kesta"), a.text.index("Kesta") + len("Kesta district")), name="Kesta", lat=26.52, lon=88.73, country="XB", feature="PPL"),
+            at(a, "Belmark", 24.4, 87.9, "XB", "ADM1"),
+        )
+    )
+    assert chosen_for(a, "staged") == "Kesta district"

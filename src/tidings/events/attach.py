@@ -75,15 +75,18 @@ def event_place(
     if not inside:
         return None
     tied_toks = {obj.i} if obj is not None else set()
-    for prep in sent.kids(trigger.i, "prep"):
-        tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
+    verbs = [trigger, *(k for k in sent.kids(trigger.i, "conj") if k.pos == "VERB")]
+    for verb in verbs:  # "shot and killed a soldier in Kesta": the place of the verb joined to the trigger
+        for prep in sent.kids(verb.i, "prep"):
+            if verb is trigger or prep.text.lower() != "from":  # "killed merchants from X": where they came from
+                tied_toks.update(k.i for k in sent.kids(prep.i, "pobj"))
     tied = {id(p) for p in inside for i in tied_toks if sent.has(i) and _names(sent, sent.tok(i), p)}
     part = {id(p) for p in named if _part_of_name(article.text, p)}
     # chains and strays are read over every name of the sentence, actors' included
     whole = [p for p in named if id(p) not in part]
     outer, heads, namesakes = _containers(article.text, whole)
     # the article's country, from the places that are not contradicted where they stand
-    bad = {q.span.start for q in named if id(q) in part | namesakes}
+    bad = {q.span.start for q in named if id(q) in part | namesakes} | {q.span.start for q in places if _within(q, sites)}
     home = _home_country([p for p in places if p.span.start not in bad], [p for p in sites if p.span.start not in bad])
     evidence = _country_evidence(places, sites, bad, countries_of) if countries_of is not None else []
     alien = {id(p) for p in inside if evidence and _unsupported(p, evidence)}
@@ -289,8 +292,11 @@ IN_DISTRICT_KM = 75.0
 
 
 def _outside_district(a: Place, b: Place) -> bool:
-    """Whether the town ``a`` is read too far from the district ``b`` said to hold it."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None or b.feature != "ADM2":
+    """Whether the town ``a`` is read too far from the district ``b`` said to hold it (a
+    district read as the town it is named after included: "Rajganj (Jalpaiguri district")."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    if b.feature != "ADM2" and not ((b.feature or "").startswith("PPL") and b.span.text.lower().endswith(" district")):
         return False
     if not (a.feature or "").startswith("PPL") or (a.admin2 is not None and a.admin2 == b.name):
         return False

@@ -156,6 +156,10 @@ class EventStage(ArticleStage):
                 near = prev_place is not None and sent.index - prev_place[0] <= CONTEXT_SENTENCES
                 place = prev_place[1] if near and prev_place is not None else self._scene(article, sents, sent.index, sites) or fallback
             else:
+                if place.feature == "PCLI" and sent.index > 0:  # "...supporters of the President of X": the scene's town
+                    scene = self._scene(article, sents, sent.index, sites)
+                    if scene is not None and scene.country == place.country and scene.feature != "PCLI":
+                        place = scene
                 prev_place = (sent.index, place)
             if place is not None and self.sites:
                 gaz = self._lookups()
