@@ -191,3 +191,15 @@ def test_a_town_read_far_from_the_district_named_after_another_town_is_a_namesak
         )
     )
     assert chosen_for(a, "staged") == "Kesta district"
+
+
+def test_of_two_towns_the_province_holds_the_first_named_is_the_site(parse: Callable[[str], Article]) -> None:
+    a = parse("Between the towns of Kesta and Varo, Belmark, armed men exchanged fire with the police.")
+    a = a.with_(
+        places=(
+            at(a, "Kesta", 2.0, 2.0, "XB", admin1="Belmark"),
+            at(a, "Varo", 2.2, 2.2, "XB", admin1="Belmark"),
+            at(a, "Belmark", 2.5, 2.5, "XB", "ADM1"),
+        )
+    )
+    assert chosen_for(a, "exchanged") == "Kesta"

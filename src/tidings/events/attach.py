@@ -272,7 +272,16 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
                 out.add(id(b))
                 namesakes.add(id(b))
                 heads.add(id(a))
+    # "between Kesta and Varo, Belmark": the province holds both towns; the first named is the site
+    # (the second is counted with the containers)
+    for p, q in zip(inside, inside[1:], strict=False):
+        if id(q) in heads and id(p) not in out and _COORDINATED.fullmatch(text, p.span.end, q.span.start) and p.country == q.country and p.lat is not None:
+            heads.add(id(p))
+            out.add(id(q))
     return out, heads, namesakes
+
+
+_COORDINATED = re.compile(r"\s+(?:and|to|or)\s+")
 
 
 _CITY_AFTER = re.compile(r"\s+city\b", re.IGNORECASE)
