@@ -29,6 +29,17 @@ def test_fold(name: str, key: str) -> None:
 def test_is_latin() -> None:
     assert is_latin("Laçın")
     assert not is_latin("Москва")
+    # Latin Extended Additional and the ʻayn of Arabic transliterations are Latin script
+    assert is_latin("Laḩij") and is_latin("Aḑ Ḑāli‘") and is_latin("Tāʻizz")
+    assert fold("Laḩij") == "lahij" and fold("Tāʻizz") == "taizz"
+    # consonant-only transliterations in lower case are not names to match ("ʼnzh" for Angers)
+    assert not is_latin("ʼnzh") and not is_latin("bʼt")
+
+
+def test_regions_are_found_by_their_english_names(gazetteer_path: Path) -> None:
+    g = Gazetteer(gazetteer_path)
+    # the test build holds Somalia: its regions by their English names too
+    assert any(c.feature == "ADM1" and c.country == "SO" for c in g.lookup("Lower Shabelle"))
 
 
 def test_build_is_complete_and_atomic(gazetteer_path: Path) -> None:

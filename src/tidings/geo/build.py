@@ -24,7 +24,7 @@ from ..errors import GazetteerError
 from .fold import CODE_PREFIX, fold, is_city_code, is_code, is_latin, skeleton
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "17"
+BUILD_VERSION = "20"
 #: Population prior of curated regions (they are curated because they are well known).
 CURATED_POPULATION = 5_000_000
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.

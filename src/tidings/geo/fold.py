@@ -48,7 +48,19 @@ def is_city_code(name: str) -> bool:
 
 def is_latin(name: str) -> bool:
     """True when the name is written in Latin script (so that its folded key is meaningful)."""
-    return name.isascii() or all(ord(c) < 0x250 or c in "ıəƏ" or unicodedata.combining(c) for c in name if c.isalpha())
+    if name.isascii():
+        return True
+    if not all(_latin_letter(c) for c in name if c.isalpha()):
+        return False
+    # consonant-only transliterations in lower case ("ʼnzh" for Angers, "ʿdy") are no names to match
+    return not any(0x2B0 <= ord(c) < 0x300 for c in name) or any(c.isupper() for c in name)
+
+
+def _latin_letter(c: str) -> bool:
+    """Basic Latin to Latin Extended-B, IPA letters (ə), spacing modifier letters (the ʻ of
+    "Tāʻizz") and Latin Extended Additional (the ḩ, ḑ, ţ of "Laḩij", "Aḑ Ḑāli‘")."""
+    o = ord(c)
+    return o < 0x300 or 0x1E00 <= o <= 0x1EFF or unicodedata.combining(c) != 0
 
 
 _ARTICLE = re.compile(r"^(?:al|el|ash|as|ad|ar|at|az|an|ed|es|ez|et|en|er|ul|adh|ath) ")
