@@ -203,3 +203,34 @@ def test_of_two_towns_the_province_holds_the_first_named_is_the_site(parse: Call
         )
     )
     assert chosen_for(a, "exchanged") == "Kesta"
+
+
+def test_a_subdivision_of_a_district_is_the_site(parse: Callable[[str], Article]) -> None:
+    from tidings.events.attach import _containers
+
+    a = parse("In Kesta subdivision of Lomar district, a former officer was shot dead on Monday.")
+    a = a.with_(places=(at(a, "Kesta", 30.1, 76.1, "XB"), at(a, "Lomar", 30.3, 76.4, "XB")))
+    outer, _, _ = _containers(a.text, list(a.places))
+    assert outer == {id(a.places[1])}
+
+
+def test_the_end_of_a_name_joined_by_a_connective_is_not_the_site(parse: Callable[[str], Article]) -> None:
+    a = parse("Residents held a protest over the Maskan-e Varo housing project in Lomar.")
+    a = a.with_(places=(at(a, "Varo", 33.4, 46.5, "XB"), at(a, "Lomar", 36.3, 59.6, "XB")))
+    assert _part_of_name(a.text, a.places[0])
+    assert chosen_for(a, "held") == "Lomar"
+
+
+def test_of_a_list_of_towns_the_first_named_is_the_site(parse: Callable[[str], Article]) -> None:
+    from tidings.events.attach import _containers
+
+    a = parse("In Kesta, Varo, Lomar and Belmark, police units fought rebels on Monday.")
+    a = a.with_(places=tuple(at(a, n, 30.0 + k, 60.0 + k, "XB") for k, n in enumerate(("Kesta", "Varo", "Lomar", "Belmark"))))
+    outer, heads, _ = _containers(a.text, list(a.places))
+    assert id(a.places[0]) in heads and outer == {id(p) for p in a.places[1:]}
+
+
+def test_a_village_read_as_a_district_far_from_the_one_named_is_a_namesake(parse: Callable[[str], Article]) -> None:
+    a = parse("A farmer was hurt by a mine in Kesta village, Varo district of Belmark province.")
+    a = a.with_(places=(at(a, "Kesta", 13.0, 104.0, "XB", "ADM2"), at(a, "Varo", 12.2, 103.1, "XB", "ADM2"), at(a, "Belmark", 12.4, 103.5, "XB", "ADM1")))
+    assert chosen_for(a, "hurt") == "Varo"

@@ -206,12 +206,13 @@ def _town_as_actor(p: Place, start: int, end: int) -> bool:
 
 
 _CHAIN = re.compile(
-    r"\s*(?:((?:[a-z-]+\s+)?[a-z-]+)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:central|downtown|old)\s+)?", re.IGNORECASE
+    r"\s*(?:((?:[a-z-]+\s+)?[a-z-]+)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:central|downtown|old|city\s+of)\s+)?", re.IGNORECASE
 )
 #: Words that may stand between a place and its container ("X district of Y", "X village, Y").
 _CHAIN_TYPES = frozenset(
     {"village", "town", "city", "area", "district", "region", "commune", "municipality", "township", "locality", "county",
-     "province", "governorate", "subdistrict", "sub-district", "upazila", "lga", "tehsil", "mandal", "sector", "camp", "state"}
+     "province", "governorate", "subdistrict", "sub-district", "upazila", "lga", "tehsil", "mandal", "sector", "camp", "state",
+     "subdivision", "sub-division", "taluka", "taluk", "block", "districts", "provinces", "villages", "towns"}
 )
 
 #: Words of sites named in a town ("the Kesta metro station in Norvale", "Kesta Square, Norvale").
@@ -225,9 +226,11 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
     out: set[int] = set()
     heads: set[int] = set()
     namesakes: set[int] = set()
-    for a, b in zip(inside, inside[1:], strict=False):
+    for n, (a, b) in enumerate(zip(inside, inside[1:], strict=False)):
         gap = text[a.span.end : b.span.start]
         m = _CHAIN.fullmatch(gap) if len(gap) <= 28 else None
+        if m is not None and gap.strip() == "," and _listed(text, inside, n + 1):
+            continue  # "in Kabul, Ghor, Laghman, and Balkh provinces": a list, not a chain
         kind = (m.group(1) or "").lower().split()[-1:] if m is not None else []
         if a.lat is None or m is None or (kind and kind[0] not in _CHAIN_TYPES | _SITE_TYPES):
             continue
@@ -278,9 +281,29 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
         if id(q) in heads and id(p) not in out and _COORDINATED.fullmatch(text, p.span.end, q.span.start) and p.country == q.country and p.lat is not None:
             heads.add(id(p))
             out.add(id(q))
+    # "in Panuco, El Higo, Tantoyuca and Tempoal": of a list of three or more, the first named
+    run = [0]
+    for k in range(1, len(inside) + 1):
+        if k < len(inside) and _LIST_GAP.fullmatch(text, inside[k - 1].span.end, inside[k].span.start) and _rank(inside[k]) == _rank(inside[k - 1]):
+            run.append(k)
+            continue
+        if len(run) >= 3 and inside[run[0]].lat is not None:
+            heads.add(id(inside[run[0]]))
+            out.update(id(inside[j]) for j in run[1:])
+        run = [k]
     return out, heads, namesakes
 
 
+def _listed(text: str, places: Sequence[Place], i: int) -> bool:
+    """Whether ``places[i]`` is followed, after a comma or "and", by a place of its own level:
+    an item of a list rather than the container of the place before it."""
+    if i + 1 >= len(places):
+        return False
+    b, c = places[i], places[i + 1]
+    return _LIST_GAP.fullmatch(text, b.span.end, c.span.start) is not None and _rank(b) == _rank(c)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _COORDINATED = re.compile(r"\s+(?:and|to|or)\s+")
 
 
@@ -307,7 +330,7 @@ def _outside_district(a: Place, b: Place) -> bool:
         return False
     if b.feature != "ADM2" and not ((b.feature or "").startswith("PPL") and b.span.text.lower().endswith(" district")):
         return False
-    if not (a.feature or "").startswith("PPL") or (a.admin2 is not None and a.admin2 == b.name):
+    if not (a.feature or "").startswith(("PPL", "ADM2")) or (a.admin2 is not None and a.admin2 == b.name):
         return False
     return haversine(a.lat, a.lon, b.lat, b.lon) > IN_DISTRICT_KM
 
@@ -346,6 +369,8 @@ _SUBSITE_AFTER = frozenset(
 #: Nouns of kinds of places: a capitalised one alone names a feature of the place, not a town.
 _KIND_NOUNS = place_words() | {"camp", "mine", "zone", "base", "airbase", "commissioner", "quarter", "sector"}
 _LEADING_NAME = re.compile(r"[A-Z][a-z]+")
+#: A name joined to the next by a hyphenated connective ("Maskan-e Mehr", "Kut-al Amara").
+_EZAFE = re.compile(r"[A-Za-z]-(?:e|i|ye|al|el|ul)\s+$")
 #: Capitalised words that may stand right before a place's name.
 _OPENERS = frozenset(
     {"in", "on", "at", "near", "the", "from", "to", "of", "and", "by", "outside", "inside", "around", "across", "between",
@@ -391,6 +416,8 @@ def _no_name_of_its_own(text: str, p: Place, name_end: frozenset[str], after_kin
     words = p.span.text.split()
     if words and (words[0].lower() in _SUBSITE_BEFORE or (len(words) == 1 and words[0].lower() in _KIND_NOUNS)):
         return True  # "Colonia Centenario" is a quarter; "Street", "Airport", "Camp" alone are no town's name
+    if re.match(r"[a-z] ", p.span.text) or _EZAFE.search(text, max(0, p.span.start - 12), p.span.start):
+        return True  # "Mehr", "e Mehr" of "Maskan-e Mehr": the end of a name joined by a connective
     before = text[max(0, p.span.start - 12) : p.span.start].split()
     if before and text[p.span.start - 1 : p.span.start] == " " and _LEADING_NAME.fullmatch(before[-1]):
         return before[-1].lower() not in _OPENERS  # "Baja California": the end of a longer name
