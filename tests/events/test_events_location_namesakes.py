@@ -234,3 +234,27 @@ def test_a_village_read_as_a_district_far_from_the_one_named_is_a_namesake(parse
     a = parse("A farmer was hurt by a mine in Kesta village, Varo district of Belmark province.")
     a = a.with_(places=(at(a, "Kesta", 13.0, 104.0, "XB", "ADM2"), at(a, "Varo", 12.2, 103.1, "XB", "ADM2"), at(a, "Belmark", 12.4, 103.5, "XB", "ADM1")))
     assert chosen_for(a, "hurt") == "Varo"
+
+
+def test_the_main_place_on_a_tie_is_in_the_country_most_places_are_in() -> None:
+    from tidings.events.attach import main_place
+
+    a = Article(id="t", source="test", text="Shells hit Varo and Kesta villages (Lomar, Belmark).")
+    ps = (at(a, "Varo", 32.2, 35.3, "XC"), at(a, "Kesta", 13.8, 44.7, "XB"), at(a, "Lomar", 13.7, 44.7, "XB"), at(a, "Belmark", 13.9, 44.8, "XB", "ADM1"))
+    got = main_place(ps)
+    assert got is not None and got.span.text == "Kesta"
+
+
+def test_a_country_as_the_scene_yields_to_an_earlier_town_of_that_country(parse: Callable[[str], Article]) -> None:
+    from tidings.events.stage import EventStage
+
+    a = parse("On Monday, in Lomar, officers found a ton of drugs. It was the biggest haul ever in Kestia. Four people were arrested.")
+    a = a.with_(places=(at(a, "Lomar", 18.0, -77.5, "XB", "ADM1"), at(a, "Kestia", 18.2, -77.3, "XB", "PCLI")))
+    ev = next(e for e in EventStage(sites=False)(a).events if e.trigger.text == "arrested")
+    assert ev.location is not None and ev.location.span.text == "Lomar"
+
+
+def test_a_street_named_after_a_town_is_no_site_even_for_a_capital(parse: Callable[[str], Article]) -> None:
+    a = parse("Militias shelled homes in Kesta Street and the port of Lomar on Monday.")
+    a = a.with_(places=(at(a, "Kesta", 15.35, 44.2, "XB", "PPLC"), at(a, "Lomar", 14.8, 42.95, "XB", "ADM1")))
+    assert chosen_for(a, "shelled") == "Lomar"

@@ -102,6 +102,7 @@ def event_place(
             + 2 * (id(p) in heads)
             - 3 * (home is not None and p.country not in (None, home))
             - 3 * (id(p) in part)
+            - 2 * (id(p) in part and _STREET_AFTER.match(article.text, p.span.end) is not None)
             - 3 * _stray(p, whole)
             - 5 * _country_modifier(sent, p)
             - 6 * (id(p) in alien)
@@ -360,6 +361,8 @@ def _country_modifier(sent: Sent, p: Place) -> bool:
 
 #: Words around a name that make it part of a street, road or neighbourhood name.
 _SUBSITE_BEFORE = frozenset({"colonia", "barangay", "barrio", "street", "avenue"})
+#: "Sanaa Street" (in Hodeidah): a street named after a town says nothing of where it is.
+_STREET_AFTER = re.compile(r"\s+(?:street|road|avenue|boulevard|highway)\b", re.IGNORECASE)
 _SUBSITE_AFTER = frozenset(
     {"neighborhood", "neighbourhood", "highway", "road", "street", "avenue", "bypass", "expressway", "farm", "estate",
      "intersection", "roundabout", "square", "plaza"}
@@ -482,8 +485,9 @@ def _covers_modifier(sent: Sent, t: Token, p: Place) -> bool:
 
 
 def main_place(places: Sequence[Place]) -> Place | None:
-    """The article's main place: the most often named resolved place (first on ties); places
-    named only by a demonym ("Chilean workers") when there is no other."""
+    """The article's main place: the most often named resolved place (on ties, one in the
+    country most places are in, else the first); places named only by a demonym ("Chilean
+    workers") when there is no other."""
     dem = demonyms()
     named = [p for p in places if p.lat is not None and p.span.text.lower() not in dem]
     counts: dict[str, int] = {}
@@ -496,7 +500,9 @@ def main_place(places: Sequence[Place]) -> Place | None:
         first.setdefault(key, p)
     if not counts:
         return None
-    return first[max(counts, key=lambda k: counts[k])]
+    # on a tie, a place in the country most of the article's places are in
+    countries = Counter(p.country for p in first.values() if p.country)
+    return first[max(counts, key=lambda k: (counts[k], countries[first[k].country] if first[k].country else 0))]
 
 
 def modality(sent: Sent, trigger: Token, rules: Rules) -> Modality:

@@ -98,15 +98,18 @@ class EventStage(ArticleStage):
         refine(cands, doc, self.rules)
         return article.with_(events=tuple(self._events(article, sents, cands)))
 
-    def _scene(self, article: Article, sents: tuple[Sent, ...], index: int, sites: dict[int, list[Place]]) -> Place | None:
-        """The place that the nearest earlier sentence (within CONTEXT_SENTENCES) is set in."""
+    def _scene(
+        self, article: Article, sents: tuple[Sent, ...], index: int, sites: dict[int, list[Place]], country: str | None = None
+    ) -> Place | None:
+        """The place that the nearest earlier sentence (within CONTEXT_SENTENCES) is set in; with
+        ``country``, the nearest place more specific than a country in that country."""
         for k in range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1):
             sent = sents[k]
             if k not in sites:
                 sites[k] = self._sites(article, sent)
             root = next((t for t in sent.tokens if t.dep == "ROOT"), sent.tokens[0])
             place = event_place(article, article.places, sent, root, None, (), sites[k], self._countries_of)
-            if place is not None:
+            if place is not None and (country is None or (place.country == country and place.feature != "PCLI")):
                 return place
         return None
 
@@ -155,11 +158,11 @@ class EventStage(ArticleStage):
             if place is None:
                 near = prev_place is not None and sent.index - prev_place[0] <= CONTEXT_SENTENCES
                 place = prev_place[1] if near and prev_place is not None else self._scene(article, sents, sent.index, sites) or fallback
+                if place is not None and place.feature == "PCLI" and sent.index > 0:
+                    place = self._scene(article, sents, sent.index, sites, place.country) or place
             else:
                 if place.feature == "PCLI" and sent.index > 0:  # "...supporters of the President of X": the scene's town
-                    scene = self._scene(article, sents, sent.index, sites)
-                    if scene is not None and scene.country == place.country and scene.feature != "PCLI":
-                        place = scene
+                    place = self._scene(article, sents, sent.index, sites, place.country) or place
                 prev_place = (sent.index, place)
             if place is not None and self.sites:
                 gaz = self._lookups()
