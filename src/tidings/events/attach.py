@@ -502,7 +502,7 @@ def main_place(places: Sequence[Place]) -> Place | None:
         return None
     # on a tie, a place in the country most of the article's places are in
     countries = Counter(p.country for p in first.values() if p.country)
-    return first[max(counts, key=lambda k: (counts[k], countries[first[k].country] if first[k].country else 0))]
+    return first[max(counts, key=lambda k: (counts[k], countries[first[k].country or ""]))]
 
 
 def modality(sent: Sent, trigger: Token, rules: Rules) -> Modality:
