@@ -258,3 +258,17 @@ def test_a_street_named_after_a_town_is_no_site_even_for_a_capital(parse: Callab
     a = parse("Militias shelled homes in Kesta Street and the port of Lomar on Monday.")
     a = a.with_(places=(at(a, "Kesta", 15.35, 44.2, "XB", "PPLC"), at(a, "Lomar", 14.8, 42.95, "XB", "ADM1")))
     assert chosen_for(a, "shelled") == "Lomar"
+
+
+def test_a_quarter_read_abroad_before_a_town_is_a_namesake(parse: Callable[[str], Article]) -> None:
+    a = parse("Workers protested in front of the court in Varo, Lomar on Monday.")
+    a = a.with_(places=(at(a, "Varo", 19.0, -99.0, "XC"), at(a, "Lomar", 4.6, -74.1, "XB", "PPLC")))
+    assert chosen_for(a, "protested") == "Lomar"
+
+
+def test_a_namesake_abroad_does_not_decide_the_articles_country(parse: Callable[[str], Article]) -> None:
+    # Varo (read in XC) and Belmark (XB) tie for the article's country; Varo is a lone namesake abroad
+    a = parse("Soldiers attacked a rebel camp in the village of Varo, near Kesta (Lomar, Belmark) on Monday.")
+    a = a.with_(places=(at(a, "Varo", 9.5, -5.6, "XC"), at(a, "Belmark", 2.2, 30.4, "XB", "ADM1")))
+    only: Callable[[str], frozenset[str]] = lambda name: frozenset({"XB"}) if name == "Belmark" else frozenset({"XC"})
+    assert chosen_for(a, "attacked", countries_of=only) == "Belmark"

@@ -87,9 +87,10 @@ def event_place(
     outer, heads, namesakes = _containers(article.text, whole)
     # the article's country, from the places that are not contradicted where they stand
     bad = {q.span.start for q in named if id(q) in part | namesakes} | {q.span.start for q in places if _within(q, sites)}
-    home = _home_country([p for p in places if p.span.start not in bad], [p for p in sites if p.span.start not in bad])
     evidence = _country_evidence(places, sites, bad, countries_of) if countries_of is not None else []
     alien = {id(p) for p in inside if evidence and _unsupported(p, evidence)}
+    bad |= {p.span.start for p in inside if id(p) in alien}  # a namesake abroad says nothing of the article's country
+    home = _home_country([p for p in places if p.span.start not in bad], [p for p in sites if p.span.start not in bad])
     if alien and all(id(p) in alien for p in inside):
         return None
     return max(
@@ -249,7 +250,7 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
                 heads.add(id(a))
                 namesakes.add(id(b))
                 continue
-            if gap.strip() != "," or b.feature in ("PCLI", "ADM1"):
+            if gap.strip() != "," or b.feature in ("PCLI", "ADM1", "PPLC") or (b.feature == "PPL" and a.feature != "PPLC"):
                 out.add(id(a))  # "X (Y" with Y in another country: X is a namesake
                 namesakes.add(id(a))
             continue
