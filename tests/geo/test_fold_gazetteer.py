@@ -108,3 +108,14 @@ def test_files_of_older_builds_are_removed_after_a_build(tmp_path: Path) -> None
     gone = remove_stale(current)
     assert [p.name for p in gone] == ["gazetteer-v1.sqlite"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([FILENAME, "notes.txt"])
+
+
+def test_a_divisions_name_less_its_kind_word_is_a_name_too(gazetteer_path: Path) -> None:
+    from tidings.geo.build import short_names
+
+    assert short_names(["Baalbek-Hermel Governorate", "Taiz", "Mudug Region"]) == ["Baalbek-Hermel", "Mudug"]
+    # what is left must be a name ("The 3rd Province", "Central Region"); counties keep their word
+    assert short_names(["The 3rd Province", "Central Region", "North Central Province", "Frederick County"]) == []
+    g = Gazetteer(gazetteer_path)
+    # Somalia's Lower Shabelle is also "Shabeele Hoose Region" in GeoNames
+    assert any(c.feature == "ADM1" and c.country == "SO" for c in g.lookup("Shabeele Hoose"))

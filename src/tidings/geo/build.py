@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sqlite3
 import statistics
 import time
@@ -24,7 +25,13 @@ from ..errors import GazetteerError
 from .fold import CODE_PREFIX, fold, is_city_code, is_code, is_latin, skeleton
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "20"
+BUILD_VERSION = "27"
+#: Kind words that end a division's alternate name ("Baalbek-Hermel Governorate"), and names
+#: that are no name without them ("First Governorate", "3rd Province").
+_ORDINAL = re.compile(
+    r"(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|central|eastern|western|northern|southern|north central)", re.IGNORECASE
+)
+_DIVISION_WORDS = frozenset({"governorate", "province", "region", "state", "district", "department", "prefecture", "oblast", "municipality"})
 #: Population prior of curated regions (they are curated because they are well known).
 CURATED_POPULATION = 5_000_000
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
@@ -62,6 +69,17 @@ class Row:
 
 def _pkg_dir(package: str) -> Path:
     return Path(str(resources.files(package)))
+
+
+def short_names(names: Iterable[str]) -> list[str]:
+    """A division's names less a trailing kind word ("Baalbek-Hermel Governorate" ->
+    "Baalbek-Hermel"), except where the rest is no name ("The 3rd Province", "Central Region")."""
+    out = []
+    for n in names:
+        head, _, last = n.rpartition(" ")
+        if head and last.lower() in _DIVISION_WORDS and not _ORDINAL.fullmatch(head):
+            out.append(head)
+    return out
 
 
 def _tsv(path: Path | str) -> Iterator[list[str]]:
@@ -116,6 +134,7 @@ class Builder:
             cc = cc_of.get(int(r[8]), "") if r[8] else ""
             parent = sub_pid.get(int(r[7])) if r[7] else None
             names = [r[0], *_alts(r[5])]
+            names += short_names(names)
             self.add(Row(pid, int(r[3]) if r[3] else None, r[0], None, None, cc, parent, None, f"ADM{level}", 0), names)
         for r in countries:
             if not r[3]:  # historical entries (no GeoNames id) would shadow today's codes
