@@ -272,3 +272,9 @@ def test_a_namesake_abroad_does_not_decide_the_articles_country(parse: Callable[
     a = a.with_(places=(at(a, "Varo", 9.5, -5.6, "XC"), at(a, "Belmark", 2.2, 30.4, "XB", "ADM1")))
     only: Callable[[str], frozenset[str]] = lambda name: frozenset({"XB"}) if name == "Belmark" else frozenset({"XC"})
     assert chosen_for(a, "attacked", countries_of=only) == "Belmark"
+
+
+def test_between_two_places_the_first_named_is_the_site(parse: Callable[[str], Article]) -> None:
+    a = parse("Warplanes struck a depot in the area between Kesta and Varo on Monday.")
+    a = a.with_(places=(at(a, "Kesta", 34.7, 36.7, "XB"), at(a, "Varo", 34.6, 38.3, "XB")))
+    assert chosen_for(a, "struck") == "Kesta"

@@ -283,6 +283,11 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
         if id(q) in heads and id(p) not in out and _COORDINATED.fullmatch(text, p.span.end, q.span.start) and p.country == q.country and p.lat is not None:
             heads.add(id(p))
             out.add(id(q))
+    # "between Homs and Tadmor": the first named
+    for p, q in zip(inside, inside[1:], strict=False):
+        if _BETWEEN.search(text, max(0, p.span.start - 30), p.span.start) and _COORDINATED.fullmatch(text, p.span.end, q.span.start) and p.lat is not None:
+            heads.add(id(p))
+            out.add(id(q))
     # "in Panuco, El Higo, Tantoyuca and Tempoal": of a list of three or more, the first named
     run = [0]
     for k in range(1, len(inside) + 1):
@@ -306,6 +311,7 @@ def _listed(text: str, places: Sequence[Place], i: int) -> bool:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+(?:\w+\s+){0,2}of\s+)?$", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s+(?:and|to|or)\s+")
 
 
