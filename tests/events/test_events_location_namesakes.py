@@ -275,6 +275,6 @@ def test_a_namesake_abroad_does_not_decide_the_articles_country(parse: Callable[
 
 
 def test_between_two_places_the_first_named_is_the_site(parse: Callable[[str], Article]) -> None:
-    a = parse("Warplanes struck a depot in the area between Kesta and Varo on Monday.")
+    a = parse("In the area between Kesta and Varo, warplanes struck a depot on Monday.")
     a = a.with_(places=(at(a, "Kesta", 34.7, 36.7, "XB"), at(a, "Varo", 34.6, 38.3, "XB")))
     assert chosen_for(a, "struck") == "Kesta"
