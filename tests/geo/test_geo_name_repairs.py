@@ -108,3 +108,15 @@ def test_two_names_side_by_side_are_chained_only_when_the_gazetteer_nests_them(a
     a = article_of(text, ("Kesta", "PERSON"), ("Lomar", "PERSON"), ("Kesta", "PERSON"), ("Varo", "PERSON"))
     got = [(t.text, t.start) for t in _chained(a, lookup, [], frozenset())]
     assert got == [("Kesta", text.index("Kesta")), ("Lomar", text.index("Lomar"))]
+
+
+def test_a_name_cut_after_its_arabic_article_is_extended_when_the_whole_is_a_place() -> None:
+    from tidings.geo.recognize import _extend_article
+
+    known = {"Ad Kesta": (Candidate(1, 1, "Aḑ Kesta", 1.0, 1.0, "XB", None, None, "ADM1", 0),)}
+    lookup = lambda name: known.get(name, ())  # noqa: E731
+    text = "Shelling hit Ad Kesta and As Varo on Monday."
+    s = text.index("Kesta")
+    assert _extend_article(text, s, s + 5, lookup) == text.index("Ad Kesta")
+    v = text.index("Varo")
+    assert _extend_article(text, v, v + 4, lookup) == v  # "As Varo" is no place's name

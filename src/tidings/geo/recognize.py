@@ -127,6 +127,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: A capitalised Arabic article right before a name ("Ad" of "Ad Dali", "As" of "As Sawadiyah").
+_ARTICLE_BEFORE = re.compile(r"\b(?:Al|El|Ad|Adh|Ar|As|Ash|At|Ath|Az|An|Ed|Er|Es|Et|En|Ez)[ -]$")
+
+
+def _extend_article(text: str, start: int, end: int, lookup: Callable[[str], tuple[Candidate, ...]]) -> int:
+    """The start of a name the model cut after its Arabic article ("Dali" of "Ad Dali"), when
+    the whole name is a place's."""
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    if m is not None and lookup(text[m.start() : end]):
+        return m.start()
+    return start
+
+
 def _extend_admin(article: Article, end: int) -> int:
     """If the word after ``end`` is an admin-unit word, extend the span over it."""
     text = article.text
@@ -229,6 +242,7 @@ def recognize(
                 if _given_name_only(article.text[s:t], lookup):
                     continue  # "Kristina" is a town's alternate name, but here a person
                 if t > s:
+                    s = _extend_article(article.text, s, t, lookup)
                     t = _extend_known(article.text, s, t, lookup)
                     t2 = _extend_admin(article, _extend_and(article, s, t, lookup))
                     out.append(Toponym(s, t2, article.text[s:t2], "entity"))
@@ -310,6 +324,7 @@ def _chained(
     nodes: dict[tuple[int, int], bool] = {(t.start, t.end): True for t in found if t.kind != "demonym"}
     for e in article.entities:
         s, t = _trim(text, e.span.start, e.span.end)
+        s = _extend_article(text, s, t, lookup)
         if e.label in _CHAIN_LABELS and t > s and not any(a < t and s < b for a, b in nodes):
             name = text[s:t]
             if name[:1].isupper() and not name.isupper() and fold(name) not in persons and fold(name) not in demonyms():
@@ -456,6 +471,7 @@ def _reclassify(
 ) -> Toponym | None:
     """An ORG/PERSON entity that is really a place name (whole name in the gazetteer)."""
     s, t = _trim(article.text, e.span.start, e.span.end)
+    s = _extend_article(article.text, s, t, lookup)
     text = article.text[s:t]
     key = fold(text)
     words = text.split()
