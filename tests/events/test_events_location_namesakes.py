@@ -278,3 +278,18 @@ def test_between_two_places_the_first_named_is_the_site(parse: Callable[[str], A
     a = parse("In the area between Kesta and Varo, warplanes struck a depot on Monday.")
     a = a.with_(places=(at(a, "Kesta", 34.7, 36.7, "XB"), at(a, "Varo", 34.6, 38.3, "XB")))
     assert chosen_for(a, "struck") == "Kesta"
+
+
+def test_the_countryside_of_a_town_is_placed_at_its_provinces_centre() -> None:
+    from tidings.events.stage import EventStage, _Lookups
+
+    province = Candidate(7, 7, "Kesta Governorate", 35.0, 40.4, "XB", None, None, "ADM1", 0)
+    town = Candidate(8, 8, "Kesta", 35.33, 40.14, "XB", 7, None, "PPL", 200_000)
+    table = {"Kesta": (province, town)}
+    stage = EventStage()
+    stage._gaz = _Lookups(lambda name: table.get(name, ()), lambda pid: None, lambda pid: None, lambda name: ())
+    a = Article(id="t", source="test", text="A mine went off in Kesta countryside. A mine went off in Kesta town.")
+    first, second = at(a, "Kesta", 35.33, 40.14, "XB"), at(a, "Kesta", 35.33, 40.14, "XB", nth=1)
+    got = stage._countryside(a.text, first)
+    assert got is not None and (got.lat, got.lon, got.feature) == (35.0, 40.4, "ADM1")
+    assert stage._countryside(a.text, second) is None  # the town itself

@@ -3,6 +3,7 @@ attribution (rules in ``rules.toml`` and ``actors.toml``; see docs/events.md).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..geo.gazetteer import Candidate, open_gazetteer
+from ..geo.resolve import haversine
 from ..model import Article, Event, EventDate, Place
 from ..pipeline import ArticleStage
 from .attach import NO_DATE, attribution, event_date, event_place, main_place, modality, none_reported
@@ -74,6 +76,20 @@ class EventStage(ArticleStage):
         if seat is None:
             return p
         return replace(p, lat=round(seat.lat, 5), lon=round(seat.lon, 5))
+
+    def _countryside(self, text: str, p: Place) -> Place | None:
+        """"in Deir-ez-Zor countryside", "the eastern countryside of Aleppo": the province around
+        the town, at the province's centre (not the town, not the province's seat)."""
+        if p.lat is None or p.lon is None or not (_COUNTRYSIDE_AFTER.match(text, p.span.end) or _COUNTRYSIDE_BEFORE.search(text, max(0, p.span.start - 30), p.span.start)):
+            return None
+        lat, lon = p.lat, p.lon
+        adm1 = next(
+            (c for c in lookup_bare(p.span.text, self._lookups().lookup) if c.feature == "ADM1" and c.country == p.country and haversine(c.lat, c.lon, lat, lon) <= 150),
+            None,
+        )
+        if adm1 is None:
+            return None
+        return replace(p, name=adm1.name, geonameid=adm1.geonameid, lat=round(adm1.lat, 5), lon=round(adm1.lon, 5), feature="ADM1")
 
     def _sites(self, article: Article, sent: Sent) -> list[Place]:
         if not self.sites:
@@ -166,7 +182,7 @@ class EventStage(ArticleStage):
                 prev_place = (sent.index, place)
             if place is not None and self.sites:
                 gaz = self._lookups()
-                place = self._seated(localize(article.text, place, gaz.lookup, gaz.name_of))
+                place = self._countryside(article.text, place) or self._seated(localize(article.text, place, gaz.lookup, gaz.name_of))
             if place is not None and place.lat is None:
                 place = _container_of(place, sites[sent.index]) or place
             mod = modality(sent, t, rules)
@@ -267,6 +283,10 @@ def _target(cands: list[Cand], d: Death) -> Cand | None:
         return None
     after = [c for c in cands if c.sent.index > d.sentence and c.violent]
     return after[0] if after else None
+
+
+_COUNTRYSIDE_AFTER = re.compile(r"\s+countryside\b", re.IGNORECASE)
+_COUNTRYSIDE_BEFORE = re.compile(r"\bcountryside\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _container_of(place: Place, sites: Sequence[Place]) -> Place | None:
