@@ -293,3 +293,13 @@ def test_the_countryside_of_a_town_is_placed_at_its_provinces_centre() -> None:
     got = stage._countryside(a.text, first)
     assert got is not None and (got.lat, got.lon, got.feature) == (35.0, 40.4, "ADM1")
     assert stage._countryside(a.text, second) is None  # the town itself
+
+
+def test_a_country_found_as_the_place_yields_to_a_town_of_it_in_the_sentence() -> None:
+    from tidings.events.stage import _within_country
+
+    a = Article(id="t", source="test", text="Supporters of Kestia's opposition marched in Lomar (Central) and in Varo.")
+    kestia, lomar, varo = at(a, "Kestia", 5.0, 5.0, "XB", "PCLI"), at(a, "Lomar", 4.0, 4.0, "XB", "PPLC"), at(a, "Varo", 9.0, 9.0, "XC")
+    got = _within_country(kestia, [kestia, lomar, varo], a.text.index("marched"))
+    assert got is lomar
+    assert _within_country(kestia, [kestia, varo], 0) is None  # a town of another country is no help

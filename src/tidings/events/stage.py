@@ -177,8 +177,8 @@ class EventStage(ArticleStage):
                 if place is not None and place.feature == "PCLI" and sent.index > 0:
                     place = self._scene(article, sents, sent.index, sites, place.country) or place
             else:
-                if place.feature == "PCLI" and sent.index > 0:  # "...supporters of the President of X": the scene's town
-                    place = self._scene(article, sents, sent.index, sites, place.country) or place
+                if place.feature == "PCLI":  # "...supporters of the President of X": a town of X named near, else the scene's
+                    place = _within_country(place, sites[sent.index], t.start) or (self._scene(article, sents, sent.index, sites, place.country) if sent.index > 0 else None) or place
                 prev_place = (sent.index, place)
             if place is not None and self.sites:
                 gaz = self._lookups()
@@ -287,6 +287,12 @@ def _target(cands: list[Cand], d: Death) -> Cand | None:
 
 _COUNTRYSIDE_AFTER = re.compile(r"\s+countryside\b", re.IGNORECASE)
 _COUNTRYSIDE_BEFORE = re.compile(r"\bcountryside\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _within_country(country: Place, sites: Sequence[Place], at: int) -> Place | None:
+    """The resolved town or division of ``country`` named in the sentence nearest to ``at``."""
+    inside = [p for p in sites if p.country == country.country and p.lat is not None and p.feature != "PCLI" and (p.feature or "").startswith(("ADM", "PPL"))]
+    return min(inside, key=lambda p: abs(p.span.start - at), default=None)
 
 
 def _container_of(place: Place, sites: Sequence[Place]) -> Place | None:
