@@ -303,3 +303,16 @@ def test_a_country_found_as_the_place_yields_to_a_town_of_it_in_the_sentence() -
     got = _within_country(kestia, [kestia, lomar, varo], a.text.index("marched"))
     assert got is lomar
     assert _within_country(kestia, [kestia, varo], 0) is None  # a town of another country is no help
+
+
+def test_a_sea_named_in_a_sites_name_yields_to_the_town(parse: Callable[[str], Article]) -> None:
+    a = parse("Militants threw a grenade at the Kesta sea junction in Lomar on Monday.")
+    kesta = Place(a.span(a.text.index("Kesta"), a.text.index("Kesta") + 5), name="Kesta Sea", lat=43.0, lon=34.0, feature="SEA")
+    a = a.with_(places=(kesta, at(a, "Lomar", 2.0, 45.3, "XB", "PPLC")))
+    assert chosen_for(a, "threw") == "Lomar"
+
+
+def test_a_region_named_by_a_direction_does_not_contradict_the_town_before_it(parse: Callable[[str], Article]) -> None:
+    a = parse("Party members beat monitors in Kesta (Central) on Monday.")
+    a = a.with_(places=(at(a, "Kesta", -13.3, 33.8, "XB", "ADM1"), at(a, "Central", 0.2, 32.2, "XC", "ADM1")))
+    assert chosen_for(a, "beat") == "Kesta"

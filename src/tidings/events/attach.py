@@ -236,6 +236,9 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
         kind = (m.group(1) or "").lower().split()[-1:] if m is not None else []
         if a.lat is None or m is None or (kind and kind[0] not in _CHAIN_TYPES | _SITE_TYPES):
             continue
+        if b.span.text.lower() in _DIRECTIONS:
+            out.add(id(b))  # "Dowa (Central)", "Yangon (East) district": a region too vague to contradict X
+            continue
         if kind and kind[0] in _SITE_TYPES:
             if _far_from_town(a, b):  # "the Kesta metro station in Norvale" with Kesta read far off
                 out.add(id(a))
@@ -461,10 +464,21 @@ def _names(sent: Sent, t: Token, p: Place) -> bool:
     return p.span.start <= t.start < p.span.end or _covers_modifier(sent, t, p)
 
 
+#: Regions named by a direction alone ("Central", "East"): many countries have one.
+_DIRECTIONS = frozenset(
+    {"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "north east", "north west",
+     "south east", "south west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+     "south-west", "centre", "center"}
+)
+#: Seas, gulfs, straits and lakes: where a ship is, not where a town's event happened ("a
+#: grenade at Black sea junction in Mogadishu", "the Red Sea port city").
+_WATER = frozenset({"SEA", "OCN", "GULF", "BAY", "STRT", "CHN", "LK", "LKS", "STM"})
+
+
 def _rank(p: Place) -> int:
     """How specific a place is: a town beats a province beats a country."""
     feature = p.feature or ""
-    if feature.startswith(("PCL", "CONT", "RGN")):
+    if feature.startswith(("PCL", "CONT", "RGN")) or feature in _WATER:
         specific = -2
     elif feature == "ADM1":
         specific = 0
