@@ -120,3 +120,12 @@ def test_a_name_cut_after_its_arabic_article_is_extended_when_the_whole_is_a_pla
     assert _extend_article(text, s, s + 5, lookup) == text.index("Ad Kesta")
     v = text.index("Varo")
     assert _extend_article(text, v, v + 4, lookup) == v  # "As Varo" is no place's name
+
+
+def test_a_transliteration_without_its_final_h_is_the_places_own_name() -> None:
+    from tidings.geo.recognize import _plausible
+
+    hamah = Candidate(1, 1, "Ḩamāh", 35.1, 36.8, "XB", None, None, "ADM1", 750_000)
+    alias_only = Candidate(2, 2, "Ōno-hara", 35.0, 139.0, "XC", None, None, "PPL", 26_000)
+    assert _plausible("hama", "Hama", (hamah,), set(), strict=True)  # "Hama Airbase"
+    assert not _plausible("hama", "Hama", (alias_only,), set(), strict=True)

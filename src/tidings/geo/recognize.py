@@ -505,7 +505,7 @@ def _plausible(key: str, text: str, cands: tuple[Candidate, ...], doc_countries:
     if text.isupper() and len(key.replace(" ", "")) <= 4:
         return any(c.feature in ("PCLI", "RGN") for c in cands)
     for c in cands:
-        own = fold(c.name) == key
+        own = fold(c.name) in (key, key + "h")  # "Hama" of "Hamah", "Raqqa" of "Raqqah": the same name
         if strict and not own and c.feature != "PCLI":
             continue
         if c.feature in BROAD_FEATURES or c.feature == "ADM2" and " " in key:
