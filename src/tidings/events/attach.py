@@ -294,7 +294,7 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
     # "in Panuco, El Higo, Tantoyuca and Tempoal": of a list of three or more, the first named
     run = [0]
     for k in range(1, len(inside) + 1):
-        if k < len(inside) and _LIST_GAP.fullmatch(text, inside[k - 1].span.end, inside[k].span.start) and _rank(inside[k]) == _rank(inside[k - 1]):
+        if k < len(inside) and _joined(text, inside[k - 1], inside[k]):
             run.append(k)
             continue
         if len(run) >= 3 and inside[run[0]].lat is not None:
@@ -305,11 +305,13 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
 
 
 def _listed(text: str, places: Sequence[Place], i: int) -> bool:
-    """Whether ``places[i]`` is followed, after a comma or "and", by a place of its own level:
-    an item of a list rather than the container of the place before it."""
-    if i + 1 >= len(places):
-        return False
-    b, c = places[i], places[i + 1]
+    """Whether ``places[i]`` is followed by a place it is listed with: an item of a list rather
+    than the container of the place before it."""
+    return i + 1 < len(places) and _joined(text, places[i], places[i + 1])
+
+
+def _joined(text: str, b: Place, c: Place) -> bool:
+    """Whether ``c`` follows ``b`` after a comma or "and" and is of its level ("Kabul, Ghor")."""
     return _LIST_GAP.fullmatch(text, b.span.end, c.span.start) is not None and _rank(b) == _rank(c)
 
 

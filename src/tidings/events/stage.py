@@ -91,6 +91,16 @@ class EventStage(ArticleStage):
             return None
         return replace(p, name=adm1.name, geonameid=adm1.geonameid, lat=round(adm1.lat, 5), lon=round(adm1.lon, 5), feature="ADM1")
 
+    def _narrower(
+        self, article: Article, sents: tuple[Sent, ...], index: int, sites: dict[int, list[Place]], place: Place, near: Sequence[Place], at: int
+    ) -> Place:
+        """A country found as the place ("...supporters of the President of X") yields to a town or
+        division of it named in ``near`` (the sentence's places), else to the nearest earlier
+        sentence's."""
+        if place.feature != "PCLI":
+            return place
+        return _within_country(place, near, at) or (self._scene(article, sents, index, sites, place.country) if index > 0 else None) or place
+
     def _sites(self, article: Article, sent: Sent) -> list[Place]:
         if not self.sites:
             return []
@@ -174,11 +184,10 @@ class EventStage(ArticleStage):
             if place is None:
                 near = prev_place is not None and sent.index - prev_place[0] <= CONTEXT_SENTENCES
                 place = prev_place[1] if near and prev_place is not None else self._scene(article, sents, sent.index, sites) or fallback
-                if place is not None and place.feature == "PCLI" and sent.index > 0:
-                    place = self._scene(article, sents, sent.index, sites, place.country) or place
+                if place is not None:
+                    place = self._narrower(article, sents, sent.index, sites, place, (), t.start)
             else:
-                if place.feature == "PCLI":  # "...supporters of the President of X": a town of X named near, else the scene's
-                    place = _within_country(place, sites[sent.index], t.start) or (self._scene(article, sents, sent.index, sites, place.country) if sent.index > 0 else None) or place
+                place = self._narrower(article, sents, sent.index, sites, place, sites[sent.index], t.start)
                 prev_place = (sent.index, place)
             if place is not None and self.sites:
                 gaz = self._lookups()
@@ -289,14 +298,19 @@ _COUNTRYSIDE_AFTER = re.compile(r"\s+countryside\b", re.IGNORECASE)
 _COUNTRYSIDE_BEFORE = re.compile(r"\bcountryside\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _local(p: Place) -> bool:
+    """A resolved division or town (not a country, region or sea)."""
+    return p.lat is not None and (p.feature or "").startswith(("ADM", "PPL"))
+
+
 def _within_country(country: Place, sites: Sequence[Place], at: int) -> Place | None:
     """The resolved town or division of ``country`` named in the sentence nearest to ``at``."""
-    inside = [p for p in sites if p.country == country.country and p.lat is not None and p.feature != "PCLI" and (p.feature or "").startswith(("ADM", "PPL"))]
+    inside = [p for p in sites if p.country == country.country and _local(p)]
     return min(inside, key=lambda p: abs(p.span.start - at), default=None)
 
 
 def _container_of(place: Place, sites: Sequence[Place]) -> Place | None:
     """For a site the gazetteer does not know ("Erkech village (Todan, Goranboy)"), the first
     resolved province, district or town named after it in the sentence: where it lies."""
-    after = [p for p in sites if p.span.start >= place.span.end and p.lat is not None and (p.feature or "").startswith(("ADM", "PPL"))]
+    after = [p for p in sites if p.span.start >= place.span.end and _local(p)]
     return min(after, key=lambda p: p.span.start, default=None)

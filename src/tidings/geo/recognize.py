@@ -323,17 +323,19 @@ def _chained(
     text = article.text
     nodes: dict[tuple[int, int], bool] = {(t.start, t.end): True for t in found if t.kind != "demonym"}
     for e in article.entities:
+        if e.label not in _CHAIN_LABELS:
+            continue
         s, t = _trim(text, e.span.start, e.span.end)
         s = _extend_article(text, s, t, lookup)
-        if e.label in _CHAIN_LABELS and t > s and not any(a < t and s < b for a, b in nodes):
-            name = text[s:t]
-            if name[:1].isupper() and not name.isupper() and fold(name) not in persons and fold(name) not in demonyms():
-                nodes[(s, t)] = False
+        name = text[s:t]
+        overlaps = any(a < t and s < b for a, b in nodes)
+        if t > s and not overlaps and name[:1].isupper() and not name.isupper() and (key := fold(name)) not in persons and key not in demonyms():
+            nodes[(s, t)] = False
     for m in _CAPS.finditer(text):  # names the model left untagged ("(La Marsa, Tunis)")
         s, t = m.start(), m.end()
         if m.group(0).split()[0] in _SENTENCE_WORDS or any(a < t and s < b for a, b in nodes):
             continue
-        if fold(m.group(0)) not in persons and fold(m.group(0)) not in CALENDAR:
+        if (key := fold(m.group(0))) not in persons and key not in CALENDAR:
             nodes[(s, t)] = False
     order = sorted(nodes)
     added: list[Toponym] = []
