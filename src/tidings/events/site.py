@@ -2,7 +2,8 @@
 locative preposition ("in Norvale", "near Kesta village (Dunmore, Ardshire)") or naming the
 object of the trigger ("shelled Norvale"), looked up in the gazetteer and kept only when the
 article's own places vouch for the reading (same country, same first-level division, or near
-a place of the sentence). See docs/events.md, "Location"."""
+a place of the sentence), or, in an article that names no other place, when the name's
+readings leave no choice. See docs/events.md, "Location"."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from ..geo.fold import resemblance
 from ..geo.gazetteer import Candidate
 from ..geo.recognize import CALENDAR
 from ..geo.resolve import haversine
@@ -54,9 +56,11 @@ LEADING = frozenset(
 #: Candidate features a site may take (settlements and small divisions).
 SITE_FEATURES = ("PPL", "ADM2", "ADM3", "ADM4")
 #: Least context score a reading found by another spelling needs (1 = in the article's
-#: country, 2 = in a division the article names, 3 = near a place of the sentence); one less
-#: when the sentence has no other place.
+#: country, 2 = in a division the article names, 3 = near a place of the sentence) when the
+#: sentence has another place; without one, 1 is enough.
 FUZZY_MIN = 3.0
+#: Least resemblance (geo.fold.resemblance) of a reading found by another spelling.
+ALIKE = 0.7
 #: Most words in a name.
 MAX_WORDS = 6
 #: A site must lie this close (km) to a place of its sentence when that is all that vouches for it.
@@ -90,11 +94,17 @@ def find_sites(
         features = (*SITE_FEATURES, "ADM1") if (lo, hi) in containers else SITE_FEATURES
         c = _best(cands, countries, admins | chain, local, name_of, features=features, firm=bool(named))
         confidence = 0.5
-        if c is None and not cands and fuzzy is not None and (lo, hi) not in containers:
-            # another spelling of the name ("Shadadah" for "Ash Shaddadah"): only a reading in
-            # the article's country, its divisions or near its places
+        if c is None and not cands and fuzzy is not None:
+            # another spelling of the name ("Shadadah" for "Ash Shaddadah", "Nabatiyeh" for "An
+            # Nabaţīyah", "Qamishli" for "Al Qāmishlī") that still looks like it: a reading near
+            # the sentence's places, or, when the sentence has none, in a division the article
+            # names or in one of its countries; in an article that names no place at all (and
+            # none it cannot read), the reading of the only country, or one that dwarfs the rest
             towns = [p for p in local if p.feature != "ADM1"]  # near a province's centre says little
-            c = _best(fuzzy(text), countries, admins | chain, towns, name_of, features=SITE_FEATURES, strict=True, min_score=FUZZY_MIN if local else FUZZY_MIN - 1)
+            alike = tuple(x for x in fuzzy(text) if resemblance(text, x.name) >= ALIKE)
+            c = _best(alike, countries, admins | chain, towns, name_of, features=features, strict=True, min_score=FUZZY_MIN if local else 1.0)
+            if c is None and not countries and not admins | chain and all(p.lat is not None for p in places):
+                c = _lone(alike, features) or _dominant(alike, features)
             confidence = 0.3
         if c is None:
             continue
@@ -243,6 +253,15 @@ def _best(
         if best is None or score > best[0]:
             best = (score, c)
     return best[1] if best else None
+
+
+def _lone(cands: tuple[Candidate, ...], features: tuple[str, ...]) -> Candidate | None:
+    """The most populous reading when all readings lie in one country (with nothing else in the
+    article to go by)."""
+    towns = [c for c in cands if c.feature.startswith(features)]
+    if not towns or len({c.country for c in cands}) > 1:
+        return None
+    return max(towns, key=lambda c: c.population)
 
 
 #: A reading this populous and this many times bigger than any namesake abroad stands alone.

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
-from ..geo.gazetteer import Candidate, open_gazetteer
+from ..geo.gazetteer import Candidate, Gazetteer, open_gazetteer
 from ..geo.resolve import haversine
 from ..model import Article, Event, EventDate, Place
 from ..pipeline import ArticleStage
@@ -36,6 +36,14 @@ class _Lookups(NamedTuple):
     fuzzy: Lookup
 
 
+def _other_spellings(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    """Readings of a name written another way: without its Arabic article ("Qamishli"), then
+    with other vowels or doubled letters (same consonant skeleton: "Nabatiye")."""
+    found = gaz.lookup_article(name)
+    seen = {c.pid for c in found}
+    return (*found, *(c for c in gaz.lookup_skeleton(name) if c.pid not in seen))
+
+
 class EventStage(ArticleStage):
     name = "events"
     requires = frozenset({"tokens", "sentences", "entities", "quantities", "times", "places", "quotes"})
@@ -54,7 +62,7 @@ class EventStage(ArticleStage):
             gaz = open_gazetteer(self.gazetteer_path)
             self._gaz = _Lookups(
                 lru_cache(maxsize=20_000)(gaz.lookup), gaz.name_of,
-                lru_cache(maxsize=5_000)(gaz.seat), lru_cache(maxsize=20_000)(gaz.lookup_skeleton),
+                lru_cache(maxsize=5_000)(gaz.seat), lru_cache(maxsize=20_000)(partial(_other_spellings, gaz)),
             )
         return self._gaz
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 _DROP = re.compile(r"[\u2019\u2018'`\u02bc.]")
 _SPACE = re.compile(r"[^0-9a-z]+")
@@ -81,3 +82,32 @@ def skeleton(key: str) -> str:
         s = s.replace(a, b)
     s = _DOUBLE.sub(r"\1", s[0] + _VOWELS.sub("", s[1:]))
     return s if len(s) >= 3 else ""
+
+
+def resemblance(a: str, b: str) -> float:
+    """How alike two names are spelled (0-1), leading Arabic article, spaces and hyphens aside:
+    "Nabatiyeh" / "An Nabaţīyah" 0.89, "Ministry" / "Monastir" 0.5. Names of one skeleton
+    that resemble this little are different words."""
+    x, y = (_ARTICLE.sub("", fold(n)).replace(" ", "").replace("-", "") for n in (a, b))
+    return SequenceMatcher(None, x, y).ratio() if x and y else 0.0
+
+
+#: Letters an Arabic article takes the sound of ("ar raqqah", "ash shaddadah", "ad dali").
+_SUN = ("th", "sh", "dh", "t", "d", "r", "z", "s", "n")
+
+
+def without_article(key: str) -> str:
+    """A folded name less its leading Arabic article ("ar rutba" -> "rutba"); empty when it has
+    none or fewer than four letters would be left."""
+    m = _ARTICLE.match(key)
+    return key[m.end():] if m and len(key) - m.end() >= 4 else ""
+
+
+def with_article(key: str) -> tuple[str, ...]:
+    """A folded name with the Arabic article it may have been written without: "qamishli" ->
+    ("al qamishli", "el qamishli"), "raqqa" -> ("al raqqa", "el raqqa", "ar raqqa"). None for
+    names shorter than four letters (too ambiguous) or that have one."""
+    if _ARTICLE.match(key) or len(key) < 4 or not key[0].isalpha():
+        return ()
+    sun = next((f"a{p} {key}" for p in _SUN if key.startswith(p)), None)
+    return ("al " + key, "el " + key, *((sun,) if sun else ()))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from .build import BUILD_VERSION
-from .fold import CODE_PREFIX, fold, is_code, skeleton
+from .fold import CODE_PREFIX, fold, is_code, skeleton, with_article, without_article
 
 FILENAME = f"gazetteer-v{BUILD_VERSION}.sqlite"
 #: At most this many candidates per name, most populous first (keeps rare homonyms out).
@@ -97,7 +97,12 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Every place whose name or alternate name folds to the same key as ``name`` (and, for
         a code in capitals such as "NYC", the places known by that code)."""
-        found = self.lookup_key(fold(name))
+        key = fold(name)
+        found = self.lookup_key(key)
+        if not found and (bare := without_article(key)):
+            # "Ar Rutba" for "Ar Ruţbah" (known as "Rutba"): the article written where the
+            # gazetteer leaves it out; only places named with an article ("El Gazira" is not Gżira)
+            found = tuple(c for c in self.lookup_key(bare) if without_article(fold(c.name)))
         if is_code(name):
             seen = {c.pid for c in found}
             found = (*(c for c in self.lookup_key(CODE_PREFIX + fold(name)) if c.pid not in seen), *found)
@@ -120,6 +125,15 @@ class Gazetteer:
     def country(self, code: str) -> tuple[Candidate, ...]:
         """The country with this ISO 3166-1 alpha-2 code (empty if unknown); a key access too."""
         return tuple(c for c in self.lookup_key(f"#{code.lower()}") if c.feature == "PCLI")
+
+    def lookup_article(self, name: str) -> tuple[Candidate, ...]:
+        """The places of a name written without its Arabic article ("Qamishli" for "Al
+        Qāmishlī", "Raqqa" for "Ar Raqqah" where only that is known): a fallback for names the
+        context vouches for, not for every word ("Ittihad", "Baha'i")."""
+        for other in with_article(fold(name)):
+            if found := self.lookup_key(other):
+                return found
+        return ()
 
     def lookup_skeleton(self, name: str) -> tuple[Candidate, ...]:
         """Settlements and districts whose name has the same consonant skeleton as ``name``
