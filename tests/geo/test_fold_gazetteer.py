@@ -116,6 +116,9 @@ def test_a_divisions_name_less_its_kind_word_is_a_name_too(gazetteer_path: Path)
     assert short_names(["Baalbek-Hermel Governorate", "Taiz", "Mudug Region"]) == ["Baalbek-Hermel", "Mudug"]
     # what is left must be a name ("The 3rd Province", "Central Region"); counties keep their word
     assert short_names(["The 3rd Province", "Central Region", "North Central Province", "Frederick County"]) == []
+    # a kind word in the local language before the name; not when no name is left
+    local = ["Arkhabīl Suquţrá", "Provincia de Cañete", "Shahrestān-e Sīrjān", "Politischer Bezirk Zwettl", "Distrito Federal"]
+    assert short_names(local) == ["Suquţrá", "Cañete", "Sīrjān", "Zwettl"]
     g = Gazetteer(gazetteer_path)
     # Somalia's Lower Shabelle is also "Shabeele Hoose Region" in GeoNames
     assert any(c.feature == "ADM1" and c.country == "SO" for c in g.lookup("Shabeele Hoose"))

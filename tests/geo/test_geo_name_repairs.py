@@ -129,3 +129,13 @@ def test_a_transliteration_without_its_final_h_is_the_places_own_name() -> None:
     alias_only = Candidate(2, 2, "Ōno-hara", 35.0, 139.0, "XC", None, None, "PPL", 26_000)
     assert _plausible("hama", "Hama", (hamah,), set(), strict=True)  # "Hama Airbase"
     assert not _plausible("hama", "Hama", (alias_only,), set(), strict=True)
+
+
+def test_a_name_and_its_container_are_one_name_after_a_comma_not_in_parentheses() -> None:
+    from tidings.geo.stage import _whole
+
+    text = "Protests in Washington, D.C. and in San Isidro (Buenos Aires)."
+    w, dc = text.index("Washington"), text.index("D.C.")
+    s, b = text.index("San Isidro"), text.index("Buenos Aires")
+    assert _whole(text, Toponym(w, w + 10, "Washington", "entity"), Toponym(dc, dc + 4, "D.C.", "entity")) == "Washington, D.C."
+    assert _whole(text, Toponym(s, s + 10, "San Isidro", "entity"), Toponym(b, b + 12, "Buenos Aires", "entity")) == ""

@@ -25,13 +25,22 @@ from ..errors import GazetteerError
 from .fold import CODE_PREFIX, fold, is_city_code, is_code, is_latin, skeleton
 
 #: Bump when the schema or the build rules change: an older file is rebuilt.
-BUILD_VERSION = "27"
+BUILD_VERSION = "28"
 #: Kind words that end a division's alternate name ("Baalbek-Hermel Governorate"), and names
 #: that are no name without them ("First Governorate", "3rd Province").
 _ORDINAL = re.compile(
     r"(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|central|eastern|western|northern|southern|north central)", re.IGNORECASE
 )
 _DIVISION_WORDS = frozenset({"governorate", "province", "region", "state", "district", "department", "prefecture", "oblast", "municipality"})
+#: Kind words that open a division's local name ("Arkhabīl Suquţrá", "Provincia de Cañete",
+#: "Amphoe Pa Daet", "Shahrestān-e Sīrjān"), folded, with the particle that may follow them.
+_LEADING_KINDS = re.compile(
+    r"(?:arkhabil|muhafazat|wilayat|mintaqat|liwa|qada|daira|amphoe|huyen|kabupaten|srok|shahrestan e|shahrestan|"
+    r"provincia|departamento|municipio|distrito|partido|canton|comuna|powiat|gemeente|obshtina|oras|municipiul|okres|"
+    r"opcina|bashkia|bezirk|politischer bezirk|nomos|district|municipality|county|city|region)(?: (?:de|del|of|do|da))?"
+)
+#: What is left of such a name that is no name of its own ("Distrito Federal").
+_GENERIC_REST = frozenset({"federal", "nacional", "central", "capital", "metropolitana", "especial"})
 #: Population prior of curated regions (they are curated because they are well known).
 CURATED_POPULATION = 5_000_000
 #: Ids of places without a GeoNames id (curated regions, unnamed divisions) start here.
@@ -73,12 +82,20 @@ def _pkg_dir(package: str) -> Path:
 
 def short_names(names: Iterable[str]) -> list[str]:
     """A division's names less a trailing kind word ("Baalbek-Hermel Governorate" ->
-    "Baalbek-Hermel"), except where the rest is no name ("The 3rd Province", "Central Region")."""
+    "Baalbek-Hermel"), except where the rest is no name ("The 3rd Province", "Central Region"),
+    or less a leading one in the local language ("Arkhabīl Suquţrá" -> "Suquţrá", "Provincia
+    de Cañete" -> "Cañete"; not "Distrito Federal")."""
     out = []
     for n in names:
         head, _, last = n.rpartition(" ")
         if head and last.lower() in _DIVISION_WORDS and not _ORDINAL.fullmatch(head):
             out.append(head)
+        words = n.replace("-", " ").split()
+        for k in (3, 2, 1):  # the longest kind word first ("Provincia de", "Politischer Bezirk")
+            rest = " ".join(words[k:])
+            if len(words) > k and _LEADING_KINDS.fullmatch(fold(" ".join(words[:k]))) and len(rest) >= 4 and fold(rest) not in _GENERIC_REST:
+                out.append(rest)
+                break
     return out
 
 

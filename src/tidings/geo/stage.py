@@ -116,7 +116,7 @@ class PlaceStage:
         contained = [_container(article.text, tops, i) for i in range(len(tops))]
         keys = [fold(t.target or t.text) for t in tops]
         for i, j in enumerate(contained):
-            whole = article.text[tops[i].start : tops[j].end] if j is not None and tops[i].kind != "demonym" else ""
+            whole = _whole(article.text, tops[i], tops[j]) if j is not None and tops[i].kind != "demonym" else ""
             if whole and (known := lookup(whole)):  # "Washington, D.C." names one place: read X as the whole
                 cands[i], keys[i] = known, fold(whole)
             elif j is not None and without_kind(keys[i], _TYPED) == keys[j] and tops[i].kind != "demonym":
@@ -174,6 +174,14 @@ def place_words() -> frozenset[str]:
     """Words that end places' names (data/place_words.txt)."""
     text = resources.files("tidings.geo").joinpath("data").joinpath("place_words.txt").read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _whole(text: str, a: Toponym, b: Toponym) -> str:
+    """A name and the container after it, read as one name ("Washington, D.C."); not when the
+    container is in parentheses ("San Isidro (Buenos Aires)": a town in its province, even
+    where some hamlet is called "San Isidro Buenos Aires")."""
+    whole = text[a.start : b.end]
+    return "" if "(" in whole else whole
 
 
 def _place_like(name: str) -> bool:
