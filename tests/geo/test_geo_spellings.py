@@ -1,6 +1,7 @@
-"""Other spellings of a name: the Arabic article written or left out, and how alike two
-spellings of one consonant skeleton look (names written for these tests; the small test
-gazetteer, with its key access replaced where a test needs a name it does not have)."""
+"""Other spellings of a name: the Arabic article written or left out, a Spanish "de" the
+gazetteer lacks, and how alike two spellings of one consonant skeleton look (names written for
+these tests; the small test gazetteer, with its key access replaced where a test needs a name
+it does not have)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ KNOWN = {
     "rutba": (Candidate(1, 1, "Ar Ruţbah", 33.0, 40.3, "IQ", None, None, "PPL", 22000),),
     "gazira": (Candidate(2, 2, "Gżira", 35.9, 14.5, "MT", None, None, "PPL", 7000),),
     "al qamishli": (Candidate(3, 3, "Al Qāmishlī", 37.05, 41.2, "SY", None, None, "PPL", 184000),),
+    "san andres tuxtla": (Candidate(4, 4, "San Andrés Tuxtla", 18.45, -95.2, "MX", None, None, "PPL", 61769),),
 }
 
 
@@ -71,3 +73,8 @@ def test_the_real_gazetteer_reads_a_name_less_its_article(gazetteer_path: Path) 
     g = Gazetteer(gazetteer_path)
     assert "SO" in {c.country for c in g.lookup_article("Dibir")}  # El Dibir, Somalia
     assert g.lookup("Dibir") == ()
+
+
+def test_a_spanish_linking_particle_the_gazetteer_lacks_is_left_out(fake: Gazetteer) -> None:
+    assert [c.name for c in fake.lookup("San Andres de Tuxtla")] == ["San Andrés Tuxtla"]
+    assert fake.lookup("San Andres de la Costa") == ()

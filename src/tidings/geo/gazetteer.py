@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -80,6 +81,10 @@ def remove_stale(path: Path) -> list[Path]:
     return gone
 
 
+#: Linking particles inside Spanish and Portuguese names ("San Andres de Tuxtla").
+_DE = re.compile(r" (?:de|del|de la|de las|de los|do|da|dos|das) (?=\S)")
+
+
 class Gazetteer:
     """Read-only view of a compiled gazetteer file; ``lookup`` is a primary-key access."""
 
@@ -103,6 +108,10 @@ class Gazetteer:
             # "Ar Rutba" for "Ar Ruţbah" (known as "Rutba"): the article written where the
             # gazetteer leaves it out; only places named with an article ("El Gazira" is not Gżira)
             found = tuple(c for c in self.lookup_key(bare) if without_article(fold(c.name)))
+        if not found and (plain := _DE.sub(" ", key)) != key:
+            # "San Andres de Tuxtla" for "San Andrés Tuxtla": a Spanish or Portuguese linking
+            # particle written where the gazetteer has none
+            found = self.lookup_key(plain)
         if is_code(name):
             seen = {c.pid for c in found}
             found = (*(c for c in self.lookup_key(CODE_PREFIX + fold(name)) if c.pid not in seen), *found)
