@@ -10,6 +10,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
+from ..geo.fold import bare_key, looks_alike
 from ..geo.gazetteer import Candidate, Gazetteer, open_gazetteer
 from ..geo.resolve import haversine
 from ..model import Article, Event, EventDate, Place
@@ -19,7 +20,7 @@ from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sent
 from .casualties import Death, combine, find_deaths, lone_victim
 from .country import document_country
 from .rules import load_rules
-from .site import Lookup, NameOf, find_sites, localize, lookup_bare, reread
+from .site import ALIKE, Lookup, NameOf, find_sites, localize, lookup_bare, reread
 from .tree import Sent, build_sents
 from .triggers import find_triggers
 
@@ -38,10 +39,12 @@ class _Lookups(NamedTuple):
 
 def _other_spellings(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
     """Readings of a name written another way: without its Arabic article ("Qamishli"), then
-    with other vowels or doubled letters (same consonant skeleton: "Nabatiye")."""
+    with other vowels or doubled letters (same consonant skeleton: "Nabatiye") where the
+    reading still looks like the name (filtered here once per name, as this is cached)."""
     found = gaz.lookup_article(name)
     seen = {c.pid for c in found}
-    return (*found, *(c for c in gaz.lookup_skeleton(name) if c.pid not in seen))
+    key = bare_key(name)
+    return (*found, *(c for c in gaz.lookup_skeleton(name) if c.pid not in seen and looks_alike(key, bare_key(c.name), ALIKE)))
 
 
 class EventStage(ArticleStage):

@@ -84,12 +84,27 @@ def skeleton(key: str) -> str:
     return s if len(s) >= 3 else ""
 
 
+def bare_key(name: str) -> str:
+    """A name folded, less its leading Arabic article, spaces and hyphens ("An Nabaţīyah" ->
+    "nabatiyah"): what ``resemblance`` compares."""
+    return _ARTICLE.sub("", fold(name)).replace(" ", "").replace("-", "")
+
+
 def resemblance(a: str, b: str) -> float:
     """How alike two names are spelled (0-1), leading Arabic article, spaces and hyphens aside:
-    "Nabatiyeh" / "An Nabaţīyah" 0.89, "Ministry" / "Monastir" 0.5. Names of one skeleton
-    that resemble this little are different words."""
-    x, y = (_ARTICLE.sub("", fold(n)).replace(" ", "").replace("-", "") for n in (a, b))
+    "Nabatiyeh" / "An Nabaţīyah" 0.89, "Ministry" / "Monastir" 0.62. Names of one skeleton
+    that resemble each other this little are different words."""
+    x, y = bare_key(a), bare_key(b)
     return SequenceMatcher(None, x, y).ratio() if x and y else 0.0
+
+
+def looks_alike(x: str, y: str, least: float) -> bool:
+    """Whether two bare keys resemble each other at least ``least``; the cheap upper bounds of
+    the ratio are tried first, so most pairs cost no full comparison."""
+    if not x or not y or 2 * min(len(x), len(y)) < least * (len(x) + len(y)):
+        return False  # the lengths alone bound the ratio
+    m = SequenceMatcher(None, x, y)
+    return m.quick_ratio() >= least and m.ratio() >= least
 
 
 #: Letters an Arabic article takes the sound of ("ar raqqah", "ash shaddadah", "ad dali").

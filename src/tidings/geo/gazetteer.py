@@ -114,7 +114,7 @@ class Gazetteer:
             found = self.lookup_key(plain)
         if is_code(name):
             seen = {c.pid for c in found}
-            found = (*(c for c in self.lookup_key(CODE_PREFIX + fold(name)) if c.pid not in seen), *found)
+            found = (*(c for c in self.lookup_key(CODE_PREFIX + key) if c.pid not in seen), *found)
         return found
 
     def lookup_key(self, key: str) -> tuple[Candidate, ...]:
@@ -137,8 +137,8 @@ class Gazetteer:
 
     def lookup_article(self, name: str) -> tuple[Candidate, ...]:
         """The places of a name written without its Arabic article ("Qamishli" for "Al
-        Qāmishlī", "Raqqa" for "Ar Raqqah" where only that is known): a fallback for names the
-        context vouches for, not for every word ("Ittihad", "Baha'i")."""
+        Qāmishlī", "Shaddadah" for "Ash Shaddādah"): a fallback for names the context vouches
+        for, not for every word ("Ittihad", "Baha'i")."""
         for other in with_article(fold(name)):
             if found := self.lookup_key(other):
                 return found
