@@ -49,8 +49,22 @@ def country_place(a: Article, text: str, country: str) -> Place:
     return Place(a.span(s, s + len(text)), name=text, lat=-30.0, lon=140.0, country=country, feature="PCLI")
 
 
-def sites(a: Article) -> list[tuple[str, str | None]]:
-    return [(p.span.text, p.name) for s in build_sents(a) for p in find_sites(a, s, a.places, lookup, name_of, fuzzy)]
+def sites(a: Article, exact: Callable[[str], tuple[Candidate, ...]] = lookup) -> list[tuple[str, str | None]]:
+    return [(p.span.text, p.name) for s in build_sents(a) for p in find_sites(a, s, a.places, exact, name_of, fuzzy)]
+
+
+KNOWN = {
+    "Zarova": (Candidate(60, 60, "Zarova", 48.3, 38.0, "XB", 2, None, "PPL", 13000),),
+    "Polbe": (Candidate(61, 61, "Polbe", 7.0, 2.7, "XC", None, None, "PPL", 30000),),
+    "Dornetsk": (
+        Candidate(62, 62, "Dornetsk", 48.0, 37.8, "XB", 2, None, "PPL", 900000),
+        Candidate(63, 63, "Dornetsk", 48.1, 40.0, "XA", 1, None, "PPL", 50000),
+    ),
+}
+
+
+def known(name: str) -> tuple[Candidate, ...]:
+    return KNOWN.get(name, ())
 
 
 def test_another_spelling_alone_in_its_sentence_is_read_in_the_articles_country(parse: Callable[[str], Article]) -> None:
@@ -89,3 +103,18 @@ def test_a_container_in_another_spelling_is_read_when_its_province_vouches(parse
     belmark = Place(a.span(s, s + 7), name="Belmark", lat=2.2, lon=44.8, country="XB", feature="ADM1", admin1="Belmark")
     a = a.with_(places=(belmark,))
     assert ("Wanlo Weyn", "Wanloweyn") in sites(a)
+
+
+def test_a_numbered_or_named_part_of_a_town_is_read_at_the_town(parse: Callable[[str], Article]) -> None:
+    a = parse("On 9 May, observers heard two explosions near Zarova-5.")
+    assert sites(a, known) == [("Zarova-5", "Zarova")]
+    b = parse("On 9 May, observers heard two explosions near Dornetsk-Kirovskyi.")
+    assert sites(b, known) == [("Dornetsk-Kirovskyi", "Dornetsk")]  # a city 18 times its namesake abroad
+
+
+def test_two_names_joined_need_the_article_to_vouch_for_the_first(parse: Callable[[str], Article]) -> None:
+    a = parse("On 5 May, militants ambushed a unit in Gaskor (Polbe-Mengor, Soumar).")
+    assert ("Polbe-Mengor", "Polbe") not in sites(a, known)  # a small namesake in another country
+    b = parse("Police in Belmark are on alert. On 5 May, militants ambushed a unit in Polbe-Mengor.")
+    b = b.with_(places=(country_place(b, "Belmark", "XC"),))
+    assert sites(b, known) == [("Polbe-Mengor", "Polbe")]

@@ -61,6 +61,8 @@ SITE_FEATURES = ("PPL", "ADM2", "ADM3", "ADM4")
 FUZZY_MIN = 3.0
 #: Least resemblance (geo.fold.resemblance) of a reading found by another spelling.
 ALIKE = 0.7
+#: A name joined by a hyphen to a number or another name ("Zolote-5", "Donetsk-Kirovskyi").
+_HYPHEN_HEAD = re.compile(r"([A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)-(?:\d+|([A-Z][a-z]+))$")
 #: Most words in a name.
 MAX_WORDS = 6
 #: A site must lie this close (km) to a place of its sentence when that is all that vouches for it.
@@ -91,8 +93,17 @@ def find_sites(
         cands = lookup(text) or (lookup(text.split(" ", 1)[1]) if " " in text and sent.tok(lo).text.lower() in PARTICLES else ())
         if not cands and _DOUBLED.search(text):
             cands = lookup(_DOUBLED.sub(r"\1", text))  # "Bossaso" for "Bosaso": a letter written twice
+        head = _HYPHEN_HEAD.match(text) if not cands else None
+        joined = head is not None and head.group(2) is not None
+        if head is not None:
+            # "Zolote-5", "Donetsk-Kirovskyi": a part of the town the name opens with; but two
+            # names joined ("Pobe-Mengao") only where the article vouches for the first or it
+            # is a city that dwarfs its namesakes (Pobé in Benin is not the Pobe of Burkina Faso)
+            cands = lookup(head.group(1))
         features = (*SITE_FEATURES, "ADM1") if (lo, hi) in containers else SITE_FEATURES
-        c = _best(cands, countries, admins | chain, local, name_of, features=features, firm=bool(named))
+        c = _best(cands, countries, admins | chain, local, name_of, features=features, firm=bool(named), strict=joined)
+        if c is None and joined and not countries and not local:
+            c = _dominant(cands, features)
         confidence = 0.5
         if c is None and not cands and fuzzy is not None:
             # another spelling of the name ("Shadadah" for "Ash Shaddadah", "Nabatiyeh" for "An
