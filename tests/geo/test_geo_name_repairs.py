@@ -139,3 +139,18 @@ def test_a_name_and_its_container_are_one_name_after_a_comma_not_in_parentheses(
     s, b = text.index("San Isidro"), text.index("Buenos Aires")
     assert _whole(text, Toponym(w, w + 10, "Washington", "entity"), Toponym(dc, dc + 4, "D.C.", "entity")) == "Washington, D.C."
     assert _whole(text, Toponym(s, s + 10, "San Isidro", "entity"), Toponym(b, b + 12, "Buenos Aires", "entity")) == ""
+
+
+def test_a_name_cut_before_a_persian_ezafe_is_extended_when_the_whole_is_a_place() -> None:
+    from tidings.geo.recognize import _extend_known
+
+    kut = Candidate(1, 1, "Kūt-e ‘Abdollāh", 31.2, 48.6, "IR", None, None, "PPL", 56252)
+
+    def lookup(name: str) -> tuple[Candidate, ...]:
+        return (kut,) if name == "Kut e Abdollah" else ()
+
+    text = "Workers in Kut e Abdollah protested; workers in Kut e Sorkh did not."
+    k = text.index("Kut")
+    assert _extend_known(text, k, k + 3, lookup) == k + len("Kut e Abdollah")
+    s = text.index("Kut e Sorkh")
+    assert _extend_known(text, s, s + 3, lookup) == s + 3  # the longer name is no place's: left as it was

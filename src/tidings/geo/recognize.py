@@ -158,12 +158,13 @@ def _extend_and(article: Article, start: int, end: int, lookup: Callable[[str], 
 
 
 #: Capitalised words (maybe after "of", "de"...) that may continue a name the model cut short.
-_MORE_NAME = re.compile(r"(?:\s+(?:of|de|del|da|do|la|el|al|ed|es|as|ad|ar|at|az|an|ash)(?=\s))?\s+[A-Z][\w'’-]*")
+_MORE_NAME = re.compile(r"(?:\s+(?:of|de|del|da|do|la|el|al|ed|es|as|ad|ar|at|az|an|ash|e)(?=\s))?\s+[A-Z][\w'’-]*")
 
 
 def _extend_known(text: str, start: int, end: int, lookup: Callable[[str], tuple[Candidate, ...]]) -> int:
     """Extend a name the model cut short over the next words when the longer name is a
-    place's ("Al" + "Bab" -> "Al Bab", "Port" + "of Spain" -> "Port of Spain")."""
+    place's ("Al" + "Bab" -> "Al Bab", "Port" + "of Spain" -> "Port of Spain", "Kut" + "e
+    Abdollah" with the Persian ezafe)."""
     ends = []
     pos = end
     for _ in range(3):
