@@ -316,3 +316,10 @@ def test_a_region_named_by_a_direction_does_not_contradict_the_town_before_it(pa
     a = parse("Party members beat monitors in Kesta (Central) on Monday.")
     a = a.with_(places=(at(a, "Kesta", -13.3, 33.8, "XB", "ADM1"), at(a, "Central", 0.2, 32.2, "XC", "ADM1")))
     assert chosen_for(a, "beat") == "Kesta"
+
+
+def test_a_quarter_read_far_from_a_town_whose_name_ends_in_city_yields_to_it(parse: Callable[[str], Article]) -> None:
+    # "Lomar City" is a town, not a capital; its name says it is a city
+    a = parse("Students marched in Varo, Lomar City on Monday.")
+    a = a.with_(places=(at(a, "Varo", 10.9, 122.7, "XB"), at(a, "Lomar City", 14.6, 121.0, "XB", "PPL")))
+    assert chosen_for(a, "marched") == "Lomar City"

@@ -265,7 +265,7 @@ def _containers(text: str, inside: Sequence[Place]) -> tuple[set[int], set[int],
             out.add(id(a))  # "Pipri, Kaushambi" with Pipri read far outside Kaushambi district: a namesake
             namesakes.add(id(a))
             continue
-        if _far_from_town(a, b) and "(" not in gap and (b.feature == "PPLC" or _CITY_AFTER.match(text, b.span.end) or kind[:1] == ["area"]):
+        if _far_from_town(a, b) and "(" not in gap and (b.feature == "PPLC" or _a_city(text, b) or kind[:1] == ["area"]):
             out.add(id(a))  # "Ermita, Manila" with Ermita read 400 km away: a quarter of Y, not that X
             namesakes.add(id(a))
             continue
@@ -321,6 +321,12 @@ _COORDINATED = re.compile(r"\s+(?:and|to|or)\s+")
 
 
 _CITY_AFTER = re.compile(r"\s+city\b", re.IGNORECASE)
+
+
+def _a_city(text: str, p: Place) -> bool:
+    """Whether the text calls the place a city: "Y city", or a name that ends in City
+    ("Quezon City", "Kuwait City")."""
+    return _CITY_AFTER.match(text, p.span.end) is not None or p.span.text.endswith(" City")
 #: A place said to be in a town ("X, Y", "X area of Y city") lies within this distance (km) of it.
 IN_TOWN_KM = 30.0
 
