@@ -118,3 +118,22 @@ def test_two_names_joined_need_the_article_to_vouch_for_the_first(parse: Callabl
     b = parse("Police in Belmark are on alert. On 5 May, militants ambushed a unit in Polbe-Mengor.")
     b = b.with_(places=(country_place(b, "Belmark", "XC"),))
     assert sites(b, known) == [("Polbe-Mengor", "Polbe")]
+
+
+def test_a_states_code_after_a_name_is_its_container(parse: Callable[[str], Article]) -> None:
+    from tidings.events.site import reread
+
+    gaz = {
+        "AS": (Candidate(70, 70, "Ardshire", 40.0, 20.0, "XA", None, None, "ADM1", 5_000_000),),
+        "Kesta": (
+            Candidate(71, 71, "Kesta", -30.0, 140.0, "XB", 2, None, "ADM2", 90000),
+            Candidate(72, 72, "Kesta", 40.1, 20.1, "XA", 1, None, "ADM2", 50000),
+        ),
+    }
+    a = parse("On 6 May, the armies exchanged fire in Kesta district (AS).")
+    s = a.text.index("Kesta district")
+    misread = Place(a.span(s, s + 14), name="Kesta", lat=-30.0, lon=140.0, country="XB", feature="ADM2", admin1="Belmark")
+    a = a.with_(places=(misread,))
+    (sent,) = build_sents(a)
+    (p,) = reread(a, sent, a.places, lambda n: gaz.get(n, ()), name_of)
+    assert (p.country, p.lat) == ("XA", 40.1)  # the Kesta of the state whose code follows

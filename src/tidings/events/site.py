@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from ..geo.fold import bare_key, looks_alike
+from ..geo.fold import bare_key, is_code, looks_alike
 from ..geo.gazetteer import Candidate
 from ..geo.recognize import CALENDAR
 from ..geo.resolve import haversine
@@ -214,6 +214,8 @@ def _chain_ranges(sent: Sent, end: int) -> list[tuple[int, int]]:
         while i <= last and (sent.tok(i).text in (",", "(") or sent.tok(i).text.lower() in CHAIN_WORDS):
             i += 1
         j = _name_end(sent, i, last)
+        if j == i and i <= last and is_code(sent.tok(i).text) and sent.has(i - 1) and sent.tok(i - 1).text in (",", "("):
+            j = i + 1  # "Poonch district (J&K)", "Kotwali Nagar, Pratapgarh (UP)": a state's code
         if j == i:
             break
         out.append((i, j - 1))
