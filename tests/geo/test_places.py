@@ -172,6 +172,9 @@ def test_a_typed_name_spelled_another_way_is_read_in_the_articles_country(stage:
     # a bare unknown word is not guessed at
     alone = run(stage, "Fires spread across Kalifornia, officials in Los Angeles said.", ("Kalifornia", "GPE"), ("Los Angeles", "GPE"))
     assert all(p.span.text != "Kalifornia" for p in alone)
+    # nor a name with the same consonants that does not look like the state's (k-l-f-r-n)
+    other = run(stage, "Fires spread across Kelfren state, officials in Los Angeles said.", ("Kelfren state", "GPE"), ("Los Angeles", "GPE"))
+    assert all(p.span.text != "Kelfren state" or p.name != "California" for p in other)
 
 
 def test_an_alternate_name_with_city_does_not_hide_the_other_towns() -> None:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from ..geo.fold import bare_key, is_code, looks_alike
+from ..geo.fold import ALIKE, bare_key, is_code, looks_alike
 from ..geo.gazetteer import Candidate
 from ..geo.recognize import CALENDAR
 from ..geo.resolve import haversine
@@ -59,8 +59,6 @@ SITE_FEATURES = ("PPL", "ADM2", "ADM3", "ADM4")
 #: country, 2 = in a division the article names, 3 = near a place of the sentence) when the
 #: sentence has another place; without one, 1 is enough.
 FUZZY_MIN = 3.0
-#: Least resemblance (geo.fold.resemblance) of a reading found by another spelling.
-ALIKE = 0.7
 #: A name joined by a hyphen to a number or another name ("Zolote-5", "Donetsk-Kirovskyi").
 _HYPHEN_HEAD = re.compile(r"([A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)-(?:\d+|([A-Z][a-z]+))$")
 #: Most words in a name.

@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
-from ..geo.fold import bare_key, looks_alike
+from ..geo.fold import ALIKE, bare_key, looks_alike
 from ..geo.gazetteer import Candidate, Gazetteer, open_gazetteer
 from ..geo.resolve import haversine
 from ..model import Article, Event, EventDate, Place
@@ -20,7 +20,7 @@ from .build import Cand, absorbs, candidate, default_actor, ellipsis, merge_sent
 from .casualties import Death, combine, find_deaths, lone_victim
 from .country import document_country
 from .rules import load_rules
-from .site import ALIKE, Lookup, NameOf, find_sites, localize, lookup_bare, reread
+from .site import Lookup, NameOf, find_sites, localize, lookup_bare, reread
 from .tree import Sent, build_sents
 from .triggers import find_triggers
 

@@ -98,7 +98,12 @@ def resemblance(a: str, b: str) -> float:
     return SequenceMatcher(None, x, y).ratio() if x and y else 0.0
 
 
-def looks_alike(x: str, y: str, least: float) -> bool:
+#: Least resemblance of a reading found by another spelling (consonant skeleton) to the name
+#: written: "Nabatiyeh" / "An Nabaţīyah" 0.89 passes, "Ministry" / "Monastir" 0.62 does not.
+ALIKE = 0.7
+
+
+def looks_alike(x: str, y: str, least: float = ALIKE) -> bool:
     """Whether two bare keys resemble each other at least ``least``; the cheap upper bounds of
     the ratio are tried first, so most pairs cost no full comparison."""
     if not x or not y or 2 * min(len(x), len(y)) < least * (len(x) + len(y)):

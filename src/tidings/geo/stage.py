@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import Article, Place, Warning
-from .fold import fold, without_kind
+from .fold import ALIKE, bare_key, fold, looks_alike, without_kind
 from .gazetteer import Candidate, Gazetteer, open_gazetteer
 from .recognize import ADMIN_WORDS, Toponym, demonyms, recognize
 from .resolve import Choice, Resolver
@@ -154,7 +154,11 @@ class PlaceStage:
                 continue
             words = t.text.split()
             if len(words) > 1 and words[-1].lower() in _PLACE_KIND:  # only names typed as places
-                cands[i] = tuple(c for c in self.gaz.lookup_skeleton(" ".join(words[:-1])) if c.country in countries)
+                name = " ".join(words[:-1])
+                key = bare_key(name)
+                cands[i] = tuple(
+                    c for c in self.gaz.lookup_skeleton(name) if c.country in countries and looks_alike(key, bare_key(c.name), ALIKE)
+                )
 
     def _place(self, article: Article, t: Toponym, ch: Choice) -> Place:
         span = article.span(t.start, t.end)
