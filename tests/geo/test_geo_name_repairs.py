@@ -154,3 +154,18 @@ def test_a_name_cut_before_a_persian_ezafe_is_extended_when_the_whole_is_a_place
     assert _extend_known(text, k, k + 3, lookup) == k + len("Kut e Abdollah")
     s = text.index("Kut e Sorkh")
     assert _extend_known(text, s, s + 3, lookup) == s + 3  # the longer name is no place's: left as it was
+
+
+def test_a_name_cut_after_wa_is_extended_when_the_whole_is_a_place() -> None:
+    from tidings.geo.recognize import _extend_article
+
+    district = Candidate(1, 1, "Khabb wa ash Sha'af", 16.9, 45.0, "YE", None, None, "ADM2", 0)
+
+    def lookup(name: str) -> tuple[Candidate, ...]:
+        return (district,) if name == "Khabb wa ash Shaaf" else ()
+
+    text = "Airstrikes targeted Khabb wa ash Shaaf district; Tuhama wa ash Shaaf was spared."
+    s = text.index("Shaaf")
+    assert _extend_article(text, s, s + 5, lookup) == text.index("Khabb")
+    o = text.index("Shaaf was")
+    assert _extend_article(text, o, o + 5, lookup) == o  # "Tuhama wa ash Shaaf" is no place's name

@@ -132,12 +132,19 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:Al|El|Ad|Adh|Ar|As|Ash|At|Ath|Az|An|Ed|Er|Es
 
 
 def _extend_article(text: str, start: int, end: int, lookup: Callable[[str], tuple[Candidate, ...]]) -> int:
-    """The start of a name the model cut after its Arabic article ("Dali" of "Ad Dali"), when
-    the whole name is a place's."""
+    """The start of a name the model cut after its Arabic article ("Dali" of "Ad Dali") or
+    after "X wa" ("Shaaf" of "Khabb wa ash Shaaf"), when the whole name is a place's."""
     m = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
     if m is not None and lookup(text[m.start() : end]):
         return m.start()
+    m = _JOINED_BEFORE.search(text, max(0, start - 40), start)
+    if m is not None and lookup(text[m.start() : end]):
+        return m.start()  # "Shaaf" of "Khabb wa ash Shaaf": two names joined by "wa" (and)
     return start
+
+
+#: A name and "wa" (Arabic "and"), maybe with an article, right before a name: "Khabb wa ash ".
+_JOINED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ [Ww]a (?:(?:[Aa][lnrstdz]|[Aa]sh|[Aa]dh)[ -])?$")
 
 
 def _extend_admin(article: Article, end: int) -> int:
