@@ -169,3 +169,19 @@ def test_a_name_cut_after_wa_is_extended_when_the_whole_is_a_place() -> None:
     assert _extend_article(text, s, s + 5, lookup) == text.index("Khabb")
     o = text.index("Shaaf was")
     assert _extend_article(text, o, o + 5, lookup) == o  # "Tuhama wa ash Shaaf" is no place's name
+
+
+def test_a_generic_arabic_head_alone_is_not_the_place_of_an_unknown_name() -> None:
+    from tidings.geo.stage import _known_prefix
+
+    ain = Candidate(1, 1, "Ain", 46.1, 5.2, "FR", None, None, "ADM2", 600_000)
+    kesta = Candidate(2, 2, "Kesta", 10.0, 10.0, "XA", None, None, "ADM1", 200_000)
+    known = {"Ain": (ain,), "Kesta": (kesta,)}
+
+    def lookup(name: str) -> tuple[Candidate, ...]:
+        return known.get(name, ())
+
+    top, cands = _known_prefix(Toponym(0, 11, "Ain Oussara", "entity"), lookup)
+    assert cands == () and top.text == "Ain Oussara"  # "Ain" (a spring) opens many names
+    top, cands = _known_prefix(Toponym(0, 13, "Kesta Gardens", "entity"), lookup)
+    assert cands == (kesta,) and top.text == "Kesta"

@@ -41,6 +41,13 @@ _PLACE_KIND = ADMIN_WORDS | _TYPED
 #: "the US dollar", "Lebanese pounds": a country's name or adjective naming a currency.
 _CURRENCY = re.compile(r"\s*(?:dollars?|pounds?|euros?|yuan|rupees?|rubles?|roubles?|dinars?|lira|liras|rials?|riyals?|pesos?|francs?|shillings?|nairas?|cedis?|rands?|bonds?|treasur(?:y|ies))\b", re.I)
 
+#: Arabic, Persian and Hebrew words that open many places' names ("Ain Oussara", "Ras al Ain",
+#: "Tall Abyad", "Bir Tutah"): alone they name no place of the name.
+_GENERIC_HEADS = frozenset(
+    {"ain", "ayn", "bir", "ras", "tall", "tal", "tel", "wadi", "jabal", "jebel", "kafr", "kfar", "deir", "dayr", "khirbet",
+     "qasr", "beit", "bayt", "sidi", "abu", "umm", "bab", "hay", "mina", "souq", "suq", "minat", "qaryat", "nahr"}
+)
+
 
 class PlaceStage:
     name = "places"
@@ -202,8 +209,8 @@ def _known_prefix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate
         if rest & _NATURAL:
             break
         head = t.text[: words[n - 1].end()]
-        if n == 1 and (head.lower() in _DIRECTIONS or words[1].group(0).lower() in ("of", "for", "and")):
-            break
+        if n == 1 and (head.lower() in _DIRECTIONS | _GENERIC_HEADS or words[1].group(0).lower() in ("of", "for", "and")):
+            break  # "Ain Oussara" is not the French Ain: "Ain" (a spring) opens many names
         cands = lookup(head)
         if cands and (n > 1 or any(c.population >= 100_000 or c.feature in ("PCLI", "ADM1") for c in cands)):
             return Toponym(t.start, t.start + len(head), head, t.kind, t.target), cands
