@@ -93,12 +93,12 @@ def test_a_city_that_dwarfs_its_namesakes_abroad_stands_alone() -> None:
 
 
 def test_a_name_cut_from_a_longer_one_is_no_site_but_a_facility_keeps_its_town(parse: Callable[[str], Article]) -> None:
-    from tidings.events.attach import _cut_from_name
+    from tidings.events.attach import cut_from_name
 
     text = "Workers in Kesta e Abdollah protested; nurses marched outside Lomar Hospital."
     a = parse(text)
-    assert _cut_from_name(text, at(a, "Kesta", 31.2, 48.6, "XB"))
-    assert not _cut_from_name(text, at(a, "Lomar", 31.0, 48.0, "XB"))
+    assert cut_from_name(text, at(a, "Kesta", 31.2, 48.6, "XB"))
+    assert not cut_from_name(text, at(a, "Lomar", 31.0, 48.0, "XB"))
     a = a.with_(places=(at(a, "Kesta", 32.5, 45.8, "XC"),))
     assert chosen_for(a, "protested") is None  # left to the context, not read as a cut name
 

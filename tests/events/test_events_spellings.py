@@ -137,3 +137,18 @@ def test_a_states_code_after_a_name_is_its_container(parse: Callable[[str], Arti
     (sent,) = build_sents(a)
     (p,) = reread(a, sent, a.places, lambda n: gaz.get(n, ()), name_of)
     assert (p.country, p.lat) == ("XA", 40.1)  # the Kesta of the state whose code follows
+
+
+def test_a_quarter_cut_from_a_longer_name_does_not_vouch_for_a_country(parse: Callable[[str], Article]) -> None:
+    gaz = {
+        "Norvale": (
+            Candidate(80, 80, "Norvale", -30.0, 140.0, "XB", 2, None, "PPL", 90000),
+            Candidate(81, 81, "Norvale", 40.0, 20.0, "XA", 1, None, "PPL", 500),
+        ),
+    }
+    a = parse("On 9 May, in Norvale, gunmen shot two men in Colonia Agricola.")
+    s = a.text.index("Colonia")
+    colonia = Place(a.span(s, s + 7), name="Colonia", lat=-34.2, lon=-57.8, country="XC", feature="ADM1")
+    a = a.with_(places=(colonia,))
+    # "Colonia" of "Colonia Agricola" (a quarter) read in XC says nothing of the article's country
+    assert [x for x in sites(a, lambda n: gaz.get(n, ())) if x[0] == "Norvale"] == [("Norvale", "Norvale")]

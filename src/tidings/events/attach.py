@@ -70,7 +70,7 @@ def event_place(
     inside = [
         p for p in named
         if not any(s <= p.span.start < e and not _town_as_actor(p, s, e) and not _actors_home(article.text, p, s, e) for s, e in taken)
-        and not _cut_from_name(article.text, p)
+        and not cut_from_name(article.text, p)
     ]
     if not inside:
         return None
@@ -423,7 +423,7 @@ def _part_of_name(text: str, p: Place) -> bool:
     return _no_name_of_its_own(text, p, _NAME_END, after_kinds=_SUBSITE_AFTER)
 
 
-def _cut_from_name(text: str, p: Place) -> bool:
+def cut_from_name(text: str, p: Place) -> bool:
     """No town's name at all: a kind noun alone ("Street", "Mine" of "Mine 6/7"), a quarter
     ("Colonia Centenario"), or a name cut from a longer one that is not a facility's ("Kut" of
     "Kut e Abdollah", "Bali" of "Bali Doogle village"; but "Belen Hospital" is at Belen)."""

@@ -16,6 +16,7 @@ from ..geo.gazetteer import Candidate
 from ..geo.recognize import CALENDAR
 from ..geo.resolve import haversine
 from ..model import Article, Place, Token
+from .attach import cut_from_name
 from .country import demonyms
 from .tree import Sent
 
@@ -73,12 +74,14 @@ def find_sites(
     """Places of the sentence the places stage missed, resolved in the article's context."""
     taken = [(p.span.start, p.span.end) for p in places if p.lat is not None]
     dem = demonyms()
-    named = Counter(p.country for p in places if p.country and p.lat is not None and p.span.text.lower() not in dem)
+    # "Colonia" of "Colonia Agricola" (a quarter), read abroad, says nothing of the country
+    read = [p for p in places if p.lat is not None and not cut_from_name(article.text, p)]
+    named = Counter(p.country for p in read if p.country and p.span.text.lower() not in dem)
     # "Turkish forces shelled X": a demonym says who acted more often than where; it only
     # counts when no place is named, and then a name of one country still passes
-    countries = named or Counter(p.country for p in places if p.country and p.lat is not None)
+    countries = named or Counter(p.country for p in read if p.country)
     admins = {p.admin1 for p in places if p.admin1}
-    local = [p for p in places if sent.sentence.start <= p.span.start < sent.sentence.end and p.lat is not None and p.feature not in ("PCLI", "RGN", "CONT")]
+    local = [p for p in read if sent.sentence.start <= p.span.start < sent.sentence.end and p.feature not in ("PCLI", "RGN", "CONT")]
     out: list[Place] = []
     names = _names(sent)
     containers = {r for lo, hi in names for r in _chain_ranges(sent, hi)}
