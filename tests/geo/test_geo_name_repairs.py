@@ -3,6 +3,7 @@ the model left untagged (sentences written for these tests; the small test gazet
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tidings.geo.fold import is_city_code, is_code
@@ -111,15 +112,15 @@ def test_two_names_side_by_side_are_chained_only_when_the_gazetteer_nests_them(a
 
 
 def test_a_name_cut_after_its_arabic_article_is_extended_when_the_whole_is_a_place() -> None:
-    from tidings.geo.recognize import _extend_article
+    from tidings.geo.recognize import _extend_before
 
     known = {"Ad Kesta": (Candidate(1, 1, "Aḑ Kesta", 1.0, 1.0, "XB", None, None, "ADM1", 0),)}
     lookup = lambda name: known.get(name, ())  # noqa: E731
     text = "Shelling hit Ad Kesta and As Varo on Monday."
     s = text.index("Kesta")
-    assert _extend_article(text, s, s + 5, lookup) == text.index("Ad Kesta")
+    assert _extend_before(text, s, s + 5, lookup) == text.index("Ad Kesta")
     v = text.index("Varo")
-    assert _extend_article(text, v, v + 4, lookup) == v  # "As Varo" is no place's name
+    assert _extend_before(text, v, v + 4, lookup) == v  # "As Varo" is no place's name
 
 
 def test_a_transliteration_without_its_final_h_is_the_places_own_name() -> None:
@@ -144,11 +145,7 @@ def test_a_name_and_its_container_are_one_name_after_a_comma_not_in_parentheses(
 def test_a_name_cut_before_a_persian_ezafe_is_extended_when_the_whole_is_a_place() -> None:
     from tidings.geo.recognize import _extend_known
 
-    kut = Candidate(1, 1, "Kūt-e ‘Abdollāh", 31.2, 48.6, "IR", None, None, "PPL", 56252)
-
-    def lookup(name: str) -> tuple[Candidate, ...]:
-        return (kut,) if name == "Kut e Abdollah" else ()
-
+    lookup = _knowing({"Kut e Abdollah": Candidate(1, 1, "Kūt-e ‘Abdollāh", 31.2, 48.6, "IR", None, None, "PPL", 56252)})
     text = "Workers in Kut e Abdollah protested; workers in Kut e Sorkh did not."
     k = text.index("Kut")
     assert _extend_known(text, k, k + 3, lookup) == k + len("Kut e Abdollah")
@@ -157,18 +154,14 @@ def test_a_name_cut_before_a_persian_ezafe_is_extended_when_the_whole_is_a_place
 
 
 def test_a_name_cut_after_wa_is_extended_when_the_whole_is_a_place() -> None:
-    from tidings.geo.recognize import _extend_article
+    from tidings.geo.recognize import _extend_before
 
-    district = Candidate(1, 1, "Khabb wa ash Sha'af", 16.9, 45.0, "YE", None, None, "ADM2", 0)
-
-    def lookup(name: str) -> tuple[Candidate, ...]:
-        return (district,) if name == "Khabb wa ash Shaaf" else ()
-
+    lookup = _knowing({"Khabb wa ash Shaaf": Candidate(1, 1, "Khabb wa ash Sha'af", 16.9, 45.0, "YE", None, None, "ADM2", 0)})
     text = "Airstrikes targeted Khabb wa ash Shaaf district; Tuhama wa ash Shaaf was spared."
     s = text.index("Shaaf")
-    assert _extend_article(text, s, s + 5, lookup) == text.index("Khabb")
+    assert _extend_before(text, s, s + 5, lookup) == text.index("Khabb")
     o = text.index("Shaaf was")
-    assert _extend_article(text, o, o + 5, lookup) == o  # "Tuhama wa ash Shaaf" is no place's name
+    assert _extend_before(text, o, o + 5, lookup) == o  # "Tuhama wa ash Shaaf" is no place's name
 
 
 def test_a_generic_arabic_head_alone_is_not_the_place_of_an_unknown_name() -> None:
@@ -176,12 +169,13 @@ def test_a_generic_arabic_head_alone_is_not_the_place_of_an_unknown_name() -> No
 
     ain = Candidate(1, 1, "Ain", 46.1, 5.2, "FR", None, None, "ADM2", 600_000)
     kesta = Candidate(2, 2, "Kesta", 10.0, 10.0, "XA", None, None, "ADM1", 200_000)
-    known = {"Ain": (ain,), "Kesta": (kesta,)}
-
-    def lookup(name: str) -> tuple[Candidate, ...]:
-        return known.get(name, ())
-
+    lookup = _knowing({"Ain": ain, "Kesta": kesta})
     top, cands = _known_prefix(Toponym(0, 11, "Ain Oussara", "entity"), lookup)
     assert cands == () and top.text == "Ain Oussara"  # "Ain" (a spring) opens many names
     top, cands = _known_prefix(Toponym(0, 13, "Kesta Gardens", "entity"), lookup)
     assert cands == (kesta,) and top.text == "Kesta"
+
+
+def _knowing(table: dict[str, Candidate]) -> Callable[[str], tuple[Candidate, ...]]:
+    """A lookup that knows one reading of each name in ``table`` and nothing else."""
+    return lambda name: (table[name],) if name in table else ()

@@ -327,6 +327,8 @@ def _a_city(text: str, p: Place) -> bool:
     """Whether the text calls the place a city: "Y city", or a name that ends in City
     ("Quezon City", "Kuwait City")."""
     return _CITY_AFTER.match(text, p.span.end) is not None or p.span.text.endswith(" City")
+
+
 #: A place said to be in a town ("X, Y", "X area of Y city") lies within this distance (km) of it.
 IN_TOWN_KM = 30.0
 

@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from ..geo.fold import ALIKE, bare_key, is_code, looks_alike
-from ..geo.gazetteer import Candidate
+from ..geo.fold import is_code
+from ..geo.gazetteer import Candidate, resembling
 from ..geo.recognize import CALENDAR
 from ..geo.resolve import haversine
 from ..model import Article, Place, Token
@@ -113,8 +113,7 @@ def find_sites(
             # names or in one of its countries; in an article that names no place at all (and
             # none it cannot read), the reading of the only country, or one that dwarfs the rest
             towns = [p for p in local if p.feature != "ADM1"]  # near a province's centre says little
-            key = bare_key(text)
-            alike = tuple(x for x in fuzzy(text) if looks_alike(key, bare_key(x.name), ALIKE))
+            alike = resembling(text, fuzzy(text))
             c = _best(alike, countries, admins | chain, towns, name_of, features=features, strict=True, min_score=FUZZY_MIN if local else 1.0)
             if c is None and not countries and not admins | chain and all(p.lat is not None for p in places):
                 c = _lone(alike, features) or _dominant(alike, features)

@@ -10,8 +10,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
-from ..geo.fold import ALIKE, bare_key, looks_alike
-from ..geo.gazetteer import Candidate, Gazetteer, open_gazetteer
+from ..geo.gazetteer import Candidate, Gazetteer, open_gazetteer, resembling
 from ..geo.resolve import haversine
 from ..model import Article, Event, EventDate, Place
 from ..pipeline import ArticleStage
@@ -43,8 +42,7 @@ def _other_spellings(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
     reading still looks like the name (filtered here once per name, as this is cached)."""
     found = gaz.lookup_article(name)
     seen = {c.pid for c in found}
-    key = bare_key(name)
-    return (*found, *(c for c in gaz.lookup_skeleton(name) if c.pid not in seen and looks_alike(key, bare_key(c.name), ALIKE)))
+    return (*found, *resembling(name, (c for c in gaz.lookup_skeleton(name) if c.pid not in seen)))
 
 
 class EventStage(ArticleStage):

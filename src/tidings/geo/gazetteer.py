@@ -7,13 +7,14 @@ import re
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import GazetteerError
 from .build import BUILD_VERSION
-from .fold import CODE_PREFIX, fold, is_code, skeleton, with_article, without_article
+from .fold import ALIKE, CODE_PREFIX, bare_key, fold, is_code, looks_alike, skeleton, with_article, without_article
 
 FILENAME = f"gazetteer-v{BUILD_VERSION}.sqlite"
 #: At most this many candidates per name, most populous first (keeps rare homonyms out).
@@ -79,6 +80,14 @@ def remove_stale(path: Path) -> list[Path]:
             except OSError:
                 continue  # another process may hold or have removed it; harmless
     return gone
+
+
+def resembling(name: str, cands: Iterable[Candidate]) -> tuple[Candidate, ...]:
+    """The readings whose name looks like ``name`` (``fold.looks_alike``): what is left of a
+    consonant-skeleton lookup once other words with the same consonants are dropped
+    ("Nabatiyeh" keeps An Nabaţīyah; "Ministry" loses Monastir)."""
+    key = bare_key(name)
+    return tuple(c for c in cands if looks_alike(key, bare_key(c.name), ALIKE))
 
 
 #: Linking particles inside Spanish and Portuguese names ("San Andres de Tuxtla").

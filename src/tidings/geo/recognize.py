@@ -131,7 +131,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _ARTICLE_BEFORE = re.compile(r"\b(?:Al|El|Ad|Adh|Ar|As|Ash|At|Ath|Az|An|Ed|Er|Es|Et|En|Ez)[ -]$")
 
 
-def _extend_article(text: str, start: int, end: int, lookup: Callable[[str], tuple[Candidate, ...]]) -> int:
+def _extend_before(text: str, start: int, end: int, lookup: Callable[[str], tuple[Candidate, ...]]) -> int:
     """The start of a name the model cut after its Arabic article ("Dali" of "Ad Dali") or
     after "X wa" ("Shaaf" of "Khabb wa ash Shaaf"), when the whole name is a place's."""
     m = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
@@ -250,7 +250,7 @@ def recognize(
                 if _given_name_only(article.text[s:t], lookup):
                     continue  # "Kristina" is a town's alternate name, but here a person
                 if t > s:
-                    s = _extend_article(article.text, s, t, lookup)
+                    s = _extend_before(article.text, s, t, lookup)
                     t = _extend_known(article.text, s, t, lookup)
                     t2 = _extend_admin(article, _extend_and(article, s, t, lookup))
                     out.append(Toponym(s, t2, article.text[s:t2], "entity"))
@@ -334,7 +334,7 @@ def _chained(
         if e.label not in _CHAIN_LABELS:
             continue
         s, t = _trim(text, e.span.start, e.span.end)
-        s = _extend_article(text, s, t, lookup)
+        s = _extend_before(text, s, t, lookup)
         name = text[s:t]
         overlaps = any(a < t and s < b for a, b in nodes)
         if t > s and not overlaps and name[:1].isupper() and not name.isupper() and (key := fold(name)) not in persons and key not in demonyms():
@@ -481,7 +481,7 @@ def _reclassify(
 ) -> Toponym | None:
     """An ORG/PERSON entity that is really a place name (whole name in the gazetteer)."""
     s, t = _trim(article.text, e.span.start, e.span.end)
-    s = _extend_article(article.text, s, t, lookup)
+    s = _extend_before(article.text, s, t, lookup)
     text = article.text[s:t]
     key = fold(text)
     words = text.split()

@@ -9,8 +9,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import Article, Place, Warning
-from .fold import ALIKE, bare_key, fold, looks_alike, without_kind
-from .gazetteer import Candidate, Gazetteer, open_gazetteer
+from .fold import fold, without_kind
+from .gazetteer import Candidate, Gazetteer, open_gazetteer, resembling
 from .recognize import ADMIN_WORDS, Toponym, demonyms, recognize
 from .resolve import Choice, Resolver
 
@@ -162,10 +162,7 @@ class PlaceStage:
             words = t.text.split()
             if len(words) > 1 and words[-1].lower() in _PLACE_KIND:  # only names typed as places
                 name = " ".join(words[:-1])
-                key = bare_key(name)
-                cands[i] = tuple(
-                    c for c in self.gaz.lookup_skeleton(name) if c.country in countries and looks_alike(key, bare_key(c.name), ALIKE)
-                )
+                cands[i] = resembling(name, (c for c in self.gaz.lookup_skeleton(name) if c.country in countries))
 
     def _place(self, article: Article, t: Toponym, ch: Choice) -> Place:
         span = article.span(t.start, t.end)
@@ -200,6 +197,10 @@ def _place_like(name: str) -> bool:
     return name.split()[-1].lower().strip(".,") in place_words()
 
 
+#: Leading words of an unknown name that are no place alone (directions, generic heads).
+_NO_PLACE_HEADS = _DIRECTIONS | _GENERIC_HEADS
+
+
 def _known_prefix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate, ...]]:
     """The longest leading words of an unknown name that name a place, unless what follows them
     is a natural feature ("Henderson County Jail" -> "Henderson County"; not "Catawba River")."""
@@ -209,7 +210,7 @@ def _known_prefix(t: Toponym, lookup: _Lookup) -> tuple[Toponym, tuple[Candidate
         if rest & _NATURAL:
             break
         head = t.text[: words[n - 1].end()]
-        if n == 1 and (head.lower() in _DIRECTIONS | _GENERIC_HEADS or words[1].group(0).lower() in ("of", "for", "and")):
+        if n == 1 and (head.lower() in _NO_PLACE_HEADS or words[1].group(0).lower() in ("of", "for", "and")):
             break  # "Ain Oussara" is not the French Ain: "Ain" (a spring) opens many names
         cands = lookup(head)
         if cands and (n > 1 or any(c.population >= 100_000 or c.feature in ("PCLI", "ADM1") for c in cands)):
