@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from tidings.geo.fold import is_city_code, is_code
 from tidings.geo.gazetteer import Candidate, open_gazetteer
 from tidings.geo.recognize import Toponym
@@ -111,16 +113,24 @@ def test_two_names_side_by_side_are_chained_only_when_the_gazetteer_nests_them(a
     assert got == [("Kesta", text.index("Kesta")), ("Lomar", text.index("Lomar"))]
 
 
-def test_a_name_cut_after_its_arabic_article_is_extended_when_the_whole_is_a_place() -> None:
+@pytest.mark.parametrize(
+    ("text", "whole", "cut", "stray"),
+    [
+        # "Dali" of "Ad Dali": the Arabic article; "As Varo" is no place's name
+        ("Shelling hit Ad Kesta and As Varo on Monday.", "Ad Kesta", "Kesta", "Varo"),
+        # "Shaaf" of "Khabb wa ash Shaaf" (wa: "and"); "Tuhama wa ash Shaaf" is no place's name
+        ("Airstrikes targeted Khabb wa ash Shaaf district; Tuhama wa ash Shaaf was spared.", "Khabb wa ash Shaaf", "Shaaf", "Shaaf was"),
+    ],
+)
+def test_a_name_cut_after_its_arabic_article_or_wa_is_extended_when_the_whole_is_a_place(text: str, whole: str, cut: str, stray: str) -> None:
     from tidings.geo.recognize import _extend_before
 
-    known = {"Ad Kesta": (Candidate(1, 1, "Aḑ Kesta", 1.0, 1.0, "XB", None, None, "ADM1", 0),)}
-    lookup = lambda name: known.get(name, ())  # noqa: E731
-    text = "Shelling hit Ad Kesta and As Varo on Monday."
-    s = text.index("Kesta")
-    assert _extend_before(text, s, s + 5, lookup) == text.index("Ad Kesta")
-    v = text.index("Varo")
-    assert _extend_before(text, v, v + 4, lookup) == v  # "As Varo" is no place's name
+    lookup = _knowing({whole: Candidate(1, 1, whole, 1.0, 1.0, "XB", None, None, "ADM1", 0)})
+    s = text.index(cut)
+    assert _extend_before(text, s, s + len(cut), lookup) == text.index(whole)
+    o = text.index(stray)
+    width = len(stray.split()[0])
+    assert _extend_before(text, o, o + width, lookup) == o
 
 
 def test_a_transliteration_without_its_final_h_is_the_places_own_name() -> None:
@@ -151,17 +161,6 @@ def test_a_name_cut_before_a_persian_ezafe_is_extended_when_the_whole_is_a_place
     assert _extend_known(text, k, k + 3, lookup) == k + len("Kut e Abdollah")
     s = text.index("Kut e Sorkh")
     assert _extend_known(text, s, s + 3, lookup) == s + 3  # the longer name is no place's: left as it was
-
-
-def test_a_name_cut_after_wa_is_extended_when_the_whole_is_a_place() -> None:
-    from tidings.geo.recognize import _extend_before
-
-    lookup = _knowing({"Khabb wa ash Shaaf": Candidate(1, 1, "Khabb wa ash Sha'af", 16.9, 45.0, "YE", None, None, "ADM2", 0)})
-    text = "Airstrikes targeted Khabb wa ash Shaaf district; Tuhama wa ash Shaaf was spared."
-    s = text.index("Shaaf")
-    assert _extend_before(text, s, s + 5, lookup) == text.index("Khabb")
-    o = text.index("Shaaf was")
-    assert _extend_before(text, o, o + 5, lookup) == o  # "Tuhama wa ash Shaaf" is no place's name
 
 
 def test_a_generic_arabic_head_alone_is_not_the_place_of_an_unknown_name() -> None:
