@@ -214,3 +214,15 @@ def test_year_ago_period_after_a_forecast_quarter_compares_with_the_quarter_repo
 
 def test_comparable_year_ago_quarter_is_a_year_back() -> None:
     assert one("In the comparable year-ago quarter, the bakery lost $3 million.", published="2025-10-20").value == "2024-Q3"
+
+
+def test_the_quarter_after_a_numbered_quarter_is_that_quarter() -> None:
+    found = times("The brewer earned $9 million in its fiscal second quarter. Sales in the quarter rose 4%.",
+                  published="2025-10-20")  # fmt: skip
+    assert [t.value for t in found] == ["2025-Q2", "2025-Q2"]
+    assert found[1].anchor == "previous-time"
+    # a quarter named for a comparison a year back, or one still to come, is not what "the quarter" reports
+    found = times("Profit fell from the third quarter of 2024. In the latest quarter, sales rose.", published="2025-10-20")
+    assert [t.value for t in found] == ["2024-Q3", "2025-Q3"]
+    found = times("Sales should recover in the fourth quarter. In the quarter, they fell.", published="2025-10-20")
+    assert [t.value for t in found] == ["2025-Q4", "2025-Q3"]

@@ -79,8 +79,9 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     warnings: list[Warning] = []
     prev: cal.Interval | None = None
     prev_grain = "day"
+    named_quarter: cal.Interval | None = None
     for c in select(candidates(text)):
-        ctx = Context(ref, _cue_tense(text, c, tenses), prev, prev_grain)
+        ctx = Context(ref, _cue_tense(text, c, tenses), prev, prev_grain, named_quarter)
         try:
             res = resolve(c, ctx, lex)
         except Impossible as exc:
@@ -90,6 +91,8 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             warnings.append(Warning("time-unresolved", res.problem, article.span(c.start, c.end)))
         if res.interval is not None and c.kind not in NOT_ANCHORS:
             prev, prev_grain = res.interval, res.grain
+            if c.kind == "quarter" and c.get("ord"):
+                named_quarter = res.interval
         found.append(Found(c, res, c.start, c.end))
     return [_to_time(article, f, ref) for f in _merge(found, text)], warnings
 

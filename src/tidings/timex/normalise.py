@@ -26,6 +26,7 @@ class Context:
     tense: Tense = "none"
     prev: cal.Interval | None = None  # the last resolved date in the text (narrative anchor)
     prev_grain: str = "day"
+    quarter: cal.Interval | None = None  # the last quarter named by its number ("the fiscal first quarter")
 
 
 @dataclass(frozen=True, slots=True)

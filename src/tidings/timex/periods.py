@@ -56,6 +56,9 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     ended = _quarter_end(c, ctx, lex)
     if ended is not None and qrel in ("", "latest", "current", "this", "fiscal"):
         return Resolved("DATE", "", ended, "published", grain="quarter")
+    named = _named_quarter(c, ctx, qrel)
+    if named is not None:
+        return Resolved("DATE", "", named, "previous-time", grain="quarter")
     base = ctx.ref if qrel == "current" else reporting_day(ctx.ref)
     if qrel in ("year-ago", "year-earlier"):
         base = cal.shift(base, "year", -1)
@@ -65,6 +68,17 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if yrel:
         base = cal.shift(base, "year", STEPS[_norm(yrel)])
     return Resolved("DATE", "", cal.at_granularity(base, "quarter"), "published", grain="quarter")
+
+
+def _named_quarter(c: Candidate, ctx: Context, qrel: str) -> cal.Interval | None:
+    """ "the quarter" after "the fiscal first quarter" is that quarter: the last one named by
+    its number, when it is of the year being reported and not still to come."""
+    if ctx.quarter is None or ctx.ref is None or qrel not in ("", "latest") or c.get("yrel") or c.get("yrel2"):
+        return None
+    reported = reporting_day(ctx.ref)
+    if ctx.quarter.begin.year != reported.year or ctx.quarter.begin > reported:
+        return None
+    return ctx.quarter
 
 
 def _quarter_end(c: Candidate, ctx: Context, lex: Lexicon) -> cal.Interval | None:
