@@ -226,3 +226,25 @@ def test_the_quarter_after_a_numbered_quarter_is_that_quarter() -> None:
     assert [t.value for t in found] == ["2024-Q3", "2025-Q3"]
     found = times("Sales should recover in the fourth quarter. In the quarter, they fell.", published="2025-10-20")
     assert [t.value for t in found] == ["2025-Q4", "2025-Q3"]
+
+
+def test_hour_in_the_morning_or_afternoon_is_a_clock_time() -> None:
+    assert one("The convoy left at 4 in the morning.", published="2024-05-02").value == "2024-05-02T04:00"
+    assert one("The vote closed at 5 o'clock in the afternoon.", published="2024-05-02").value == "2024-05-02T17:00"
+
+
+def test_mid_part_of_day_is_a_time_on_the_day_just_told() -> None:
+    found = times("The strike began on May 3. By mid-afternoon, the port was closed.", published="2024-05-06")
+    assert [(t.type, t.value, t.anchor) for t in found] == [
+        ("DATE", "2024-05-03", "published"), ("TIME", "2024-05-03TAF", "previous-time")]  # fmt: skip
+    assert one("By mid afternoon, the port was closed.", published="2024-05-06").value == "2024-05-06TAF"
+
+
+def test_year_after_pre_or_post_is_that_year() -> None:
+    assert one("The post-1959 government seized the mills.").value == "1959"
+    assert one("Pre-2008 loans were repaid.").value == "2008"
+
+
+def test_month_after_the_is_a_month_unless_a_name_follows() -> None:
+    assert one("The March accession lets the three states vote.", published="2024-05-02").value == "2024-03"
+    assert times("The May Department Stores rose.") == []

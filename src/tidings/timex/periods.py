@@ -107,6 +107,8 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     else:
         hh, mm = _int(c.get("hour")) or 0, _int(c.get("min")) or 0
         ampm = _norm(c.get("ampm")).replace(".", "")
+        if _norm(c.get("half")) in ("afternoon", "evening"):  # "4 in the afternoon"
+            ampm = "pm"
         if ampm == "pm" and hh < 12:
             hh += 12
         elif ampm == "am" and hh == 12:

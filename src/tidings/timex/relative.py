@@ -134,6 +134,8 @@ def podref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     rel = _norm(c.get("rel"))
     if ctx.ref is None:
         return _no_ref("XXXX-XX-XX")
+    if rel == "mid" and ctx.prev is not None and ctx.prev_grain == "day":  # "by mid-afternoon" of the day just told
+        return _with_pod(c, ctx.prev.begin, lex, "previous-time")
     offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
     return _with_pod(c, ctx.ref + timedelta(days=offset), lex)
 
