@@ -248,3 +248,9 @@ def test_year_after_pre_or_post_is_that_year() -> None:
 def test_month_after_the_is_a_month_unless_a_name_follows() -> None:
     assert one("The March accession lets the three states vote.", published="2024-05-02").value == "2024-03"
     assert times("The May Department Stores rose.") == []
+
+
+def test_a_year_earlier_after_the_nine_months_is_the_year_not_the_quarter() -> None:
+    found = times("Net rose in the third quarter from a year earlier. For the nine months, net fell from $5 million "
+                  "a year earlier.", published="2025-10-20")  # fmt: skip
+    assert [t.value for t in found] == ["2025-Q3", "2024-Q3", "P9M", "2024"]

@@ -18,6 +18,8 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|until|till|through|thru)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+#: A stretch of an earnings report longer than a quarter ("the nine months", "the first six months").
+_REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s+months\b", re.IGNORECASE)
 NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set"})
 
 
@@ -93,6 +95,8 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             prev, prev_grain = res.interval, res.grain
             if c.kind == "quarter" and c.get("ord"):
                 named_quarter = res.interval
+        elif prev_grain == "quarter" and _REPORTING_PERIOD.match(text, c.start, c.end):
+            prev_grain = "period"  # "for the nine months, ... a year earlier": no longer the quarter
         found.append(Found(c, res, c.start, c.end))
     return [_to_time(article, f, ref) for f in _merge(found, text)], warnings
 
