@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from timex_helpers import Spec, one, parsed, times
+from timex_helpers import Spec, article, one, parsed, times
 
-from tidings.model import Article
+from tidings.model import Article, Sentence
 from tidings.timex.extract import find_times
 
 
@@ -254,3 +254,14 @@ def test_a_year_earlier_after_the_nine_months_is_the_year_not_the_quarter() -> N
     found = times("Net rose in the third quarter from a year earlier. For the nine months, net fell from $5 million "
                   "a year earlier.", published="2025-10-20")  # fmt: skip
     assert [t.value for t in found] == ["2025-Q3", "2024-Q3", "P9M", "2024"]
+
+
+def test_a_year_earlier_in_a_sentence_with_a_written_date_is_that_day_a_year_before() -> None:
+    found = times("For the six months ended Aug. 12, the grocer earned $6 million, against $18 million a year earlier.",
+                  published="2025-10-20")  # fmt: skip
+    assert [(t.value, t.anchor) for t in found] == [("P6M", "none"), ("2025-08-12", "published"), ("2024-08-12", "previous-time")]
+    # the date must be in the same sentence
+    text = "The grocer reported on Aug. 12. It earned $18 million a year earlier."
+    cut = text.index("It")
+    two = replace(article(text, "2025-10-20"), sentences=(Sentence(0, cut - 1, 0, 0), Sentence(cut, len(text), 0, 0)))
+    assert find_times(two)[0][-1].value == "2024"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Article, Time, Warning
+from ..model import Article, Sentence, Time, Warning
 from . import calendar as cal
 from .lexicon import load_lexicon
 from .normalise import Context, Impossible, Resolved, Tense
@@ -20,6 +20,7 @@ _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: A stretch of an earnings report longer than a quarter ("the nine months", "the first six months").
 _REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s+months\b", re.IGNORECASE)
+_WRITTEN_DAYS = frozenset({"cal", "iso", "numeric"})
 NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set"})
 
 
@@ -82,8 +83,11 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     prev: cal.Interval | None = None
     prev_grain = "day"
     named_quarter: cal.Interval | None = None
+    dated: tuple[Sentence, cal.Interval] | None = None  # the last calendar day written out, and its sentence
     for c in select(candidates(text)):
-        ctx = Context(ref, _cue_tense(text, c, tenses), prev, prev_grain, named_quarter)
+        sentence = article.sentence_at(c.start)
+        same = dated[1] if dated is not None and dated[0] == sentence else None
+        ctx = Context(ref, _cue_tense(text, c, tenses), prev, prev_grain, named_quarter, same)
         try:
             res = resolve(c, ctx, lex)
         except Impossible as exc:
@@ -95,6 +99,8 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             prev, prev_grain = res.interval, res.grain
             if c.kind == "quarter" and c.get("ord"):
                 named_quarter = res.interval
+            if c.kind in _WRITTEN_DAYS and res.grain == "day" and res.type == "DATE" and sentence is not None:
+                dated = (sentence, res.interval)
         elif prev_grain == "quarter" and _REPORTING_PERIOD.match(text, c.start, c.end):
             prev_grain = "period"  # "for the nine months, ... a year earlier": no longer the quarter
         found.append(Found(c, res, c.start, c.end))

@@ -27,6 +27,7 @@ class Context:
     prev: cal.Interval | None = None  # the last resolved date in the text (narrative anchor)
     prev_grain: str = "day"
     quarter: cal.Interval | None = None  # the last quarter named by its number ("the fiscal first quarter")
+    dated: cal.Interval | None = None  # a calendar day written earlier in the same sentence
 
 
 @dataclass(frozen=True, slots=True)

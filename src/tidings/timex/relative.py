@@ -173,6 +173,8 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     same_quarter = year_before_quarter(ctx)
     if same_quarter is not None and unit.grain == "year" and n == 1 and sign < 0:
         return Resolved("DATE", "", same_quarter, "previous-time", grain="quarter")
+    if ctx.dated is not None and unit.grain == "year" and n == 1 and sign < 0:
+        return _year_before_day(ctx.dated)
     if dir_ in ("earlier", "later") and ctx.prev is not None and ctx.prev_grain == "day":
         base, anchor = ctx.prev.begin, "previous-time"
     if base is None:
@@ -188,6 +190,8 @@ def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return _no_ref("XXXX")
     moved = cal.shift(ctx.ref, unit, -1)
     grain = _norm(c.get("grain"))
+    if ctx.dated is not None and unit == "year" and not grain:
+        return _year_before_day(ctx.dated)
     grain = "quarter" if grain in ("quarter", "period") else unit
     same_quarter = year_before_quarter(ctx)
     if same_quarter is not None:
@@ -195,6 +199,12 @@ def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if grain == "quarter":
         moved = cal.shift(reporting_day(ctx.ref), "year", -1)
     return Resolved("DATE", "", cal.at_granularity(moved, grain), "published", grain=grain)
+
+
+def _year_before_day(day: cal.Interval) -> Resolved:
+    """ "For the six months ended Aug. 12, net fell from C$18 million a year earlier": the
+    comparison is with the same day a year before."""
+    return Resolved("DATE", "", cal.day(cal.shift(day.begin, "year", -1)), "previous-time")
 
 
 def year_before_quarter(ctx: Context) -> cal.Interval | None:
