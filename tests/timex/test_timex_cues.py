@@ -265,3 +265,10 @@ def test_a_year_earlier_in_a_sentence_with_a_written_date_is_that_day_a_year_bef
     cut = text.index("It")
     two = replace(article(text, "2025-10-20"), sentences=(Sentence(0, cut - 1, 0, 0), Sentence(cut, len(text), 0, 0)))
     assert find_times(two)[0][-1].value == "2024"
+
+
+def test_half_of_a_decade_is_one_time_valued_as_the_decade() -> None:
+    t = one("Sales were flat in the last half of the '80s.", published="1989-11-02")
+    assert (t.span.text, t.value, t.begin, t.end_date) == ("the last half of the '80s", "198", "1985-01-01", "1989-12-31")
+    t = one("Prices rose in the first half of the 1990s.")
+    assert (t.value, t.begin, t.end_date) == ("199", "1990-01-01", "1994-12-31")

@@ -176,7 +176,7 @@ def resolve_year(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 def resolve_decade(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     dec = c.get("dec")
     if dec is not None:
-        return Resolved("DATE", "", cal.decade(int(dec)), grain="decade")
+        return Resolved("DATE", "", _half_of(c, cal.decade(int(dec))), grain="decade")
     digit = _int(c.get("dd"))
     if digit is None:
         digit = lex.decades[(c.get("decw") or "").lower()]
@@ -185,7 +185,16 @@ def resolve_decade(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     century = ctx.ref.year // 100
     if century * 100 + digit * 10 > ctx.ref.year:
         century -= 1
-    return Resolved("DATE", "", cal.decade(century * 10 + digit), "published", grain="decade")
+    return Resolved("DATE", "", _half_of(c, cal.decade(century * 10 + digit)), "published", grain="decade")
+
+
+def _half_of(c: Candidate, decade: cal.Interval) -> cal.Interval:
+    """ "the last half of the '80s": TIMEX3 writes the decade; the interval is its half."""
+    half = c.get("dhalf")
+    if half is None:
+        return decade
+    y = decade.begin.year + (0 if half.lower() == "first" else 5)
+    return cal.Interval(decade.value, date(y, 1, 1), date(y + 4, 12, 31))
 
 
 def resolve_century(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:

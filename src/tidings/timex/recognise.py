@@ -68,6 +68,7 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
         "ORD": rf"(?P<ord>{alternation(lex.ordinals)})",
         "MOD": r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)(?:\s+|-))?",
         "APPROX": r"(?:(?P<approx>nearly|almost|about|approximately|roughly|around|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|no\s+more\s+than|up\s+to|just\s+over|just\s+under)\s+)?",
+        "DHALF": r"(?:the\s+)?(?P<dhalf>first|last|second|latter)\s+half\s+of\s+(?:the\s+)?",
         "MODW": r"(?:(?P<mod>early|late|mid)(?:\s+|-))?",
         "REL": r"(?P<rel>the\s+full|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+same|the\s+last|the\s+next|this|last|next|past|the|coming|current)",
     }
@@ -89,8 +90,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("numeric", r"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),
     ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+|(?:pre|post)-)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
     ("year", r"{B}{MOD}{YEAR}{E}"),
-    ("decade", r"{B}(?:{MOD})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s){E}"),
-    ("decade", r"{B}(?:the\s+)?(?:{MOD})?{DECW}{E}"),
+    ("decade", r"{B}(?:{MOD}|{DHALF})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s){E}"),
+    ("decade", r"{B}(?:{DHALF})?(?:the\s+)?(?:{MOD})?{DECW}{E}"),
     ("century", r"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)\s+century{E}"),
     # relative to the reference date
     ("duration", r"{B}the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z])))"),
