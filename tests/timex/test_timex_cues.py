@@ -272,3 +272,16 @@ def test_half_of_a_decade_is_one_time_valued_as_the_decade() -> None:
     assert (t.span.text, t.value, t.begin, t.end_date) == ("the last half of the '80s", "198", "1985-01-01", "1989-12-31")
     t = one("Prices rose in the first half of the 1990s.")
     assert (t.value, t.begin, t.end_date) == ("199", "1990-01-01", "1994-12-31")
+
+
+def test_every_n_units_is_a_set_of_that_period() -> None:
+    assert [(t.span.text, t.type, t.value) for t in times("Elections are held every two years.")] == [
+        ("every two years", "SET", "P2Y")]  # fmt: skip
+    assert one("Inspectors come every three days.").value == "P3D"
+
+
+def test_a_vague_stretch_from_the_word_list_is_a_duration() -> None:
+    t = one("Talks will resume in the coming weeks.")
+    assert (t.type, t.value, t.begin) == ("DURATION", "PXW", None)
+    assert one("Fighting eased in recent months.").type == "DURATION"
+    assert one("He said so in the past.").type == "DATE"  # PAST_REF

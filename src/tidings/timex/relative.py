@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from types import MappingProxyType
 
@@ -140,11 +141,14 @@ def podref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     return _with_pod(c, ctx.ref + timedelta(days=offset), lex)
 
 
+_PERIOD = re.compile(r"P[\dX]")
+
+
 def ref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if c.get("fut"):  # "will one day be": some time in the future
         return Resolved("DATE", "FUTURE_REF", None)
     value = lex.refs[_norm(c.get("ref")).replace("\u2019", "'")]
-    return Resolved("DATE", value, None)
+    return Resolved("DURATION" if _PERIOD.match(value) else "DATE", value, None)  # "recent weeks" is PXW
 
 
 def _count(c: Candidate, lex: Lexicon) -> int | None:
