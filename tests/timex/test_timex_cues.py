@@ -285,3 +285,17 @@ def test_a_vague_stretch_from_the_word_list_is_a_duration() -> None:
     assert (t.type, t.value, t.begin) == ("DURATION", "PXW", None)
     assert one("Fighting eased in recent months.").type == "DURATION"
     assert one("He said so in the past.").type == "DATE"  # PAST_REF
+
+
+def test_n_units_later_counts_from_the_last_date_at_its_own_grain() -> None:
+    found = times("He moved there in 2005. Two years later, he died.", published="2011-03-16")
+    assert [(t.value, t.anchor) for t in found] == [("2005", "none"), ("2007", "previous-time")]
+    found = times("The bomb went off on March 3. Two hours later, a second blast followed.", published="2011-03-16")
+    assert found[1].value == "2011-03-03"  # hours do not move the day
+
+
+def test_n_units_later_with_no_date_to_count_from_is_only_a_length() -> None:
+    t = one("Two years later, he died.", published="2011-03-16")
+    assert (t.type, t.value, t.begin) == ("DURATION", "P2Y", None)
+    found = times("He left in 2005. Three days later, he came back.", published="2011-03-16")
+    assert (found[1].type, found[1].value) == ("DURATION", "P3D")  # a year is too coarse to count days from

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from . import calendar as cal
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Unit
 from .normalise import Context, Resolved, direction, unresolved
 from .recognise import Candidate
 
@@ -179,13 +179,22 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return Resolved("DATE", "", same_quarter, "previous-time", grain="quarter")
     if ctx.dated is not None and unit.grain == "year" and n == 1 and sign < 0:
         return _year_before_day(ctx.dated)
-    if dir_ in ("earlier", "later") and ctx.prev is not None and ctx.prev_grain == "day":
+    if dir_ == "earlier" and ctx.prev is not None and ctx.prev_grain == "day":
+        base, anchor = ctx.prev.begin, "previous-time"
+    elif dir_ == "later":  # "in 2005 ... two years later": 2007; after no date fine enough, a length
+        if ctx.prev is None or _coarser(ctx.prev_grain, grain):
+            return Resolved("DURATION", _length(n, unit))
         base, anchor = ctx.prev.begin, "previous-time"
     if base is None:
         return _no_ref("XXXX-XX-XX")
     step_unit = "year" if grain in ("decade", "century") else grain
-    moved = cal.shift(base, step_unit, sign * n * unit.size)
+    moved = base if unit.is_clock else cal.shift(base, step_unit, sign * n * unit.size)  # "an hour later": that day
     return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
+
+
+def _length(n: int, unit: Unit) -> str:
+    clock = "T" if unit.is_clock else ""
+    return f"P{clock}{n * unit.size}{unit.letter}"
 
 
 def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
