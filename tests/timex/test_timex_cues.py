@@ -299,3 +299,20 @@ def test_n_units_later_with_no_date_to_count_from_is_only_a_length() -> None:
     assert (t.type, t.value, t.begin) == ("DURATION", "P2Y", None)
     found = times("He left in 2005. Three days later, he came back.", published="2011-03-16")
     assert (found[1].type, found[1].value) == ("DURATION", "P3D")  # a year is too coarse to count days from
+
+
+def test_midnight_is_the_end_of_the_day_not_mid_night() -> None:
+    found = times("The ceasefire signed on 10 November took effect at midnight.")
+    assert [(t.type, t.value) for t in found] == [("DATE", "2020-11-10"), ("TIME", "2020-11-10T24:00")]
+
+
+def test_compact_and_24_hour_clock_times() -> None:
+    assert one("The attack began at around 3am local time.").value == "2021-02-26T03:00"
+    assert one("The truce expired at 18:00 on Sunday.").value == "2021-02-21T18:00"
+    assert times("The home side won 2:1 at the stadium.") == []
+
+
+def test_day_and_month_with_last_year_keep_the_day() -> None:
+    t = one("The offensive began on 27 September last year.")
+    assert (t.span.text, t.value) == ("27 September last year", "2020-09-27")
+    assert one("It ends on June 1 next year.").value == "2022-06-01"

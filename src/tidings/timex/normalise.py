@@ -99,6 +99,9 @@ def _year_less_day(m: int, d: int, ctx: Context) -> date | None:
     return found
 
 
+_YREL = MappingProxyType({"this": 0, "last": -1, "next": 1})
+
+
 def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     r = _resolve_cal(c, ctx, lex)
     if c.get("weekof") and r.interval is not None:  # "the week of March 6": that date's week
@@ -109,9 +112,12 @@ def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     m = lex.months[(c.get("mon") or "").lower().rstrip(".")]
     d, y = _int(c.get("day")), _int(c.get("year"))
+    yrel = c.get("yrel")
     if d is not None:
         if y is not None:
             return Resolved("DATE", "", cal.day(_date(y, m, d)))
+        if yrel and ctx.ref is not None:  # "27 September last year"
+            return Resolved("DATE", "", cal.day(_date(ctx.ref.year + _YREL[yrel.lower()], m, d)), "published")
         found = _year_less_day(m, d, ctx)
         if found is None:
             return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "no publication date to resolve the year")
@@ -120,9 +126,8 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return Resolved("DATE", "", cal.month(y, m), grain="month")
     if ctx.ref is None:
         return unresolved("DATE", f"XXXX-{m:02d}", "no publication date to resolve the year")
-    yrel = c.get("yrel")
     if yrel:
-        y = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[yrel.lower()]
+        y = ctx.ref.year + _YREL[yrel.lower()]
     else:
         y = month_year(ctx.ref, m, ctx.tense)
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")

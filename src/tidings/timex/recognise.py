@@ -78,8 +78,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # calendar dates
     ("cal", r"{B}(?P<weekof>the\s+week\s+of)\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}(?P<weekof>the\s+week\s+of)\s+{DAY}\s+{MON}(?:,?\s+{YEAR})?{E}"),
-    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
-    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{DAY}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{MON}\s+{DAY}(?:,?\s+(?:{YEAR}|(?P<yrel>this|last|next)\s+year))?{E}"),
+    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{DAY}\s+(?:of\s+)?{MON}(?:,?\s+(?:{YEAR}|(?P<yrel>this|last|next)\s+year))?{E}"),
     ("range", r"{B}{DAY}\s*[-\u2013]\s*{DAY2}\s+{MON}(?:,?\s+{YEAR})?{E}"),
     ("range", r"{B}{MON}\s+{DAY}\s*[-\u2013]\s*{DAY2}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}{MOD}{MON},?\s+(?:of\s+)?{YEAR}{E}"),
@@ -106,7 +106,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("deictic", r"{B}{MOD}{POD}\s+(?P<deictic>yesterday|today|tomorrow){E}"),
     ("deictic", r"{B}(?P<deictic>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)){E}"),
     ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
-    ("podref", r"{B}(?P<rel>mid)[\s-]?{POD}{E}"),
+    ("podref", r"{B}(?P<rel>mid)(?:\s+|-|(?=morning|afternoon|evening)){POD}{E}"),  # not "midnight"
     ("ref", r"{B}(?P<ref>{REFS}){E}(?!\s+accounts?\b)"),
     ("ref", r"\b(?:will|would|could|may|might|can|shall|should|must)\s+(?P<t>(?P<fut>one\s+day|some\s+day)){E}(?!\s+(?:later|earlier|after|before|of)\b)"),
     ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
@@ -125,6 +125,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     ("clock", r"{B}(?P<hour>1[0-2]|0?[1-9])(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    ("clock", r"\b(?:at|from|until|till|by|around|about|before|after|since)\s+(?P<t>(?P<hour>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?){E}"),
     ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     # durations and sets; a rate after an amount is a set ("$2 million a year")
     ("set", r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars|times))%?\s+(?P<t>(?:a|an|per)\s+(?P<unit>{UNITW})){E}"),
@@ -181,7 +182,7 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
     in any case and the names (months, weekdays) that count only when capitalised."""
     lex = load_lexicon()
     words: set[str] = {"noon", "midnight", "midday", "m", "am", "pm", "nineteen", "eighteen", "thousand", "yearend",
-                       "weekend", "weekends", "period", "half", "gmt", "utc"}  # fmt: skip
+                       "weekend", "weekends", "period", "half", "gmt", "utc", "midmorning", "midafternoon"}  # fmt: skip
     for table in (lex.units, lex.plurals, lex.seasons, lex.decades, lex.deictic, lex.refs, lex.sets, lex.holidays,
                   lex.parts_of_day):  # fmt: skip
         words.update(key.lower().split()[-1].strip("'\u2019") for key in table)  # the head word of a phrase
@@ -195,7 +196,8 @@ def _is_anchor(word: str, words: frozenset[str], names: frozenset[str]) -> bool:
     a word of the lexicon. Day numbers and counts are not anchors: a month name or a unit
     always comes with them."""
     if word[0].isdigit():
-        return len(word) == 4 or word.endswith("0s") or (len(word) <= 5 and (":" in word or "." in word))
+        return (len(word) == 4 or word.endswith("0s") or (len(word) <= 5 and (":" in word or "." in word))
+                or word.lower().endswith(("am", "pm")))  # fmt: skip
     low = word.lower()
     return low in words or (word[0].isupper() and low in names)
 
