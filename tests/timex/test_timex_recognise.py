@@ -41,3 +41,8 @@ def test_offsets_index_the_text() -> None:
     text = "On 9 May 2020, farmers protested; two days later police came."
     for t in times(text):
         assert text[t.span.start : t.span.end] == t.span.text
+
+
+def test_a_figure_over_a_table_heading_is_no_duration() -> None:
+    assert spans("Avg shrs 2,653,646 vs 1,826,858\n    Year\n    Shr 1.45 dlrs") == []
+    assert spans("The temple stood for 3,000 years.") == ["3,000 years"]

@@ -329,8 +329,10 @@ def _year_ok(c: Candidate, text: str) -> bool:
 
 
 def _duration_ok(c: Candidate, text: str) -> bool:
-    num = (c.get("num") or "").lower()
-    unit = (c.get("unit") or "").lower()
+    raw_num, raw_unit = c.get("num") or "", c.get("unit") or ""
+    if raw_num[:1].isdigit() and raw_unit[:1].isupper():
+        return False  # a table's figure over its next heading ("1,826,858 / Year"), not a length
+    num, unit = raw_num.lower(), raw_unit.lower()
     if num in ("a", "an") and unit.startswith(("second", "quarter")):
         return False
     fraction = unit == "quarters" and "-" in text[c.start : c.end]  # "three-quarters of the vote"
