@@ -46,3 +46,13 @@ def test_offsets_index_the_text() -> None:
 def test_a_figure_over_a_table_heading_is_no_duration() -> None:
     assert spans("Avg shrs 2,653,646 vs 1,826,858\n    Year\n    Shr 1.45 dlrs") == []
     assert spans("The temple stood for 3,000 years.") == ["3,000 years"]
+
+
+def test_month_and_decimal_figure_in_a_table_is_no_date() -> None:
+    assert spans("Linseed prev 34.8, Feb 32.9, Mar 6.8, Apr 6.3, total 80.8") == []
+    assert spans("It ran on March 6, 2020.") == ["March 6, 2020"]
+
+
+def test_capitalised_set_word_before_a_name_is_part_of_the_name() -> None:
+    assert spans("Britain's Daily Mirror newspaper said so.") == []
+    assert spans("The group publishes a daily newspaper.") == ["daily"]

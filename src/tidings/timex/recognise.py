@@ -56,8 +56,8 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
         "MON": rf"(?P<mon>{months})",
         "ENDED": rf"(?=\s+(?:that\s+)?(?:ended|ending)\s+(?P<emon>{months})\s+(?P<eday>[0-3]?\d)\b)?",
         "WD": rf"(?P<wd>{wd})",
-        "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?",
-        "DAY2": r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?",
+        "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![.,]\d)",  # not "Apr 6.3" in a table of figures
+        "DAY2": r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![.,]\d)",
         "YEAR": r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d,.%]\d|\d|%)",
         "UNIT": rf"(?P<unit>{units})",
         "NUM": rf"(?P<num>{num})",
@@ -296,7 +296,8 @@ def plausible(c: Candidate, text: str) -> bool:
             return False  # the programmes '"This Week"', '"Last Week Tonight"' are no weeks
     if c.kind == "duration":
         return _duration_ok(c, text)
-    return True
+    adv = c.get("adv")  # "the Daily Mirror", "The Weekly Standard": a name
+    return not (adv is not None and adv[0].isupper() and _NAME_AFTER.match(text, c.end))
 
 
 _TITLE_BEFORE = re.compile(r"(?:[\"\u201c]|``)$")
