@@ -56,3 +56,8 @@ def test_month_and_decimal_figure_in_a_table_is_no_date() -> None:
 def test_capitalised_set_word_before_a_name_is_part_of_the_name() -> None:
     assert spans("Britain's Daily Mirror newspaper said so.") == []
     assert spans("The group publishes a daily newspaper.") == ["daily"]
+
+
+def test_year_number_before_singular_year_is_the_year() -> None:
+    assert spans("It includes an adjustment for 1986 year and both 1985 periods.") == ["1986", "1985"]
+    assert spans("The oak stood for 1900 years.") == ["1900 years"]

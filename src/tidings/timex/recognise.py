@@ -329,11 +329,16 @@ def _year_ok(c: Candidate, text: str) -> bool:
     return not _NOT_YEAR_BEFORE.search(text, max(0, c.start - 12), c.start)
 
 
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _duration_ok(c: Candidate, text: str) -> bool:
     raw_num, raw_unit = c.get("num") or "", c.get("unit") or ""
     if raw_num[:1].isdigit() and raw_unit[:1].isupper():
         return False  # a table's figure over its next heading ("1,826,858 / Year"), not a length
     num, unit = raw_num.lower(), raw_unit.lower()
+    if _YEAR_LIKE.fullmatch(num) and not unit.endswith("s"):
+        return False  # "for 1986 year and both 1985 periods": a year, not 1,986 years
     if num in ("a", "an") and unit.startswith(("second", "quarter")):
         return False
     fraction = unit == "quarters" and "-" in text[c.start : c.end]  # "three-quarters of the vote"
