@@ -316,3 +316,4 @@ def test_day_and_month_with_last_year_keep_the_day() -> None:
     t = one("The offensive began on 27 September last year.")
     assert (t.span.text, t.value) == ("27 September last year", "2020-09-27")
     assert one("It ends on June 1 next year.").value == "2022-06-01"
+    assert one("We set out on June 16th of last year.").value == "2020-06-16"

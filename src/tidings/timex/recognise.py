@@ -78,8 +78,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # calendar dates
     ("cal", r"{B}(?P<weekof>the\s+week\s+of)\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}(?P<weekof>the\s+week\s+of)\s+{DAY}\s+{MON}(?:,?\s+{YEAR})?{E}"),
-    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{MON}\s+{DAY}(?:,?\s+(?:{YEAR}|(?P<yrel>this|last|next)\s+year))?{E}"),
-    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{DAY}\s+(?:of\s+)?{MON}(?:,?\s+(?:{YEAR}|(?P<yrel>this|last|next)\s+year))?{E}"),
+    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{MON}\s+{DAY}(?:,?\s+(?:{YEAR}|(?:of\s+)?(?P<yrel>this|last|next)\s+year))?{E}"),
+    ("cal", r"{B}(?:{WD},?\s+)?{MOD}{DAY}\s+(?:of\s+)?{MON}(?:,?\s+(?:{YEAR}|(?:of\s+)?(?P<yrel>this|last|next)\s+year))?{E}"),
     ("range", r"{B}{DAY}\s*[-\u2013]\s*{DAY2}\s+{MON}(?:,?\s+{YEAR})?{E}"),
     ("range", r"{B}{MON}\s+{DAY}\s*[-\u2013]\s*{DAY2}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}{MOD}{MON},?\s+(?:of\s+)?{YEAR}{E}"),
