@@ -1,6 +1,9 @@
+from datetime import date
+
 import pytest
 from timex_helpers import article, one, parsed, times
 
+from tidings.timex import calendar as cal
 from tidings.timex.extract import find_times
 
 
@@ -267,3 +270,17 @@ def test_a_bare_participle_takes_the_future_of_the_clause_it_hangs_on() -> None:
     past = [("Flights", "NNS", "NOUN", "nsubj", 1), ("left", "VBD", "VERB", "ROOT", 1), *words[3:]]
     past = [(w, t, p, d, h - 1 if i >= 2 else h) for i, (w, t, p, d, h) in enumerate(past)]
     assert find_times(parsed(past))[0][-1].value == "2020-11-10"
+
+
+def test_moveable_holidays_follow_their_rules() -> None:
+    assert one("Pilgrims prayed on Easter Sunday.", published="2024-04-02").value == "2024-03-31"
+    assert one("Shops shut on Good Friday.", published="2025-04-22").value == "2025-04-18"
+    assert one("Churches filled for Orthodox Easter.", published="2021-05-04").value == "2021-05-02"
+    assert one("Veterans paraded on Memorial Day.", published="2024-06-01").value == "2024-05-27"
+    assert one("Voters queued on Election Day.", published="2020-11-05").value == "2020-11-03"
+    assert one("Unions marched on May Day.", published="2023-05-03").value == "2023-05-01"
+
+
+def test_easter_computus_against_known_years() -> None:
+    assert [cal.easter(y) for y in (2008, 2011, 2038)] == [date(2008, 3, 23), date(2011, 4, 24), date(2038, 4, 25)]
+    assert [cal.orthodox_easter(y) for y in (2019, 2024)] == [date(2019, 4, 28), date(2024, 5, 5)]

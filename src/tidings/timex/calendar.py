@@ -172,3 +172,31 @@ def nth_weekday(year_: int, m: int, weekday: int, n: int) -> date:
     """The ``n``-th ``weekday`` (ISO 1-7) of a month: Thanksgiving is the 4th Thursday of November."""
     first = date(year_, m, 1)
     return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+def last_weekday(year_: int, m: int, weekday: int) -> date:
+    """The last ``weekday`` (ISO 1-7) of a month: Memorial Day is the last Monday of May."""
+    last = add_months(date(year_, m, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def easter(year_: int) -> date:
+    """Western Easter Sunday (the Gregorian computus of Meeus, Jones and Butcher)."""
+    a, b, c = year_ % 19, year_ // 100, year_ % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day_ = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year_, month, day_ + 1)
+
+
+def orthodox_easter(year_: int) -> date:
+    """Orthodox Easter Sunday (the Julian computus, given as a Gregorian date, 1900-2099)."""
+    a, b, c = year_ % 4, year_ % 7, year_ % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day_ = divmod(d + e + 114, 31)
+    return date(year_, month, day_ + 1) + timedelta(days=13)

@@ -7,6 +7,7 @@ Without a reference date they stay unresolved (``XXXX`` values) and say so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -208,12 +209,26 @@ def resolve_century(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     return Resolved("DATE", "", cal.century(n - 1), grain="century")
 
 
+_HOLIDAY_RULE = re.compile(r"(?:(?P<easter>O?EASTER)|(?P<mm>\d\d)-(?:(?P<dd>\d\d)|(?P<nth>[1-5L])(?P<wd>[A-Z]{3})))(?P<shift>[+-]\d+)?")
+_ISO_WEEKDAYS = MappingProxyType({"MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6, "SUN": 7})
+
+
 def _holiday_on(rule: str, y: int) -> date:
-    mm, dd = rule.split("-")
-    if dd[0].isdigit() and dd[1:].isdigit():
-        return date(y, int(mm), int(dd))
-    weekdays = {"MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6, "SUN": 7}
-    return cal.nth_weekday(y, int(mm), weekdays[dd[1:]], int(dd[0]))
+    """The day of a holiday rule in year ``y``: "12-25" (fixed), "11-4THU" (fourth Thursday),
+    "05-LMON" (last Monday), "EASTER-2" (Good Friday), "OEASTER" (Orthodox Easter), "11-1MON+1"
+    (the day after the first Monday)."""
+    m = _HOLIDAY_RULE.fullmatch(rule)
+    if m is None:
+        raise ValueError(f"bad holiday rule {rule!r} in the time lexicon")
+    if m["easter"]:
+        day_ = cal.orthodox_easter(y) if m["easter"].startswith("O") else cal.easter(y)
+    elif m["dd"]:
+        day_ = date(y, int(m["mm"]), int(m["dd"]))
+    elif m["nth"] == "L":
+        day_ = cal.last_weekday(y, int(m["mm"]), _ISO_WEEKDAYS[m["wd"]])
+    else:
+        day_ = cal.nth_weekday(y, int(m["mm"]), _ISO_WEEKDAYS[m["wd"]], int(m["nth"]))
+    return day_ + timedelta(days=int(m["shift"] or 0))
 
 
 def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
@@ -222,7 +237,8 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if y is not None:
         return Resolved("DATE", "", cal.day(_holiday_on(rule, y)))
     if ctx.ref is None:
-        return unresolved("DATE", f"XXXX-{rule[:2]}-XX", "no publication date to resolve the year")
+        month = rule[:2] if rule[:2].isdigit() else "XX"
+        return unresolved("DATE", f"XXXX-{month}-XX", "no publication date to resolve the year")
     ref = ctx.ref
     cands = [_holiday_on(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
     if ctx.tense == "future":
