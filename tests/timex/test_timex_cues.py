@@ -317,3 +317,14 @@ def test_day_and_month_with_last_year_keep_the_day() -> None:
     assert (t.span.text, t.value) == ("27 September last year", "2020-09-27")
     assert one("It ends on June 1 next year.").value == "2022-06-01"
     assert one("We set out on June 16th of last year.").value == "2020-06-16"
+
+
+def test_today_and_tomorrow_of_the_age_are_no_days() -> None:
+    t = one("The case is for today's youth what the blockade was for their parents.")
+    assert (t.value, t.begin) == ("PRESENT_REF", None)
+    assert one("Many of today's personal computers use the chip.").value == "PRESENT_REF"
+    assert one("If I were choosing the people of tomorrow, I would choose them.").value == "FUTURE_REF"
+    assert one("They hope for a better tomorrow.").value == "FUTURE_REF"
+    # a day all the same
+    assert one("The offer, advertised in today's editions, is due.").value == "2021-02-26"
+    assert one("The vote is set for tomorrow.").value == "2021-02-27"

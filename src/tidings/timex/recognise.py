@@ -102,6 +102,10 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\.?\s*\d)"),
     ("season", r"{B}{MOD}(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?{E}"),
     ("season", r"{B}{MOD}{SEASON}\s+(?P<yrel>this|last|next)\s+year{E}"),
+    # "today's youth", "the people of tomorrow": the present or the future in general, no day
+    ("ref", r"{B}(?P<gen>today|tomorrow)(?=['\u2019]s\s+(?:\w+\s+)?(?:{GENERIC})\b)"),
+    ("ref", r"\bthe\s+\w+\s+of\s+(?P<t>(?P<gen>today|tomorrow)){E}(?!['\u2019])"),
+    ("ref", r"\b(?:a|an)\s+(?:better|brighter|bright|new|different|safer|greener)\s+(?P<t>(?P<gen>tomorrow)){E}"),
     ("deictic", r"{B}{MOD}{DEICTIC}(?:\s+{POD})?{E}"),
     ("deictic", r"{B}{MOD}{POD}\s+(?P<deictic>yesterday|today|tomorrow){E}"),
     ("deictic", r"{B}(?P<deictic>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)){E}"),
@@ -147,6 +151,17 @@ _SPECS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Nouns after which "today's"/"tomorrow's" speaks of the age, not of a day ("today's youth").
+GENERIC_NOUNS = frozenset(
+    [
+        "world", "youth", "society", "societies", "generation", "generations", "children", "kids", "young", "students",
+        "families", "economy", "economies", "market", "markets", "technology", "technologies", "computers", "standards",
+        "culture", "politics", "media", "consumers", "workers", "women", "men", "leaders", "cities", "schools",
+        "businesses", "companies", "investors", "parents", "teenagers", "voters", "public", "industry",
+    ]
+)
+
+
 @lru_cache(maxsize=1)
 def patterns() -> tuple[Pattern, ...]:
     lex = load_lexicon()
@@ -157,6 +172,7 @@ def patterns() -> tuple[Pattern, ...]:
         "REFS": alternation(lex.refs),
         "SETS": alternation(lex.sets),
         "HOLIDAYS": alternation(lex.holidays),
+        "GENERIC": "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True)),
         "WDN": alternation(lex.weekdays),
         "NUMW": alternation(k for k in lex.numbers if k not in ("a", "an")),
         "UNITW": alternation(lex.units),

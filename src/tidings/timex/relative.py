@@ -147,6 +147,9 @@ _PERIOD = re.compile(r"P[\dX]")
 def ref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if c.get("fut"):  # "will one day be": some time in the future
         return Resolved("DATE", "FUTURE_REF", None)
+    gen = _norm(c.get("gen"))
+    if gen:  # "today's youth", "the people of tomorrow": the present or the future at large
+        return Resolved("DATE", "PRESENT_REF" if gen == "today" else "FUTURE_REF", None)
     value = lex.refs[_norm(c.get("ref")).replace("\u2019", "'")]
     return Resolved("DURATION" if _PERIOD.match(value) else "DATE", value, None)  # "recent weeks" is PXW
 
