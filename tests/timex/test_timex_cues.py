@@ -328,3 +328,12 @@ def test_today_and_tomorrow_of_the_age_are_no_days() -> None:
     # a day all the same
     assert one("The offer, advertised in today's editions, is due.").value == "2021-02-26"
     assert one("The vote is set for tomorrow.").value == "2021-02-27"
+
+
+def test_financial_shorthands_for_quarters_halves_and_fiscal_years() -> None:
+    assert one("Profit rose in Q3 2020.").value == "2020-Q3"
+    assert one("Profit rose in Q3.").value == "2020-Q3"  # a third quarter reported in February: last year's
+    assert one("Results for Q4 '20 beat forecasts.").value == "2020-Q4"
+    assert one("Sales fell in H1 2020.").value == "2020-H1"
+    assert one("Costs rose in FY2020.").value == "2020"
+    assert times("The H1N1 virus spread.") == [] and times("He holds an H1 visa.") == []

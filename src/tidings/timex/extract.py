@@ -97,7 +97,7 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             warnings.append(Warning("time-unresolved", res.problem, article.span(c.start, c.end)))
         if res.interval is not None and c.kind not in NOT_ANCHORS:
             prev, prev_grain = res.interval, res.grain
-            if c.kind == "quarter" and c.get("ord"):
+            if c.kind == "quarter" and (c.get("ord") or c.get("qn")):
                 named_quarter = res.interval
             if c.kind in _WRITTEN_DAYS and res.grain == "day" and res.type == "DATE" and sentence is not None:
                 dated = (sentence, res.interval)

@@ -20,6 +20,9 @@ def _year_of_part(c: Candidate, ctx: Context) -> tuple[int | None, bool]:
     y = _int(c.get("year") or c.get("qyear"))
     if y is not None:
         return y, False
+    yy = _int(c.get("yy"))  # "Q3 '20"
+    if yy is not None:
+        return (1900 if yy >= 50 else 2000) + yy, False
     if ctx.ref is None:
         return None, False
     yrel = c.get("yrel") or c.get("yrel2")
@@ -29,10 +32,10 @@ def _year_of_part(c: Candidate, ctx: Context) -> tuple[int | None, bool]:
 
 
 def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
-    ordw = c.get("ord")
+    ordw, qn = c.get("ord"), _int(c.get("qn"))
     y, relative = _year_of_part(c, ctx)
-    if ordw:
-        q = lex.ordinals[_norm(ordw)]
+    if ordw or qn:
+        q = qn or lex.ordinals[_norm(ordw)]
         if y is not None and c.get("ago"):
             y -= 1
         if y is None:
@@ -91,7 +94,7 @@ def _quarter_end(c: Candidate, ctx: Context, lex: Lexicon) -> cal.Interval | Non
 
 
 def half(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
-    h = 1 if _norm(c.get("hord")) == "first" else 2
+    h = _int(c.get("hn")) or (1 if _norm(c.get("hord")) == "first" else 2)
     y, relative = _year_of_part(c, ctx)
     if y is None:
         return unresolved("DATE", f"XXXX-H{h}", "no publication date to resolve the year")

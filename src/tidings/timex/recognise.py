@@ -88,7 +88,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("cal", r"{B}{MOD}{MON}(?:\s+(?P<yrel>this|last|next)\s+year)?{E}"),
     ("iso", r"{B}(?P<year>(?:1[0-9]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
     ("numeric", r"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),
-    ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+|(?:pre|post)-)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
+    ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+|(?:pre|post)-|(?-i:FY)\s?)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
     ("year", r"{B}{MOD}{YEAR}{E}"),
     ("decade", r"{B}(?:{MOD}|{DHALF})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s){E}"),
     ("decade", r"{B}(?:{DHALF})?(?:the\s+)?(?:{MOD})?{DECW}{E}"),
@@ -124,6 +124,9 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("spelled", r"{B}(?:the\s+year\s+)?(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
     ("spelled", r"{B}(?:the\s+year\s+)?(?P<thousand>two\s+thousand)(?:\s+and\s+(?P<ones>{ONES}))?{E}(?!\s+(?:years|people|men|troops|soldiers|dollars)\b)"),
     ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second|last)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    # the financial shorthands "Q3 2020", "Q3", "H1 2021" ("H1" alone is too often a visa or a virus)
+    ("quarter", r"{B}(?-i:Q(?P<qn>[1-4]))(?:\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)))?{E}"),
+    ("half", r"{B}(?-i:H(?P<hn>[12]))\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)){E}"),
     ("half", r"{B}(?:(?P<det>the)\s+)?(?P<hord>first|last)\s+two\s+quarters\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year){E}"),
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
     ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
@@ -198,7 +201,8 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
     in any case and the names (months, weekdays) that count only when capitalised."""
     lex = load_lexicon()
     words: set[str] = {"noon", "midnight", "midday", "m", "am", "pm", "nineteen", "eighteen", "thousand", "yearend",
-                       "weekend", "weekends", "period", "half", "gmt", "utc", "midmorning", "midafternoon"}  # fmt: skip
+                       "weekend", "weekends", "period", "half", "gmt", "utc", "midmorning", "midafternoon",
+                       "q1", "q2", "q3", "q4", "h1", "h2", "fy"}  # fmt: skip
     for table in (lex.units, lex.plurals, lex.seasons, lex.decades, lex.deictic, lex.refs, lex.sets, lex.holidays,
                   lex.parts_of_day):  # fmt: skip
         words.update(key.lower().split()[-1].strip("'\u2019") for key in table)  # the head word of a phrase
@@ -215,6 +219,8 @@ def _is_anchor(word: str, words: frozenset[str], names: frozenset[str]) -> bool:
         return (len(word) == 4 or word.endswith("0s") or (len(word) <= 5 and (":" in word or "." in word))
                 or word.lower().endswith(("am", "pm")))  # fmt: skip
     low = word.lower()
+    if low.startswith("fy") and low[2:].isdigit():
+        return True  # "FY2020"
     return low in words or (word[0].isupper() and low in names)
 
 
@@ -303,7 +309,7 @@ def plausible(c: Candidate, text: str) -> bool:
     if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
         return _year_ok(c, text)
     if c.kind == "quarter":
-        return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear"))
+        return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear", "qn"))
     if c.kind == "season":
         return any(c.get(k) for k in ("rel", "year", "yrel", "mod"))
     if _TITLE_BEFORE.search(text, max(0, c.start - 3), c.start):
