@@ -45,6 +45,14 @@ class Impossible(ValueError):
     """A date that does not exist ("31 February")."""
 
 
+#: Relative words -> step from the reference unit.
+STEPS = MappingProxyType({
+    "this": 0, "the": 0, "current": 0, "the current": 0, "the same": 0, "the latest": 0, "that": 0,
+    "last": -1, "past": -1, "the past": -1, "the previous": -1, "the preceding": -1,
+    "this past": -1, "the last": -1,
+    "next": 1, "coming": 1, "the coming": 1, "the next": 1, "this coming": 1, "the following": 1,
+})  # fmt: skip
+
 def direction(tense: Tense, default: int = 0) -> int:
     return {"past": -1, "future": 1}.get(tense, default)
 
@@ -100,9 +108,6 @@ def _year_less_day(m: int, d: int, ctx: Context) -> date | None:
     return found
 
 
-_YREL = MappingProxyType({"this": 0, "last": -1, "next": 1})
-
-
 def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     r = _resolve_cal(c, ctx, lex)
     if c.get("weekof") and r.interval is not None:  # "the week of March 6": that date's week
@@ -118,7 +123,7 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         if y is not None:
             return Resolved("DATE", "", cal.day(_date(y, m, d)))
         if yrel and ctx.ref is not None:  # "27 September last year"
-            return Resolved("DATE", "", cal.day(_date(ctx.ref.year + _YREL[yrel.lower()], m, d)), "published")
+            return Resolved("DATE", "", cal.day(_date(ctx.ref.year + STEPS[yrel.lower()], m, d)), "published")
         found = _year_less_day(m, d, ctx)
         if found is None:
             return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "no publication date to resolve the year")
@@ -128,7 +133,7 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return unresolved("DATE", f"XXXX-{m:02d}", "no publication date to resolve the year")
     if yrel:
-        y = ctx.ref.year + _YREL[yrel.lower()]
+        y = ctx.ref.year + STEPS[yrel.lower()]
     else:
         y = month_year(ctx.ref, m, ctx.tense)
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")

@@ -7,9 +7,9 @@ from types import MappingProxyType
 
 from . import calendar as cal
 from .lexicon import Lexicon
-from .normalise import Context, Impossible, Resolved, _int, unresolved, year_less
+from .normalise import STEPS, Context, Impossible, Resolved, _int, unresolved, year_less
 from .recognise import Candidate
-from .relative import STEPS, _count, _norm, reporting_day, year_before_quarter
+from .relative import _count, _norm, _period, reporting_day, year_before_quarter
 
 QREL = MappingProxyType({"latest": 0, "this": 0, "same": 0, "recent": 0, "fiscal": 0, "comparable": 0,
         "last": -1, "previous": -1, "past": -1, "next": 1})  # fmt: skip
@@ -135,32 +135,6 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     elif ctx.prev is not None and ctx.prev_grain == "day":  # "at 10 p.m." on the day just told
         d, anchor = ctx.prev.begin, "previous-time"
     return Resolved("TIME", d.isoformat() + clock_s, cal.day(d), anchor)  # type: ignore[arg-type]
-
-
-#: How a fraction of a unit is written in the next smaller one: "2 1/2 years" is P2Y6M.
-_SMALLER = MappingProxyType({"year": (12, "M", False), "week": (7, "D", False), "day": (24, "H", True),
-            "hour": (60, "M", True), "minute": (60, "S", True)})  # fmt: skip
-
-
-def _period(n: float | str, unit_word: str, lex: Lexicon) -> str | None:
-    unit = lex.unit(unit_word)
-    if unit is None:
-        return None
-    t = "T" if unit.is_clock else ""
-    if isinstance(n, str):
-        return f"P{t}X{unit.letter}"
-    amount = n * unit.size
-    whole = int(amount)
-    frac = amount - whole
-    if not frac:
-        return f"P{t}{whole}{unit.letter}"
-    factor, letter, clock = _SMALLER.get(unit.grain if unit.size == 1 else "", (0, "", False))
-    sub = frac * factor
-    if not factor or not float(sub).is_integer():
-        return f"P{t}{amount:g}{unit.letter}"
-    head = f"{whole}{unit.letter}" if whole else ""
-    tail = ("T" if clock and not t else "") + f"{int(sub)}{letter}"
-    return f"P{t}{head}{tail}"
 
 
 def duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:

@@ -8,16 +8,9 @@ from types import MappingProxyType
 
 from . import calendar as cal
 from .lexicon import Lexicon, Unit
-from .normalise import Context, Resolved, direction, unresolved
+from .normalise import STEPS, Context, Resolved, direction, unresolved
 from .recognise import Candidate
 
-#: Relative words -> step from the reference unit.
-STEPS = MappingProxyType({
-    "this": 0, "the": 0, "current": 0, "the current": 0, "the same": 0, "the latest": 0, "that": 0,
-    "last": -1, "past": -1, "the past": -1, "the previous": -1, "the preceding": -1,
-    "this past": -1, "the last": -1,
-    "next": 1, "coming": 1, "the coming": 1, "the next": 1, "this coming": 1, "the following": 1,
-})  # fmt: skip
 UNIT_GRAIN = MappingProxyType({"fiscal year": "year", "morning": "day", "afternoon": "day", "evening": "day", "night": "day"})
 
 
@@ -164,6 +157,35 @@ def _count(c: Candidate, lex: Lexicon) -> int | None:
         return None
 
 
+#: How a fraction of a unit is written in the next smaller one: "2 1/2 years" is P2Y6M.
+_SMALLER = MappingProxyType({"year": (12, "M", False), "week": (7, "D", False), "day": (24, "H", True),
+            "hour": (60, "M", True), "minute": (60, "S", True)})  # fmt: skip
+
+
+def _period(n: float | str, unit_word: str, lex: Lexicon) -> str | None:
+    unit = lex.unit(unit_word)
+    return None if unit is None else _period_of(n, unit)
+
+
+def _period_of(n: float | str, unit: Unit) -> str:
+    """The TIMEX3 duration of ``n`` units ("X" when the count is vague): P3D, PT2H, P2Y6M, PXW."""
+    t = "T" if unit.is_clock else ""
+    if isinstance(n, str):
+        return f"P{t}X{unit.letter}"
+    amount = n * unit.size
+    whole = int(amount)
+    frac = amount - whole
+    if not frac:
+        return f"P{t}{whole}{unit.letter}"
+    factor, letter, clock = _SMALLER.get(unit.grain if unit.size == 1 else "", (0, "", False))
+    sub = frac * factor
+    if not factor or not float(sub).is_integer():
+        return f"P{t}{amount:g}{unit.letter}"
+    head = f"{whole}{unit.letter}" if whole else ""
+    tail = ("T" if clock and not t else "") + f"{int(sub)}{letter}"
+    return f"P{t}{head}{tail}"
+
+
 def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     unit = lex.unit(c.get("unit") or "")
     if unit is None:
@@ -173,7 +195,7 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     sign = 1 if dir_ in ("later", "from now", "hence") else -1
     if n is None:
         if dir_ in ("later", "earlier"):  # "a few days later": only the length is known
-            return Resolved("DURATION", f"P{'T' if unit.is_clock else ''}X{unit.letter}", None)
+            return Resolved("DURATION", _period_of("X", unit), None)
         return Resolved("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None)
     grain = "day" if unit.is_clock else unit.grain
     base, anchor = ctx.ref, "published"
@@ -186,18 +208,13 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         base, anchor = ctx.prev.begin, "previous-time"
     elif dir_ == "later":  # "in 2005 ... two years later": 2007; after no date fine enough, a length
         if ctx.prev is None or _coarser(ctx.prev_grain, grain):
-            return Resolved("DURATION", _length(n, unit))
+            return Resolved("DURATION", _period_of(n, unit))
         base, anchor = ctx.prev.begin, "previous-time"
     if base is None:
         return _no_ref("XXXX-XX-XX")
     step_unit = "year" if grain in ("decade", "century") else grain
     moved = base if unit.is_clock else cal.shift(base, step_unit, sign * n * unit.size)  # "an hour later": that day
     return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
-
-
-def _length(n: int, unit: Unit) -> str:
-    clock = "T" if unit.is_clock else ""
-    return f"P{clock}{n * unit.size}{unit.letter}"
 
 
 def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
