@@ -133,13 +133,17 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     from .geo.gazetteer import Gazetteer, default_path, remove_stale
 
     path = default_path()
-    meta = build(path) if args.action == "build" else Gazetteer(path).info() if path.exists() else None
-    if meta is None:
+    if args.action == "build":
+        built = build(path)
+        stale = remove_stale(path)
+        with Gazetteer(path) as gaz:
+            meta = {**gaz.info(), "seconds": built["seconds"], "removed": ", ".join(p.name for p in stale) or "none"}
+    elif path.exists():
+        with Gazetteer(path) as gaz:
+            meta = gaz.info()
+    else:
         print(f"tidings: no gazetteer at {path}; run `tidings gazetteer build`", file=sys.stderr)
         return EXIT_REJECTED
-    if args.action == "build":
-        stale = remove_stale(path)
-        meta = {**Gazetteer(path).info(), "seconds": meta["seconds"], "removed": ", ".join(p.name for p in stale) or "none"}
     for k, v in meta.items():
         print(f"{k}: {v}")
     return EXIT_OK

@@ -51,6 +51,28 @@ def test_bad_urls_say_what_to_do(tmp_path: Path) -> None:
         connect(str(tmp_path / "no" / "such" / "t.db"))
 
 
+def test_a_file_that_is_no_database_is_a_store_error_that_says_what_to_do(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("these are my notes, not a database\n" * 20)
+    with pytest.raises(StoreError, match="not a database; --db must name a tidings store"):
+        open_store(f"sqlite:///{notes}")
+
+
+def test_a_store_locked_by_another_writer_is_a_store_error_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    open_store(f"sqlite:///{path}").close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another process in the middle of writing
+    db = connect(f"sqlite:///{path}")
+    try:
+        db.execute("PRAGMA busy_timeout = 50")
+        with pytest.raises(StoreError, match="locked; another process is writing"), db.transaction():
+            db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
+    finally:
+        db.close()
+        other.close()
+
+
 def test_a_stored_record_reads_back_as_the_contract_record(store_url: str) -> None:
     from store_fakes import event, record
 

@@ -101,10 +101,15 @@ class Gazetteer:
         self.path = path
         try:
             self._con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-            version = self._con.execute("SELECT v FROM meta WHERE k='version'").fetchone()
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot open the gazetteer {path}: {exc}; delete it and run `tidings gazetteer build`") from exc
+        try:
+            version = self._con.execute("SELECT v FROM meta WHERE k='version'").fetchone()
+        except sqlite3.Error as exc:
+            self._con.close()
+            raise GazetteerError(f"cannot open the gazetteer {path}: {exc}; delete it and run `tidings gazetteer build`") from exc
         if not version or version[0] != BUILD_VERSION:
+            self._con.close()
             raise GazetteerError(f"gazetteer {path} is of another version; delete it and run `tidings gazetteer build`")
         self._names: dict[int, str] = {}
 
@@ -176,6 +181,15 @@ class Gazetteer:
             row = self._con.execute("SELECT name FROM places WHERE pid = ?", (pid,)).fetchone()
             self._names[pid] = row[0] if row else ""
         return self._names[pid] or None
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def info(self) -> dict[str, str]:
         meta = dict(self._con.execute("SELECT k, v FROM meta").fetchall())

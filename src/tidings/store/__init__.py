@@ -65,7 +65,11 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """Open (and migrate, unless ``create`` is false) the store at ``url``."""
     store = Store(connect(url or DEFAULT_URL))
     if create:
-        store.migrate()
+        try:
+            store.migrate()
+        except BaseException:
+            store.close()
+            raise
     return store
 
 

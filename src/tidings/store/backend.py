@@ -47,11 +47,16 @@ class SqliteBackend:
             self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the SQLite store {path!r}: {exc}; check the path and its permissions") from None
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA busy_timeout = 10000")
-        if path != ":memory:":
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            with _translated(sqlite3.Error, self.url):
+                self.conn.execute("PRAGMA foreign_keys = ON")
+                self.conn.execute("PRAGMA busy_timeout = 10000")
+                if path != ":memory:":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                    self.conn.execute("PRAGMA synchronous = NORMAL")
+        except StoreError:
+            self.conn.close()
+            raise
         self._depth = 0
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -71,15 +76,18 @@ class SqliteBackend:
         if self._depth:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        with _translated(sqlite3.Error, self.url):
+            self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         else:
-            self.conn.execute("COMMIT")
+            with _translated(sqlite3.Error, self.url):
+                self.conn.execute("COMMIT")
         finally:
             self._depth = 0
 
@@ -117,7 +125,7 @@ class PostgresBackend:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.conn.transaction():
+        with _translated(self._error, _redact(self.url)), self.conn.transaction():
             yield
 
     def close(self) -> None:
@@ -126,11 +134,28 @@ class PostgresBackend:
 
 @contextmanager
 def _translated(error: type[Exception], where: str) -> Iterator[None]:
-    """The driver's errors become StoreError at this boundary (with the driver's message)."""
+    """The driver's errors become StoreError at this boundary (with the driver's message and,
+    for the errors people meet, what to do about them)."""
     try:
         yield
     except error as exc:
-        raise StoreError(f"{where}: {str(exc).strip()}") from exc
+        msg = str(exc).strip()
+        raise StoreError(f"{where}: {msg}{_hint(msg)}") from exc
+
+
+#: what to do about the driver errors people meet (matched in the driver's message)
+_HINTS = (
+    ("not a database", "; --db must name a tidings store or a new file (this file is something else)"),
+    ("locked", "; another process is writing to this store: wait for it to finish, or use another --db"),
+    ("readonly", "; the store is read-only: check the file's permissions, or use another --db"),
+    ("disk i/o", "; check the disk the store is on (space, permissions)"),
+    ("no such table", "; this is not a tidings store (or an unfinished one): use another --db"),
+)
+
+
+def _hint(message: str) -> str:
+    low = message.lower()
+    return next((hint for key, hint in _HINTS if key in low), "")
 
 
 def _pg(sql: str) -> str:
