@@ -337,3 +337,44 @@ def test_financial_shorthands_for_quarters_halves_and_fiscal_years() -> None:
     assert one("Sales fell in H1 2020.").value == "2020-H1"
     assert one("Costs rose in FY2020.").value == "2020"
     assert times("The H1N1 virus spread.") == [] and times("He holds an H1 visa.") == []
+
+
+def _collapsed_on(month: str, day: str, published: str, verb: str = "collapsed", tag: str = "VBD") -> str:
+    a = parsed([("The", "DT", "DET", "det", 1), ("bridge", "NN", "NOUN", "nsubj", 2), (verb, tag, "VERB", "ROOT", 2),
+                ("on", "IN", "ADP", "prep", 2), (month, "NNP", "PROPN", "pobj", 3), (day, "CD", "NUM", "nummod", 4)], published)  # fmt: skip
+    return find_times(a)[0][0].value
+
+
+def test_a_finished_past_act_on_a_day_after_publication_is_of_the_year_before() -> None:
+    # published 5 March 2021: a bridge that collapsed on March 20 fell in 2020
+    assert _collapsed_on("March", "20", "2021-03-05") == "2020-03-20"
+    # a few days' slack for publication dates that are off the story ("the 8th" in copy dated the 5th)
+    assert _collapsed_on("March", "8", "2021-03-05") == "2021-03-08"
+    # a noun parsed as a participle ("at sundown April 8") tells nothing finished: the allowance stays
+    assert _collapsed_on("March", "20", "2021-03-05", verb="sundown", tag="VBN") == "2021-03-20"
+
+
+def test_a_past_verb_that_moves_or_plans_keeps_its_date_ahead() -> None:
+    a = with_lemmas([("The", "DT", "DET", "det", 1), ("offer", "NN", "NOUN", "nsubjpass", 3), ("was", "VBD", "AUX", "auxpass", 3),
+                     ("extended", "VBN", "VERB", "ROOT", 3), ("to", "IN", "ADP", "prep", 3), ("March", "NNP", "PROPN", "pobj", 4),
+                     ("20", "CD", "NUM", "nummod", 5)], {3: "extend"}, "2021-03-05")  # fmt: skip
+    assert find_times(a)[0][0].value == "2021-03-20"
+    a = with_lemmas([("They", "PRP", "PRON", "nsubj", 1), ("decided", "VBD", "VERB", "ROOT", 1), ("to", "TO", "PART", "aux", 3),
+                     ("admit", "VB", "VERB", "xcomp", 1), ("them", "PRP", "PRON", "dobj", 3), ("in", "IN", "ADP", "prep", 3),
+                     ("April", "NNP", "PROPN", "pobj", 5)], {1: "decide"}, "2021-03-05")  # fmt: skip
+    assert find_times(a)[0][0].value == "2021-04"
+
+
+def test_a_month_after_publication_in_a_finished_past_clause_is_last_years() -> None:
+    def fell_in(published: str) -> str:
+        a = parsed([("Sales", "NNS", "NOUN", "nsubj", 1), ("fell", "VBD", "VERB", "ROOT", 1), ("in", "IN", "ADP", "prep", 1),
+                    ("April", "NNP", "PROPN", "pobj", 2)], published)  # fmt: skip
+        return find_times(a)[0][0].value
+
+    assert fell_in("2021-03-05") == "2020-04"
+    assert fell_in("2021-03-28") == "2021-04"  # within the slack of April's start
+    # a cut announced for April is a noun's date, not the past act's: it may lie ahead
+    a = parsed([("They", "PRP", "PRON", "nsubj", 1), ("told", "VBD", "VERB", "ROOT", 1), ("of", "IN", "ADP", "prep", 1),
+                ("a", "DT", "DET", "det", 4), ("cut", "NN", "NOUN", "pobj", 2), ("in", "IN", "ADP", "prep", 4),
+                ("April", "NNP", "PROPN", "pobj", 5)], "2021-03-05")  # fmt: skip
+    assert find_times(a)[0][0].value == "2021-04"

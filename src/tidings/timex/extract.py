@@ -54,6 +54,13 @@ _DAY_KINDS = frozenset({"weekday", "clock"})
 SCHEDULE_VERBS = frozenset({"plan", "schedule"})
 #: Verbs that move something to a later deadline, even in the past tense ("postponed until Tuesday").
 DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "give", "defer", "adjourn", "grant", "push", "put", "set", "have"})
+#: Past verbs that may speak of a time still ahead ("decided to admit them in March", "set for
+#: April", "told of a cut in September"): a day they govern may follow publication.
+FORWARD_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({
+    "decide", "agree", "vote", "approve", "expect", "slate", "warn", "predict", "forecast",
+    "promise", "pledge", "vow", "threaten", "propose", "ask", "order", "invite", "urge", "move",
+    "reschedule",
+})  # fmt: skip
 
 
 def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
@@ -87,7 +94,9 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     for c in select(candidates(text)):
         sentence = article.sentence_at(c.start)
         same = dated[1] if dated is not None and dated[0] == sentence else None
-        ctx = Context(ref, _cue_tense(text, c, tenses), prev, prev_grain, named_quarter, same)
+        tense = _cue_tense(text, c, tenses)
+        settled = tense == "past" and tenses.tense_at(c.start) == "past" and tenses.settled_at(c.start, FORWARD_VERBS)
+        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled)
         try:
             res = resolve(c, ctx, lex)
         except Impossible as exc:

@@ -29,6 +29,9 @@ class Context:
     prev_grain: str = "day"
     quarter: cal.Interval | None = None  # the last quarter named by its number ("the fiscal first quarter")
     dated: cal.Interval | None = None  # a calendar day written earlier in the same sentence
+    #: a past clause whose verb the date hangs on ("collapsed on March 20"): what it tells is
+    #: done, so the date is not after publication (no allowance for deadlines ahead)
+    settled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +64,24 @@ def direction(tense: Tense, default: int = 0) -> int:
 #: the past tense (deadlines: "was extended to Nov. 16") or has no clear tense.
 AHEAD_DAYS = MappingProxyType({"past": 21, "present": 120, "none": 120, "future": 0})
 AHEAD_MONTHS = MappingProxyType({"past": 1, "present": 4, "none": 4, "future": 0})
+#: How far after publication a date of a settled past clause may still lie: publication dates
+#: are often a few days off the story (late copy, a dateline's day, a feed's time zone).
+SETTLED_SLACK = 7
 
 
-def year_less(ref: date, m: int, d: int, tense: Tense) -> date | None:
+def year_less(ref: date, m: int, d: int, tense: Tense, settled: bool = False) -> date | None:
     """Resolve a day and month: forward when the clause is future, else backward, allowing
-    a date shortly after publication."""
+    a date shortly after publication unless the clause is ``settled``."""
     if tense == "future":
         return cal.month_day_near(ref, m, d, 1)
-    return cal.month_day_near(ref, m, d, -1, AHEAD_DAYS[tense])
+    return cal.month_day_near(ref, m, d, -1, SETTLED_SLACK if settled else AHEAD_DAYS[tense])
 
 
-def month_year(ref: date, m: int, tense: Tense) -> int:
+def month_year(ref: date, m: int, tense: Tense, settled: bool = False) -> int:
     if tense == "future":
         return cal.month_near(ref, m, 1)
+    if settled:  # the next month only when publication is within the slack of its start
+        return cal.month_near(ref, m, -1, int((ref + timedelta(days=SETTLED_SLACK)).month != ref.month))
     return cal.month_near(ref, m, -1, AHEAD_MONTHS[tense])
 
 
@@ -102,7 +110,7 @@ def _year_less_day(m: int, d: int, ctx: Context) -> date | None:
     _month_day_exists(m, d)
     if ctx.ref is None:
         return None
-    found = year_less(ctx.ref, m, d, ctx.tense)
+    found = year_less(ctx.ref, m, d, ctx.tense, ctx.settled)
     if found is None:
         raise Impossible(f"{m:02d}-{d:02d} does not exist near the publication date")
     return found
@@ -135,7 +143,7 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if yrel:
         y = ctx.ref.year + STEPS[yrel.lower()]
     else:
-        y = month_year(ctx.ref, m, ctx.tense)
+        y = month_year(ctx.ref, m, ctx.tense, ctx.settled)
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
 
 
@@ -249,7 +257,7 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.tense == "future":
         found = min(d for d in cands if d >= ref)
     else:
-        found = max(d for d in cands if d <= ref + timedelta(days=AHEAD_DAYS[ctx.tense]))
+        found = max(d for d in cands if d <= ref + timedelta(days=SETTLED_SLACK if ctx.settled else AHEAD_DAYS[ctx.tense]))
     return Resolved("DATE", "", cal.day(found), "published")
 
 

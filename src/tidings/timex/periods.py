@@ -124,7 +124,7 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     d, anchor = ctx.ref, "published"
     wd, word, mon = c.get("wd"), _norm(c.get("deictic")), c.get("mon")
     if mon:
-        found = year_less(ctx.ref, lex.months[mon.lower().rstrip(".")], _int(c.get("day")) or 0, ctx.tense)
+        found = year_less(ctx.ref, lex.months[mon.lower().rstrip(".")], _int(c.get("day")) or 0, ctx.tense, ctx.settled)
         if found is None:
             raise Impossible(f"{mon} {c.get('day')} is not a calendar date")
         d = found

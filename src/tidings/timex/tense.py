@@ -77,6 +77,39 @@ class TenseIndex:
             return True
         return v in self.with_object and not self._pluperfect(v)
 
+    def settled_at(self, offset: int, forward: frozenset[str]) -> bool:
+        """Whether the time at ``offset`` hangs on its clause's verb through prepositions only
+        ("collapsed on March 20", "who took office in January") and that verb does not look
+        ahead ("extended to", "decided to admit ... in March"); not when it qualifies a noun
+        ("a cutback in September")."""
+        i = self.token_at(offset)
+        if i is None:
+            return False
+        first = i
+        if self.tokens[i].dep in ("nsubj", "nsubjpass", "dobj", "attr", "appos"):
+            return False  # the date is what the clause is about ("March/April sold at 4,340")
+        for _ in range(MAX_HOPS):
+            t = self.tokens[i]
+            if t.pos in ("VERB", "AUX") and t.dep not in ("aux", "auxpass"):
+                if t.lemma.lower() in forward or not self._done(i):
+                    return False
+                if self.tokens[first].dep == "npadvmod" and first < i:
+                    return False  # a bare date before its verb is no adverb of it: "away, Sept. 14, the ..."
+                # "decided to admit them in March": the infinitive looks ahead from its verb
+                return not (t.dep == "xcomp" and self.tokens[t.head].lemma.lower() in forward)
+            if t.head == i or (i != first and t.pos not in ("ADP", "PROPN", "NUM")) or t.dep == "conj":
+                return False  # a noun on the way ("a cutback in September"); "March and April"
+            i = t.head
+        return False
+
+    def _done(self, v: int) -> bool:
+        """A verb form that tells a finished act: "collapsed", "was arrested", "has closed", or a
+        reduced relative ("a law passed in May"); not a noun parsed as a participle ("at sundown")."""
+        verb = self.tokens[v]
+        if verb.tag == "VBD":
+            return True
+        return verb.tag == "VBN" and (bool(self.aux.get(v)) or verb.dep in ("acl", "relcl"))
+
     def pluperfect_at(self, offset: int) -> bool:
         """Whether the clause is in the pluperfect ("had been due to expire Friday")."""
         v = self._verb_at(offset)
