@@ -378,3 +378,35 @@ def test_a_month_after_publication_in_a_finished_past_clause_is_last_years() -> 
                 ("a", "DT", "DET", "det", 4), ("cut", "NN", "NOUN", "pobj", 2), ("in", "IN", "ADP", "prep", 4),
                 ("April", "NNP", "PROPN", "pobj", 5)], "2021-03-05")  # fmt: skip
     assert find_times(a)[0][0].value == "2021-04"
+
+
+def test_wire_copy_four_digit_times_and_local_time_after_a_clock() -> None:
+    t = one("Shelling resumed at 1430 GMT.", published="2021-02-26")
+    assert (t.span.text, t.type, t.value) == ("1430 GMT", "TIME", "2021-02-26T14:30")
+    assert one("Shelling stopped (2100 GMT Saturday).", published="2021-02-26").value == "2021-02-20T21:00"
+    t = one("The quake struck at 6 a.m. local time on Sunday.", published="2021-02-26")
+    assert (t.span.text, t.value) == ("6 a.m. local time on Sunday", "2021-02-21T06:00")
+    assert [x.value for x in times("The 1987 GMT rules changed.")] == ["1987"]  # a year, no clock
+
+
+def test_a_timetable_in_the_simple_present_looks_forward() -> None:
+    # published Friday 26 February 2021
+    opens = with_lemmas([("The", "DT", "DET", "det", 1), ("trial", "NN", "NOUN", "nsubj", 2), ("opens", "VBZ", "VERB", "ROOT", 2),
+                         ("Monday", "NNP", "PROPN", "npadvmod", 2)], {2: "open"}, "2021-02-26")  # fmt: skip
+    assert find_times(opens)[0][0].value == "2021-03-01"
+    expected = with_lemmas([("The", "DT", "DET", "det", 1), ("verdict", "NN", "NOUN", "nsubjpass", 3), ("is", "VBZ", "AUX", "auxpass", 3),
+                            ("expected", "VBN", "VERB", "ROOT", 3), ("Thursday", "NNP", "PROPN", "npadvmod", 3)], {3: "expect"}, "2021-02-26")  # fmt: skip
+    assert find_times(expected)[0][0].value == "2021-03-04"
+    # "appears to be" is no timetable; nor is a report in the present ("says")
+    seems = with_lemmas([("Aside", "RB", "ADV", "advmod", 4), ("from", "IN", "ADP", "prep", 0), ("Tuesday", "NNP", "PROPN", "pobj", 1),
+                         ("he", "PRP", "PRON", "nsubj", 4), ("appears", "VBZ", "VERB", "ROOT", 4), ("to", "TO", "PART", "aux", 6),
+                         ("be", "VB", "AUX", "xcomp", 4), ("calm", "JJ", "ADJ", "acomp", 6)], {4: "appear"}, "2021-02-26")  # fmt: skip
+    assert find_times(seems)[0][0].value == "2021-02-23"
+
+
+def test_the_previous_week_month_or_year_counts_from_the_story() -> None:
+    a = times("The bill passed on Dec. 3, 2020. The previous week, it had stalled.", published="2021-03-10")
+    assert [t.value for t in a] == ["2020-12-03", "2020-W48"]
+    assert times("Troops withdrew in March 2019. The previous year, they had come.", published="2021-03-10")[1].value == "2018"
+    # with nothing told before, publication is the reference
+    assert one("Sales rose in the previous year.", published="2021-03-10").value == "2020"

@@ -54,6 +54,16 @@ _DAY_KINDS = frozenset({"weekday", "clock"})
 SCHEDULE_VERBS = frozenset({"plan", "schedule"})
 #: Verbs that move something to a later deadline, even in the past tense ("postponed until Tuesday").
 DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "give", "defer", "adjourn", "grant", "push", "put", "set", "have"})
+#: Verbs of a timetable: in the simple present they tell what is set to happen ("The trial
+#: opens Monday", "Polls close at 8 p.m. on Sunday"), not what happens as one writes.
+TIMETABLE_VERBS = frozenset({
+    "open", "start", "begin", "end", "close", "resume", "reopen", "expire", "kick", "vote",
+    "convene", "adjourn", "launch", "debut", "premiere", "arrive", "depart", "leave", "return",
+    "travel", "fly", "visit", "meet", "host", "face", "play", "race", "hold", "take", "go",
+    "head", "testify", "appear", "rule", "decide", "announce", "release", "publish", "sign",
+})  # fmt: skip
+#: Participles that, after a present "is"/"are", put a day ahead ("is expected Thursday").
+TIMETABLE_PASSIVES = frozenset({"expect", "schedule", "set", "slate", "due", "forecast", "plan", "invite", "scheduled"})
 #: Past verbs that may speak of a time still ahead ("decided to admit them in March", "set for
 #: April", "told of a cut in September"): a day they govern may follow publication.
 FORWARD_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({
@@ -73,6 +83,8 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         return "future"
     if c.kind in _DAY_KINDS and tenses.schedules_at(start, SCHEDULE_VERBS):
         return "future"  # "has scheduled a news conference Thursday": what is planned lies ahead
+    if c.kind in _DAY_KINDS and tense == "present" and tenses.timetabled_at(start, TIMETABLE_VERBS, TIMETABLE_PASSIVES):
+        return "future"  # "The trial opens Monday", "The verdict is expected Thursday": a timetable
     if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
         if c.kind not in _DAY_KINDS:
             return "future" if tense == "future" else "none"

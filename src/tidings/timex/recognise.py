@@ -129,8 +129,10 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("half", r"{B}(?-i:H(?P<hn>[12]))\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)){E}"),
     ("half", r"{B}(?:(?P<det>the)\s+)?(?P<hord>first|last)\s+two\s+quarters\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year){E}"),
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
-    ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
+    ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>local\s+time|(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    # wire copy's four-digit times: "at 1430 GMT", "(2100 GMT Saturday)"
+    ("clock", r"{B}(?P<hour>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?P<tz>(?-i:GMT|UTC)|local\s+time)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     ("clock", r"{B}(?P<hour>1[0-2]|0?[1-9])(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     ("clock", r"\b(?:at|from|until|till|by|around|about|before|after|since)\s+(?P<t>(?P<hour>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?){E}"),
     ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),

@@ -26,12 +26,18 @@ def _no_ref(value: str) -> Resolved:
     return unresolved("DATE", value, "no publication date to resolve a relative expression")
 
 
+#: Words that count from the story's last date, not from publication ("the previous year").
+ANAPHORIC = frozenset({"the previous", "the preceding", "the following"})
+
+
 def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     unit = _norm(c.get("unit"))
     unit = UNIT_GRAIN.get(unit, unit)
     if ctx.ref is None:
         return _no_ref({"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
     n = _step(c)
+    if _norm(c.get("rel")) in ANAPHORIC and unit in ("week", "month", "year") and ctx.prev is not None and not _coarser(ctx.prev_grain, unit):
+        return narrative(c, ctx, lex)  # "passed on Dec. 3, 2020. The previous week, ...": the story's week
     if unit in ("decade", "century") and n < 0:  # "the past decade": the ten years up to now
         return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y")
     if unit == "weekend":

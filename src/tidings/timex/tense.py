@@ -9,7 +9,7 @@ from ..model import Token
 from .normalise import Tense
 
 FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d"})
-FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want"})
+FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want", "forecast", "slate"})
 HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
 MODAL_PERFECT = frozenset({"may", "might", "must", "could", "would", "should", "can"})
 MAX_HOPS = 8
@@ -109,6 +109,22 @@ class TenseIndex:
         if verb.tag == "VBD":
             return True
         return verb.tag == "VBN" and (bool(self.aux.get(v)) or verb.dep in ("acl", "relcl"))
+
+    def timetabled_at(self, offset: int, verbs: frozenset[str], passives: frozenset[str]) -> bool:
+        """Whether the clause is a simple present of a timetable verb ("opens", "meet") or a
+        present passive of expectation ("is expected", "are scheduled"); not a report ("says")."""
+        v = self._verb_at(offset)
+        if v is None:
+            return False
+        verb = self.tokens[v]
+        lemma = verb.lemma.lower()
+        auxes = [self.tokens[j] for j in self.aux.get(v, ())]
+        if verb.tag in ("VBZ", "VBP") and not auxes:
+            # not a verb of seeming or saying with a clause of its own ("appears to be", "says that")
+            return lemma in verbs and not any(t.head == v and t.dep in ("xcomp", "ccomp") for t in self.tokens)
+        if verb.tag == "VBN" and lemma in passives:
+            return any(a.tag in ("VBZ", "VBP") for a in auxes) and not any(a.tag in ("VBD", "MD") for a in auxes)
+        return False
 
     def pluperfect_at(self, offset: int) -> bool:
         """Whether the clause is in the pluperfect ("had been due to expire Friday")."""
