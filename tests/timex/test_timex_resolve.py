@@ -284,3 +284,22 @@ def test_moveable_holidays_follow_their_rules() -> None:
 def test_easter_computus_against_known_years() -> None:
     assert [cal.easter(y) for y in (2008, 2011, 2038)] == [date(2008, 3, 23), date(2011, 4, 24), date(2038, 4, 25)]
     assert [cal.orthodox_easter(y) for y in (2019, 2024)] == [date(2019, 4, 28), date(2024, 5, 5)]
+
+
+def test_more_holidays_and_a_holiday_kept_on_different_days() -> None:
+    assert one("Shoppers crowded stores on Black Friday.", published="2016-12-01").value == "2016-11-25"
+    assert one("The parade on the Fourth of July drew crowds.", published="2016-08-01").value == "2016-07-04"
+    assert one("Wreaths were laid on Veterans Day.", published="2019-11-12").value == "2019-11-11"
+    # Labor Day: 1 May in most countries, the first Monday of September in the US; the nearest wins
+    assert one("Unions marched to mark Labor Day.", published="2020-05-02").value == "2020-05-01"
+    assert one("Campaigns pick up after Labor Day.", published="2016-09-07").value == "2016-09-05"
+    assert one("Labor Day rallies drew thousands.").type == "DATE"
+
+
+def test_names_made_of_calendar_words_are_no_times() -> None:
+    for text in ("She read it in the Sunday Times.", "He won gold at the Winter Olympics.", "The Good Friday Agreement held.",
+                 "He hosted Saturday Night Live.", "They remembered Bloody Sunday.", "The Mail on Sunday said so.",
+                 "She spoke at the March on Washington."):  # fmt: skip
+        assert times(text) == [], text
+    assert one("The Times reported on Sunday.").value == "2021-02-21"
+    assert one("He went there in the winter.").type == "DATE"

@@ -245,15 +245,17 @@ def _holiday_on(rule: str, y: int) -> date:
 
 
 def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
-    rule = lex.holidays[" ".join((c.get("hol") or "").lower().split()).replace("\u2019", "'")]
+    # "05-01|09-1MON": a name kept on different days in different countries (Labor Day); the
+    # occurrence nearest the publication date, in the tense's direction, decides
+    rules = lex.holidays[" ".join((c.get("hol") or "").lower().split()).replace("\u2019", "'")].split("|")
     y = _int(c.get("year"))
     if y is not None:
-        return Resolved("DATE", "", cal.day(_holiday_on(rule, y)))
+        return Resolved("DATE", "", cal.day(_holiday_on(rules[0], y)))
     if ctx.ref is None:
-        month = rule[:2] if rule[:2].isdigit() else "XX"
+        month = rules[0][:2] if len(rules) == 1 and rules[0][:2].isdigit() else "XX"
         return unresolved("DATE", f"XXXX-{month}-XX", "no publication date to resolve the year")
     ref = ctx.ref
-    cands = [_holiday_on(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    cands = [_holiday_on(rule, y) for rule in rules for y in (ref.year - 1, ref.year, ref.year + 1)]
     if ctx.tense == "future":
         found = min(d for d in cands if d >= ref)
     else:

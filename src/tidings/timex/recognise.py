@@ -306,6 +306,8 @@ def plausible(c: Candidate, text: str) -> bool:
     mon, wd = c.get("mon"), c.get("wd")
     if (mon is not None and not mon[0].isupper()) or (wd is not None and not wd[0].isupper()):
         return False
+    if c.kind in _NAMEABLE and (_NAME_HEAD_AFTER.match(text, c.end) or _NAME_BEFORE.search(text, max(0, c.start - 16), c.start)):
+        return False  # "the Sunday Times", "the Winter Olympics", "Bloody Sunday", "the Mail on Sunday": names
     if c.kind == "cal" and c.get("day") is None and c.get("year") is None and c.get("yrel") is None:
         return _bare_month_ok(c, text, mon or "")
     if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
@@ -326,8 +328,18 @@ def plausible(c: Candidate, text: str) -> bool:
 
 _TITLE_BEFORE = re.compile(r"(?:[\"\u201c]|``)$")
 
+#: Calendar words that begin or end names of papers, shows, games, treaties and events.
+_NAMEABLE = frozenset({"weekday", "relweekday", "season", "holiday", "set", "cal"})
+_NAME_HEAD_AFTER = re.compile(
+    r"(?:\s+Night)?\s+(?-i:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Independent|Star|Sport|People|Mail|Record|Journal"
+    r"|Review|Magazine|Edition|Show|Live|Football|School|Service|Olympics|Paralympics|Games|Palace|Agreement|Accords?"
+    r"|Offensive|Uprising|Rising|Revolution|War|Massacre|Classic|Cup|Series)\b"
+)
+_NAME_BEFORE = re.compile(r"\b(?-i:Bloody|Mail\s+on|Independent\s+on|Observer\s+on)\s+$")
+
 
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
+_EVENT_AFTER = re.compile(r"\s+(?:on|for|against|to|of)\s+(?-i:[A-Z])")
 _COUNT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|(?:[a-z]+\s+)?(?:people|persons|men|women|children|troops|soldiers|shares|members|times|votes|units|cars|jobs|tons|feet|meters|metres|miles|acres|pounds|dollars|euros|points)\b)", re.IGNORECASE)
 _NOT_YEAR_BEFORE = re.compile(r"(?:[$#\u00a3\u20ac]|\bNo\.|\bnumber|\broute|\bflight|\broom)\s*$", re.IGNORECASE)
 
@@ -337,6 +349,8 @@ def _bare_month_ok(c: Candidate, text: str, mon: str) -> bool:
         return True
     if _NAME_AFTER.match(text, c.end):  # "April Smith", "Jan Kavan"
         return False
+    if _word_before(text, c.start) == "the" and _EVENT_AFTER.match(text, c.end):
+        return False  # "the March on Washington", "the March for Our Lives": a march, not a month
     word = mon.lower().rstrip(".")
     if word in ("may", "march", "mar") or (len(word) <= 4 and not mon.endswith(".") and word not in ("june", "july")):
         return _word_before(text, c.start) in MONTH_CUES
