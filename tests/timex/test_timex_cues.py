@@ -410,3 +410,47 @@ def test_the_previous_week_month_or_year_counts_from_the_story() -> None:
     assert times("Troops withdrew in March 2019. The previous year, they had come.", published="2021-03-10")[1].value == "2018"
     # with nothing told before, publication is the reference
     assert one("Sales rose in the previous year.", published="2021-03-10").value == "2020"
+
+
+def _in_the_summer(verb: str, tag: str, published: str, aux: str | None = None) -> str:
+    words: list[Spec] = [("In", "IN", "ADP", "prep", 4 if aux else 3), ("the", "DT", "DET", "det", 2), ("summer", "NN", "NOUN", "pobj", 0)]
+    if aux:
+        words.append((aux, "MD", "AUX", "aux", 4))
+    words.append((verb, tag, "VERB", "ROOT", len(words)))
+    return find_times(parsed(words, published))[0][0].value
+
+
+def test_a_season_without_last_or_next_follows_the_tense() -> None:
+    assert _in_the_summer("burned", "VBD", "2019-01-08") == "2018-SU"  # written in January of a past summer
+    assert _in_the_summer("reopen", "VB", "2019-10-08", aux="will") == "2020-SU"  # written in October of a coming one
+    assert _in_the_summer("burned", "VBD", "2019-10-08") == "2019-SU"
+
+
+def test_a_quarter_not_yet_begun_in_a_past_clause_is_last_years() -> None:
+    a = parsed([("It", "PRP", "PRON", "nsubj", 1), ("posted", "VBD", "VERB", "ROOT", 1), ("a", "DT", "DET", "det", 4),
+                ("third-quarter", "JJ", "ADJ", "amod", 4), ("loss", "NN", "NOUN", "dobj", 1)], "2019-05-08")  # fmt: skip
+    assert find_times(a)[0][0].value == "2018-Q3"
+
+
+def test_durations_written_in_more_ways() -> None:
+    t = one("The lockdown will last four weeks.")  # "last" is the verb here
+    assert (t.span.text, t.value) == ("four weeks", "P4W")
+    assert one("Prices fell in the last four weeks.").span.text == "the last four weeks"
+    assert one("It lasted two and a half years.").value == "P2Y6M"
+    assert one("a decades-long feud").value == "PXY"  # not one decade: the article belongs to the noun
+    assert one("the centuries-old church").value == "PXC"
+
+
+def test_numeric_dates_day_first_and_a_weekday_that_names_the_year() -> None:
+    assert one("Police came on 22.02.2021.", published="2021-03-01").value == "2021-02-22"
+    assert one("Police came on 22/02/2021.", published="2021-03-01").value == "2021-02-22"
+    assert one("Police came on 02/03/2021.", published="2021-03-01").value == "2021-02-03"  # month first when it can be
+    assert times("Version 3.10.2021.1 shipped.") == []
+    # published Friday 26 February 2021: "Monday, Feb. 1" ahead would be 2022, a Tuesday; 1 February 2021 was a Monday
+    assert one("Results are due on Monday, Feb. 1.", published="2021-02-26").value == "2021-02-01"
+
+
+def test_a_fall_that_is_a_collapse_and_a_capitalised_season_in_a_name() -> None:
+    assert times("Thousands celebrated the fall of the Berlin Wall.") == []
+    assert one("They met in the fall of 1989.").value == "1989-FA"
+    assert times("The council funded the Summer Youth Program.") == []

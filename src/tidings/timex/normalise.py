@@ -100,6 +100,13 @@ def _date(y: int, m: int, d: int) -> date:
         raise Impossible(f"{y:04d}-{m:02d}-{d:02d} is not a calendar date") from exc
 
 
+def _on(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
 def _month_day_exists(m: int, d: int) -> None:
     _date(2000, m, d)  # 2000 is a leap year: only days that never exist fail
 
@@ -135,6 +142,11 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         found = _year_less_day(m, d, ctx)
         if found is None:
             return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "no publication date to resolve the year")
+        wd = c.get("wd")
+        if wd and found.isoweekday() != lex.weekdays[" ".join(wd.lower().split())]:
+            # "Monday, Feb. 1": the year next to it whose Feb. 1 is a Monday, when there is one
+            fits = [day for day in (_on(found.year + k, m, d) for k in (-1, 1)) if day and day.isoweekday() == lex.weekdays[" ".join(wd.lower().split())]]
+            found = fits[0] if fits else found
         return Resolved("DATE", "", cal.day(found), "published")
     if y is not None:
         return Resolved("DATE", "", cal.month(y, m), grain="month")

@@ -41,8 +41,8 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         if y is None:
             return unresolved("DATE", f"XXXX-Q{q}", "no publication date to resolve the year")
         explicit = c.get("yrel") or c.get("yrel2")
-        if ctx.ref is not None and relative and not explicit and ctx.tense != "future" and q > cal.quarter_of(ctx.ref) + 1:
-            y -= 1  # a fourth quarter reported in February
+        if ctx.ref is not None and relative and not explicit and ctx.tense != "future" and q > cal.quarter_of(ctx.ref) + (ctx.tense != "past"):
+            y -= 1  # a fourth quarter reported in February; a third-quarter loss posted in May
         anchor = "published" if relative else "none"
         return Resolved("DATE", "", cal.quarter(y, q), anchor, grain="quarter")  # type: ignore[arg-type]
     if ctx.ref is None:

@@ -87,7 +87,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("range", r"\b(?:between|from)\s+(?P<t>{MON}\s+{DAY}\s+(?:and|to|until|till)\s+{DAY2}(?:,?\s+{YEAR})?){E}"),
     ("cal", r"{B}{MOD}{MON}(?:\s+(?P<yrel>this|last|next)\s+year)?{E}"),
     ("iso", r"{B}(?P<year>(?:1[0-9]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
-    ("numeric", r"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),
+    ("numeric", r"{B}(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),  # month first unless it cannot be
+    ("numeric", r"{B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d){E}(?!\.\d)"),  # "22.02.2021": day first
     ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+|(?:pre|post)-|(?-i:FY)\s?)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
     ("year", r"{B}{MOD}{YEAR}{E}"),
     ("decade", r"{B}(?:{MOD}|{DHALF})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s){E}"),
@@ -143,8 +144,9 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
     ("duration", r"{B}(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>minute|hour|day|week|month|year|century|decade){E}"),
     ("duration", r"{B}{NUM}\s+{UNIT}\s+(?P<andhalf>and\s+a\s+half){E}"),
+    ("duration", r"{B}{APPROX}{NUM}\s+(?P<andhalf>and\s+a\s+half)\s+{UNIT}{E}"),
     ("vague", r"\b(?:for|over|in|within|after|took|take|takes|lasted|spent)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)){E}"),
-    ("vague", r"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)-long{E}"),
+    ("vague", r"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)-(?:long|old){E}"),
     # "over the years", "in the first hours of the war": an unstated stretch; "in the days before
     # the vote" and "the early hours of Monday" are anchored elsewhere and left alone
     ("vague", r"\b(?:over|in|during|throughout)\s+(?P<t>the\s+(?:(?:early|first|following|intervening)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)){E}(?!\s+(?:before|after|since|ago|of\s+(?-i:[A-Z0-9])))"),
@@ -241,6 +243,9 @@ def regions(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_LAST_VERB = re.compile(r"last\s+(?=\w)", re.IGNORECASE)
+#: Words after which "last" is the verb ("will last four weeks", "expected to last two days").
+_BEFORE_VERB = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "to", "ll", "not", "did", "does", "do"})
 _DET_HYPHEN = re.compile(r"(?:the|a|an)\s+(?=[\w']+-\w)", re.IGNORECASE)
 
 
@@ -268,6 +273,10 @@ def candidates(text: str) -> list[Candidate]:
                     continue
                 seen.add((start, end, rank))
                 groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+                verb = _LAST_VERB.match(text, start) if pat.kind == "duration" else None
+                if verb is not None and _word_before(text, start) in _BEFORE_VERB:
+                    start = verb.end()
+                    groups = tuple((k, v) for k, v in groups if k != "det")  # "will [last four weeks]": a verb
                 c = Candidate(start, end, pat.kind, groups, rank)
                 if plausible(c, text):
                     found.append(c)
@@ -315,6 +324,11 @@ def plausible(c: Candidate, text: str) -> bool:
     if c.kind == "quarter":
         return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear", "qn"))
     if c.kind == "season":
+        season = c.get("season") or ""
+        if c.get("year") is None and (season.lower() == "fall" and _OF_AFTER.match(text, c.end)):
+            return False  # "the fall of the Soviet Union": a collapse
+        if season[:1].isupper() and _NAME_AFTER.match(text, c.end) and not _sentence_start(text, c.start):
+            return False  # "the Summer Youth Program": a name
         return any(c.get(k) for k in ("rel", "year", "yrel", "mod"))
     if _TITLE_BEFORE.search(text, max(0, c.start - 3), c.start):
         words = text[c.start : c.end]
@@ -339,6 +353,15 @@ _NAME_BEFORE = re.compile(r"\b(?-i:Bloody|Mail\s+on|Independent\s+on|Observer\s+
 
 
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence (after an article or modifier that opens it too)."""
+    m = re.search(r"(?:^|[.!?:\n]\s*|[\"\u201c]\s*)(?:(?:the|The|this|This|last|Last|next|Next|early|Early|late|Late)\s+)?$", text[max(0, start - 12) : start])
+    return m is not None
+
+
 _EVENT_AFTER = re.compile(r"\s+(?:on|for|against|to|of)\s+(?-i:[A-Z])")
 _COUNT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|(?:[a-z]+\s+)?(?:people|persons|men|women|children|troops|soldiers|shares|members|times|votes|units|cars|jobs|tons|feet|meters|metres|miles|acres|pounds|dollars|euros|points)\b)", re.IGNORECASE)
 _NOT_YEAR_BEFORE = re.compile(r"(?:[$#\u00a3\u20ac]|\bNo\.|\bnumber|\broute|\bflight|\broom)\s*$", re.IGNORECASE)
@@ -379,5 +402,7 @@ def _duration_ok(c: Candidate, text: str) -> bool:
         return False  # "for 1986 year and both 1985 periods": a year, not 1,986 years
     if num in ("a", "an") and unit.startswith(("second", "quarter")):
         return False
+    if num in ("a", "an") and unit.endswith("s") and c.get("long"):
+        return False  # "a decades-long feud": the article of the noun; "decades-long" is vague
     fraction = unit == "quarters" and "-" in text[c.start : c.end]  # "three-quarters of the vote"
     return not (fraction and re.match(r"\s+of\b", text[c.end : c.end + 4]))

@@ -114,6 +114,10 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
             y -= 1
         elif n > 0 and here.begin <= ctx.ref:
             y += 1
+        elif n == 0 and _norm(c.get("rel")) in ("", "the") and ctx.tense == "past" and here.begin > ctx.ref:
+            y -= 1  # "in the summer, wildfires destroyed ..." written in January: the last summer
+        elif n == 0 and _norm(c.get("rel")) in ("", "the") and ctx.tense == "future" and here.end < ctx.ref:
+            y += 1  # "will reopen in the spring" written in October: the next spring
     return Resolved("DATE", "", cal.season(y, code), "published", grain="season")
 
 
