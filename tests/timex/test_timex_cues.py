@@ -454,3 +454,16 @@ def test_a_fall_that_is_a_collapse_and_a_capitalised_season_in_a_name() -> None:
     assert times("Thousands celebrated the fall of the Berlin Wall.") == []
     assert one("They met in the fall of 1989.").value == "1989-FA"
     assert times("The council funded the Summer Youth Program.") == []
+
+
+def test_parts_of_a_year_or_month_written_with_of() -> None:
+    assert one("Sales fell in the third quarter of the year.", published="2021-11-26").value == "2021-Q3"
+    assert one("Sales fell in 2020's first quarter.").value == "2020-Q1"
+    assert one("Sales rose in 2020's second half.").value == "2020-H2"
+    assert one("Sales fell in the October-December quarter of 2019.").value == "2019-Q4"
+    assert one("Sales fell in the Apr.-June quarter.", published="2021-11-26").value == "2021-Q2"
+    assert one("Prices rose in the month of April.", published="2021-11-26").value == "2021-04"
+    # a week "of" a month is the week mostly inside it (ISO weeks run Monday to Sunday)
+    assert one("It stalled in the first week of February 2021.").value == "2021-W05"
+    assert one("It stalled in the last week of March 2021.").value == "2021-W12"  # the 31st is a Wednesday
+    assert one("It stalled in the second week of January 2020.").value == "2020-W02"

@@ -127,7 +127,23 @@ def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     r = _resolve_cal(c, ctx, lex)
     if c.get("weekof") and r.interval is not None:  # "the week of March 6": that date's week
         return Resolved("DATE", "", cal.week(r.interval.begin), r.anchor, grain="week")
+    wpos = _norm_word(c.get("wpos"))
+    if wpos and r.interval is not None:  # "the first week of March": the first week mostly in March
+        first, last = r.interval.begin, r.interval.end
+        if wpos in ("last", "final"):
+            day = last if last.isoweekday() >= 4 else last - timedelta(days=7)
+        else:
+            day = first if first.isoweekday() <= 4 else first + timedelta(days=7)
+            day += timedelta(weeks=WEEK_ORDINALS[wpos] - 1)
+        return Resolved("DATE", "", cal.week(day), r.anchor, grain="week")
     return r
+
+
+WEEK_ORDINALS = MappingProxyType({"first": 1, "second": 2, "third": 3, "fourth": 4})
+
+
+def _norm_word(s: str | None) -> str:
+    return " ".join((s or "").lower().split())
 
 
 def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:

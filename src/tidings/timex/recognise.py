@@ -70,6 +70,9 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
         "APPROX": r"(?:(?P<approx>nearly|almost|about|approximately|roughly|around|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|no\s+more\s+than|up\s+to|just\s+over|just\s+under)\s+)?",
         "DHALF": r"(?:the\s+)?(?P<dhalf>first|last|second|latter)\s+half\s+of\s+(?:the\s+)?",
         "MODW": r"(?:(?P<mod>early|late|mid)(?:\s+|-))?",
+        # the calendar quarters written as their months ("the October-December quarter")
+        "QMONTHS": r"Jan(?:uary|\.)?\s*[-\u2013]\s*Mar(?:ch|\.)?|Apr(?:il|\.)?\s*[-\u2013]\s*June?\.?|July?\.?\s*[-\u2013]\s*Sep(?:tember|t?\.)"
+        r"|Oct(?:ober|\.)?\s*[-\u2013]\s*Dec(?:ember|\.)?",
         "REL": r"(?P<rel>the\s+full|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+same|the\s+last|the\s+next|this|last|next|past|the|coming|current)",
     }
 
@@ -86,6 +89,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("range", r"\b(?:between|from)\s+(?P<t>{DAY}\s+(?:and|to|until|till)\s+{DAY2}\s+{MON}(?:,?\s+{YEAR})?){E}"),
     ("range", r"\b(?:between|from)\s+(?P<t>{MON}\s+{DAY}\s+(?:and|to|until|till)\s+{DAY2}(?:,?\s+{YEAR})?){E}"),
     ("cal", r"{B}{MOD}{MON}(?:\s+(?P<yrel>this|last|next)\s+year)?{E}"),
+    ("cal", r"{B}the\s+month\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
     ("iso", r"{B}(?P<year>(?:1[0-9]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
     ("numeric", r"{B}(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),  # month first unless it cannot be
     ("numeric", r"{B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d){E}(?!\.\d)"),  # "22.02.2021": day first
@@ -118,13 +123,16 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|quarter|year|morning|afternoon|evening|night|weekend){E}"),
     ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?=\s*[,.;:!?)]|\s*$)"),
-    ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago)\s+)?(?:(?:fiscal[\s-]+)?{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}{ENDED}"),
+    ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago)\s+)?(?:(?:fiscal[\s-]+)?{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year|the\s+year))?{E}{ENDED}"),
+    ("quarter", r"{B}(?P<qyear>(?:1[0-9]|20)\d\d)['\u2019]s\s+(?:fiscal\s+)?{ORD}[\s-]+quarter{E}"),
+    ("quarter", r"{B}(?:the\s+)?(?P<qm>{QMONTHS})\s+quarter(?:\s+of\s+{YEAR})?{E}"),
     ("quarter", r"{B}(?P<det>the)\s+(?:(?P<qrel>latest|year-ago|year-earlier|comparable)|(?P<qyear>(?:1[0-9]|20)\d\d))\s+period{E}"),
     ("yearend", r"{B}(?P<ye>year[\s-]?end|year['\u2019]s\s+end|the\s+end\s+of\s+the\s+year){E}"),
     ("spelled", r"{B}(?:{MON},?\s+(?:of\s+)?|(?:the\s+)?{SEASON}\s+(?:of\s+)?)(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
     ("spelled", r"{B}(?:the\s+year\s+)?(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
     ("spelled", r"{B}(?:the\s+year\s+)?(?P<thousand>two\s+thousand)(?:\s+and\s+(?P<ones>{ONES}))?{E}(?!\s+(?:years|people|men|troops|soldiers|dollars)\b)"),
-    ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second|last)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year))?{E}"),
+    ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second|last)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year|the\s+year))?{E}"),
+    ("half", r"{B}{YEAR}['\u2019]s\s+(?P<hord>first|second)[\s-]half{E}"),
     # the financial shorthands "Q3 2020", "Q3", "H1 2021" ("H1" alone is too often a visa or a virus)
     ("quarter", r"{B}(?-i:Q(?P<qn>[1-4]))(?:\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)))?{E}"),
     ("half", r"{B}(?-i:H(?P<hn>[12]))\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)){E}"),
@@ -322,7 +330,7 @@ def plausible(c: Candidate, text: str) -> bool:
     if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
         return _year_ok(c, text)
     if c.kind == "quarter":
-        return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear", "qn"))
+        return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear", "qn", "qm"))
     if c.kind == "season":
         season = c.get("season") or ""
         if c.get("year") is None and (season.lower() == "fall" and _OF_AFTER.match(text, c.end)):
