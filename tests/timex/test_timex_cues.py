@@ -467,3 +467,27 @@ def test_parts_of_a_year_or_month_written_with_of() -> None:
     assert one("It stalled in the first week of February 2021.").value == "2021-W05"
     assert one("It stalled in the last week of March 2021.").value == "2021-W12"  # the 31st is a Wednesday
     assert one("It stalled in the second week of January 2020.").value == "2020-W02"
+
+
+def test_a_date_set_in_the_present_lies_ahead_and_since_never_does() -> None:
+    # published 26 February 2021
+    set_for = with_lemmas([("The", "DT", "DET", "det", 1), ("vote", "NN", "NOUN", "nsubjpass", 3), ("is", "VBZ", "AUX", "auxpass", 3),
+                           ("set", "VBN", "VERB", "ROOT", 3), ("for", "IN", "ADP", "prep", 3), ("Oct.", "NNP", "PROPN", "pobj", 4),
+                           ("10", "CD", "NUM", "nummod", 5)], {3: "set"}, "2021-02-26")  # fmt: skip
+    assert find_times(set_for)[0][0].value == "2021-10-10"
+    is_on = with_lemmas([("The", "DT", "DET", "det", 1), ("election", "NN", "NOUN", "nsubj", 2), ("is", "VBZ", "AUX", "ROOT", 2),
+                         ("on", "IN", "ADP", "prep", 2), ("Oct.", "NNP", "PROPN", "pobj", 3), ("10", "CD", "NUM", "nummod", 4)],
+                        {2: "be"}, "2021-02-26")  # fmt: skip
+    assert find_times(is_on)[0][0].value == "2021-10-10"
+    # the date of a noun is no timetable: "faces a count over the March 8 incident"
+    faces = with_lemmas([("He", "PRP", "PRON", "nsubj", 1), ("faces", "VBZ", "VERB", "ROOT", 1), ("a", "DT", "DET", "det", 3),
+                         ("count", "NN", "NOUN", "dobj", 1), ("over", "IN", "ADP", "prep", 3), ("the", "DT", "DET", "det", 8),
+                         ("March", "NNP", "PROPN", "compound", 8), ("8", "CD", "NUM", "nummod", 6), ("incident", "NN", "NOUN", "pobj", 4)],
+                        {1: "face"}, "2021-03-30")  # fmt: skip
+    assert find_times(faces)[0][0].value == "2021-03-08"
+    # "since" looks back only, even from December to a January
+    assert one("She has visited 20 countries since January.", published="2022-12-15").value == "2022-01"
+
+
+def test_black_monday_is_a_name() -> None:
+    assert [t.value for t in times("The Black Monday crash of 1987 wiped out fortunes.")] == ["1987"]

@@ -50,6 +50,10 @@ _OPEN_CUE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 
 #: Kinds that name a day of the coming or the past week: after "until"/"by" they are deadlines.
 _DAY_KINDS = frozenset({"weekday", "clock"})
+#: Kinds a timetable can date ("opens Monday", "is set for Oct. 10", "kicks off on Labor Day").
+_TIMETABLE_KINDS = frozenset({"weekday", "clock", "cal", "holiday", "relweekday"})
+_DATE_KINDS = frozenset({"cal", "holiday"})
+_ON_A_DAY = re.compile(r"\b(?:is|are)\s+(?:on|for)\s+$", re.IGNORECASE)
 #: Verbs whose object is an event still to come: a weekday on them looks forward.
 SCHEDULE_VERBS = frozenset({"plan", "schedule"})
 #: Verbs that move something to a later deadline, even in the past tense ("postponed until Tuesday").
@@ -83,8 +87,12 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         return "future"
     if c.kind in _DAY_KINDS and tenses.schedules_at(start, SCHEDULE_VERBS):
         return "future"  # "has scheduled a news conference Thursday": what is planned lies ahead
-    if c.kind in _DAY_KINDS and tense == "present" and tenses.timetabled_at(start, TIMETABLE_VERBS, TIMETABLE_PASSIVES):
-        return "future"  # "The trial opens Monday", "The verdict is expected Thursday": a timetable
+    if tense == "present" and c.kind in _TIMETABLE_KINDS and tenses.timetabled_at(start, TIMETABLE_VERBS, TIMETABLE_PASSIVES, c.kind in _DATE_KINDS):
+        return "future"  # "The trial opens Monday", "The vote is set for Oct. 10": a timetable
+    if tense == "present" and c.kind in _DATE_KINDS and _ON_A_DAY.search(text, lo, start) and tenses.verb_lemma_at(start) == "be":
+        return "future"  # "The election is on Oct. 10": a date one writes of in the present lies ahead
+    if tense == "present" and tenses.since_clause_at(start):
+        return "past"  # "Since taking office in January, she has ...": before now
     if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
         if c.kind not in _DAY_KINDS:
             return "future" if tense == "future" else "none"
@@ -107,7 +115,11 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
         sentence = article.sentence_at(c.start)
         same = dated[1] if dated is not None and dated[0] == sentence else None
         tense = _cue_tense(text, c, tenses)
-        settled = tense == "past" and tenses.tense_at(c.start) == "past" and tenses.settled_at(c.start, FORWARD_VERBS)
+        settled = tense == "past" and (
+            _SINCE.search(text, max(0, c.start - 8), c.start) is not None  # "since January": never ahead
+            or tenses.since_clause_at(c.start)
+            or (tenses.tense_at(c.start) == "past" and tenses.settled_at(c.start, FORWARD_VERBS))
+        )
         ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled)
         try:
             res = resolve(c, ctx, lex)

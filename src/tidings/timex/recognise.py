@@ -357,7 +357,7 @@ _NAME_HEAD_AFTER = re.compile(
     r"|Review|Magazine|Edition|Show|Live|Football|School|Service|Olympics|Paralympics|Games|Palace|Agreement|Accords?"
     r"|Offensive|Uprising|Rising|Revolution|War|Massacre|Classic|Cup|Series)\b"
 )
-_NAME_BEFORE = re.compile(r"\b(?-i:Bloody|Mail\s+on|Independent\s+on|Observer\s+on)\s+$")
+_NAME_BEFORE = re.compile(r"\b(?-i:Bloody|Black|Mail\s+on|Independent\s+on|Observer\s+on)\s+$")
 
 
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")

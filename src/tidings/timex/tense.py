@@ -77,30 +77,39 @@ class TenseIndex:
             return True
         return v in self.with_object and not self._pluperfect(v)
 
-    def settled_at(self, offset: int, forward: frozenset[str]) -> bool:
-        """Whether the time at ``offset`` hangs on its clause's verb through prepositions only
-        ("collapsed on March 20", "who took office in January") and that verb does not look
-        ahead ("extended to", "decided to admit ... in March"); not when it qualifies a noun
-        ("a cutback in September")."""
+    def adverb_of(self, offset: int) -> int | None:
+        """The verb the time at ``offset`` hangs on through prepositions only ("collapsed on
+        March 20", "opens Monday"); None when it qualifies a noun ("a cutback in September",
+        "the March 8 incident"), is what the clause is about, or is coordinated ("March and April")."""
         i = self.token_at(offset)
         if i is None:
-            return False
+            return None
         first = i
         if self.tokens[i].dep in ("nsubj", "nsubjpass", "dobj", "attr", "appos"):
-            return False  # the date is what the clause is about ("March/April sold at 4,340")
+            return None  # the date is what the clause is about ("March/April sold at 4,340")
         for _ in range(MAX_HOPS):
             t = self.tokens[i]
             if t.pos in ("VERB", "AUX") and t.dep not in ("aux", "auxpass"):
-                if t.lemma.lower() in forward or not self._done(i):
-                    return False
                 if self.tokens[first].dep == "npadvmod" and first < i:
-                    return False  # a bare date before its verb is no adverb of it: "away, Sept. 14, the ..."
-                # "decided to admit them in March": the infinitive looks ahead from its verb
-                return not (t.dep == "xcomp" and self.tokens[t.head].lemma.lower() in forward)
-            if t.head == i or (i != first and t.pos not in ("ADP", "PROPN", "NUM")) or t.dep == "conj":
-                return False  # a noun on the way ("a cutback in September"); "March and April"
+                    return None  # a bare date before its verb is no adverb of it: "away, Sept. 14, the ..."
+                return i
+            if t.head == i or (i != first and t.pos not in ("ADP", "PROPN", "NUM")) or t.dep in ("conj", "compound", "amod"):
+                return None
             i = t.head
-        return False
+        return None
+
+    def settled_at(self, offset: int, forward: frozenset[str]) -> bool:
+        """Whether the time at ``offset`` is an adverb of a verb that tells a finished act and
+        does not look ahead ("collapsed on March 20", "who took office in January"; not
+        "extended to", "decided to admit ... in March", "a cutback in September")."""
+        v = self.adverb_of(offset)
+        if v is None:
+            return False
+        t = self.tokens[v]
+        if t.lemma.lower() in forward or not self._done(v):
+            return False
+        # "decided to admit them in March": the infinitive looks ahead from its verb
+        return not (t.dep == "xcomp" and self.tokens[t.head].lemma.lower() in forward)
 
     def _done(self, v: int) -> bool:
         """A verb form that tells a finished act: "collapsed", "was arrested", "has closed", or a
@@ -110,10 +119,12 @@ class TenseIndex:
             return True
         return verb.tag == "VBN" and (bool(self.aux.get(v)) or verb.dep in ("acl", "relcl"))
 
-    def timetabled_at(self, offset: int, verbs: frozenset[str], passives: frozenset[str]) -> bool:
+    def timetabled_at(self, offset: int, verbs: frozenset[str], passives: frozenset[str], strict: bool = False) -> bool:
         """Whether the clause is a simple present of a timetable verb ("opens", "meet") or a
         present passive of expectation ("is expected", "are scheduled"); not a report ("says")."""
-        v = self._verb_at(offset)
+        # a calendar date must hang on the verb ("faces a count over the March 8 incident" is
+        # the noun's date); a weekday reads the clause's verb ("Monday night's caucuses")
+        v = self.adverb_of(offset) if strict else self._verb_at(offset)
         if v is None:
             return False
         verb = self.tokens[v]
@@ -125,6 +136,15 @@ class TenseIndex:
         if verb.tag == "VBN" and lemma in passives:
             return any(a.tag in ("VBZ", "VBP") for a in auxes) and not any(a.tag in ("VBD", "MD") for a in auxes)
         return False
+
+    def since_clause_at(self, offset: int) -> bool:
+        """Whether the time sits in a gerund clause opened by "since" ("Since taking office in
+        January, she has ...")."""
+        v = self._verb_at(offset)
+        if v is None or self.tokens[v].tag != "VBG":
+            return False
+        head = self.tokens[self.tokens[v].head]
+        return head.text.lower() == "since" or any(t.head == v and t.text.lower() == "since" for t in self.tokens)
 
     def pluperfect_at(self, offset: int) -> bool:
         """Whether the clause is in the pluperfect ("had been due to expire Friday")."""
