@@ -49,7 +49,9 @@ Item = Article | InputError
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """``published`` is used for documents whose input carries no date of its own."""
+    """``published`` (``--published``) is the publication date of every document whose input
+    does not state one (a JSONL ``published`` field, an RSS/Atom entry's date); it overrides
+    the dates found in a page (HTML meta tags, the URL, a dateline)."""
 
     published: date | None = None
 
@@ -58,20 +60,30 @@ def content_id(text: str, source: str) -> str:
     return hashlib.sha256(f"{source}\x00{text}".encode()).hexdigest()[:16]
 
 
-def read_paths(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
+def read_paths(paths: Iterable[str], options: ReadOptions | None = None, *, on_empty: Callable[[str], None] | None = None) -> Iterator[Item]:
+    """Articles and rejections of every input under ``paths``, in order. ``on_empty`` is called
+    with each path that gives neither (an empty JSONL file, a folder with no inputs in it)."""
     opts = options or ReadOptions()
     for p in paths:
-        if p == "-":
-            yield from _read_stream(sys.stdin.buffer, "-", opts)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            for f in sorted(_walk(path)):
-                yield from _read_file(f, opts)
-        elif path.exists():
-            yield from _read_file(path, opts)
-        else:
-            yield UnreadableInput(p, "no such file or folder")
+        n = 0
+        for n, item in enumerate(_read_path(p, opts), start=1):  # noqa: B007 (n counts them)
+            yield item
+        if n == 0 and on_empty is not None:
+            on_empty(p)
+
+
+def _read_path(p: str, opts: ReadOptions) -> Iterator[Item]:
+    if p == "-":
+        yield from _read_stream(sys.stdin.buffer, "-", opts)
+        return
+    path = Path(p)
+    if path.is_dir():
+        for f in sorted(_walk(path)):
+            yield from _read_file(f, opts)
+    elif path.exists():
+        yield from _read_file(path, opts)
+    else:
+        yield UnreadableInput(p, "no such file or folder")
 
 
 def _walk(folder: Path) -> Iterator[Path]:
