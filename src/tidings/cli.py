@@ -2,7 +2,8 @@
 
 Exit codes: 0 every input processed; 1 some inputs were rejected (one line each on standard
 error naming the input and the reason; the rest were processed); 2 bad usage or configuration,
-or a store that cannot be opened (store commands: see :mod:`tidings.cli_store`).
+or a store that cannot be opened (store commands: see :mod:`tidings.cli_store`); 130
+interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -11,10 +12,22 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import date
 from typing import Any
 
 from . import __version__
+from .cli_common import (
+    EXIT_CODES,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_USAGE,
+    PROCESSES_HELP,
+    PUBLISHED_HELP,
+    day,
+    note_empty,
+    processes,
+    stage_list,
+)
 from .cli_serve import add_serve_command, cmd_serve
 from .cli_store import STORE_COMMANDS, add_store_commands, run_store_command
 from .contract import to_record
@@ -25,8 +38,6 @@ from .readers import ReadOptions, read_paths
 from .runner import RunOptions, check_stages, run
 from .writers import write_json, write_jsonl, write_table
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-
 EXTRACT_EPILOG = """\
 examples:
   tidings extract article.txt                      one file; a table on a terminal, JSONL when piped
@@ -35,17 +46,11 @@ examples:
   cat page.html | tidings extract - --format json
 
 JSONL input: one object per line with "text" or "html", optional "id", "published", "title", "url".
-Publication date: a JSONL "published" field wins, then --published, then the HTML meta tags,
-the URL, or a dateline near the top of a text file.
-exit codes: 0 all inputs processed; 1 some inputs rejected (one line each on stderr); 2 bad usage.
+Publication date: a JSONL "published" field or an RSS/Atom entry's date wins, then --published,
+then the HTML meta tags, the URL, or a dateline near the top of a text file.
+exit codes: 0 all inputs processed; 1 some inputs rejected (one line each on stderr); 2 bad usage;
+130 interrupted (Ctrl-C).
 """
-
-
-def _date(s: str) -> date:
-    try:
-        return date.fromisoformat(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{s!r} is not a YYYY-MM-DD date") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,12 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ex.add_argument("paths", nargs="*", metavar="PATH", default=["-"], help="file, folder, or - for standard input (default: -)")
-    ex.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for documents whose input gives none")
+    ex.add_argument("--published", type=day, metavar="YYYY-MM-DD", help=PUBLISHED_HELP)
     ex.add_argument("--format", choices=["jsonl", "json", "table"], help="output format (default: table on a terminal, else jsonl)")
     ex.add_argument("--no-text", action="store_true", help="leave the document text out of each record")
-    ex.add_argument("--processes", type=int, default=int(os.environ.get("TIDINGS_PROCESSES") or 1), metavar="N", help="worker processes (default: $TIDINGS_PROCESSES or 1)")
+    ex.add_argument("--processes", type=int, metavar="N", help=PROCESSES_HELP)
     ex.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per batch (default: 32)")
-    ex.add_argument("--stages", metavar="A,B,...", help=f"stages to run, in order (default: {','.join(DEFAULT_STAGES)})")
+    ex.add_argument("--stages", type=stage_list, metavar="A,B,...", help=f"stages to run, in order (default: {','.join(DEFAULT_STAGES)})")
     ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar on stderr (default: on when stderr is a terminal)")
     add_store_commands(sub)
     add_serve_command(sub)
@@ -78,11 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="build or describe the offline gazetteer used by the places stage",
         description="Build the gazetteer (SQLite, in $TIDINGS_CACHE_DIR or the user cache directory) or describe it.",
         epilog="examples:\n  tidings gazetteer build          build it now (it is also built on first use)\n"
-        "  tidings gazetteer info           path, size, build date, counts",
+        "  tidings gazetteer info           path, size, build date, counts\n\n" + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     gz.add_argument("action", choices=["build", "info"], help="build: (re)build it; info: describe it")
-    sub.add_parser("stages", help="list the available pipeline stages", description="List the available pipeline stages.", epilog="example:\n  tidings stages", formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub.add_parser("stages", help="list the available pipeline stages", description="List the available pipeline stages.", epilog="example:\n  tidings stages\n\n" + EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     return p
 
 
@@ -104,14 +109,15 @@ def _progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
-    if args.processes < 1 or args.batch_size < 1:
+    stages = args.stages or DEFAULT_STAGES
+    procs = processes(args.processes)
+    if procs < 1 or args.batch_size < 1:
         print("tidings: --processes and --batch-size must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     check_stages(stages, args.batch_size)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    items = read_paths(args.paths, ReadOptions(published=args.published))
-    done = run(items, RunOptions(stages=stages, batch_size=args.batch_size, processes=args.processes))
+    items = read_paths(args.paths, ReadOptions(published=args.published), on_empty=note_empty)
+    done = run(items, RunOptions(stages=stages, batch_size=args.batch_size, processes=procs))
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     rejected: list[str] = []
     records = _records(_progress(done, show), not args.no_text, rejected)
@@ -143,7 +149,7 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
             meta = gaz.info()
     else:
         print(f"tidings: no gazetteer at {path}; run `tidings gazetteer build`", file=sys.stderr)
-        return EXIT_REJECTED
+        return EXIT_USAGE
     for k, v in meta.items():
         print(f"{k}: {v}")
     return EXIT_OK
@@ -171,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        more = "; the batches committed so far are stored: run the same command again to finish" if args.command == "ingest" else ""
+        print(f"tidings: interrupted{more}", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def entry() -> None:  # console-script entry point

@@ -2,7 +2,7 @@
 
 :func:`add_store_commands` adds their subparsers, :func:`run_store_command` runs one.
 Exit codes: 0 done; 1 some inputs were rejected (ingest; one line each on standard error);
-2 bad usage, or a store that cannot be opened or has no such event.
+2 bad usage, or a store that cannot be opened or has no such event; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -11,24 +11,28 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
-from datetime import date
-from typing import Any
+from contextlib import ExitStack, contextmanager, suppress
+from itertools import chain
+from pathlib import Path
+from typing import Any, TextIO
 
-from .errors import InputError
+from .cli_common import PROCESSES_HELP, PUBLISHED_HELP, day, note_empty, positive, processes, stage_list
+from .errors import InputError, OutputError
 from .pipeline import DEFAULT_STAGES
 from .query import Filters, cluster_detail, iter_clusters, resolve_place
 from .query.export import write_acled_csv, write_geojson, write_jsonl
+from .query.filters import ACLED_TYPES, canonical_type
 from .readers import ReadOptions
-from .runner import RunOptions
+from .runner import RunOptions, check_stages
 from .scale.cli import DASK_EPILOG, add_dask_options, cmd_ingest_dask
 from .store import DEFAULT_URL, Store, open_existing, open_store
 from .writers import _table
 
 STORE_COMMANDS = ("ingest", "events", "timeline", "show", "export")
 _RAW = argparse.RawDescriptionHelpFormatter
-_EXIT = "exit codes: 0 done; 1 some inputs rejected (ingest only; one line each on stderr); 2 bad usage or store error.\n"
+_EXIT = "exit codes: 0 done; 1 some inputs rejected (ingest only; one line each on stderr); 2 bad usage or store error; 130 interrupted (Ctrl-C).\n"
 
 INGEST_EPILOG = """\
 examples:
@@ -53,10 +57,14 @@ name up among the stored events' places (or give LAT,LON[:KM]); the default radi
 
 
 def _date(s: str) -> str:
-    try:
-        return date.fromisoformat(s).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{s!r} is not a YYYY-MM-DD date") from None
+    return day(s).isoformat()
+
+
+def _event_type(s: str) -> str:
+    name = canonical_type(s)
+    if name not in ACLED_TYPES:
+        raise argparse.ArgumentTypeError(f"{s!r} is not an ACLED event or sub-event type (such as Battles, Protests, Armed clash; docs/events.md lists them)")
+    return name
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
@@ -67,14 +75,14 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
     _db_arg(p)
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help="events that end on or after this day")
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="events that begin on or before this day")
-    p.add_argument("--type", dest="types", action="append", default=[], metavar="TYPE", help="ACLED event or sub-event type (repeatable)")
+    p.add_argument("--type", dest="types", type=_event_type, action="append", default=[], metavar="TYPE", help="ACLED event or sub-event type (repeatable)")
     p.add_argument("--actor", metavar="NAME", help="an actor whose name contains NAME (any case)")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--place", metavar="NAME[:KM]", help="within KM (default 25) of a place name or LAT,LON")
     where.add_argument("--country", metavar="CODE|NAME", help="events in this country (ISO code or name)")
     p.add_argument("--text", metavar="WORDS", help="full-text search of the source documents")
     p.add_argument("--disputed", action="store_true", help="only events whose sources disagree on a figure or date")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    p.add_argument("--limit", type=positive, metavar="N", help="at most N events (at least 1)")
 
 
 def add_store_commands(sub: Any) -> None:
@@ -82,10 +90,10 @@ def add_store_commands(sub: Any) -> None:
     ing = sub.add_parser("ingest", help="run the pipeline over inputs and store documents and events", description="Extract and store documents, events and cross-source event clusters.", epilog=INGEST_EPILOG + "\n" + DASK_EPILOG, formatter_class=_RAW)
     ing.add_argument("paths", nargs="+", metavar="PATH", help="file or folder (- for standard input)")
     _db_arg(ing)
-    ing.add_argument("--published", type=date.fromisoformat, metavar="YYYY-MM-DD", help="publication date for documents whose input gives none")
-    ing.add_argument("--processes", type=int, default=int(os.environ.get("TIDINGS_PROCESSES") or 1), metavar="N", help="worker processes (default: $TIDINGS_PROCESSES or 1)")
+    ing.add_argument("--published", type=day, metavar="YYYY-MM-DD", help=PUBLISHED_HELP)
+    ing.add_argument("--processes", type=int, metavar="N", help=PROCESSES_HELP)
     ing.add_argument("--batch-size", type=int, default=64, metavar="N", help="documents per batch and per committed transaction (default: 64)")
-    ing.add_argument("--stages", metavar="A,B,...", help=f"stages to run, in order (default: {','.join(DEFAULT_STAGES)})")
+    ing.add_argument("--stages", type=stage_list, metavar="A,B,...", help=f"stages to run, in order (default: {','.join(DEFAULT_STAGES)})")
     ing.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar with documents/s on stderr (default: on a terminal)")
     add_dask_options(ing)
     for cmd, text in (("events", "list event clusters (merged across sources) with filters"), ("timeline", "one line per event cluster, in date order")):
@@ -95,7 +103,7 @@ def add_store_commands(sub: Any) -> None:
     show = sub.add_parser("show", help="one event cluster with each supporting sentence and its source", description="Show an event cluster: every source's event, sentence and figures.", epilog="example:\n  tidings show 3f2a9c0d1e2b4a5f-000\n\n" + _EXIT, formatter_class=_RAW)
     show.add_argument("event_id", metavar="EVENT_ID", help="a cluster id, or the id of one of its events")
     _db_arg(show)
-    show.add_argument("--format", choices=["json", "table"], help="default: table on a terminal, else json")
+    show.add_argument("--format", choices=["json", "jsonl", "table"], help="default: table on a terminal, else json (jsonl: on one line)")
     exp = sub.add_parser("export", help="export event clusters: ACLED-style CSV, JSONL or GeoJSON", description="Export event clusters.", epilog="examples:\n  tidings export --format acled-csv > events.csv\n  tidings export --format geojson --country UA -o ukraine.geojson\n\n" + _EXIT, formatter_class=_RAW)
     _filter_args(exp)
     exp.add_argument("--format", choices=["acled-csv", "jsonl", "geojson"], default="acled-csv", help="default: acled-csv")
@@ -120,10 +128,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     if args.engine == "dask":
         return cmd_ingest_dask(args)
-    if args.processes < 1 or args.batch_size < 1:
+    procs = processes(args.processes)
+    if procs < 1 or args.batch_size < 1:
         print("tidings: --processes and --batch-size must be at least 1", file=sys.stderr)
         return 2
-    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
+    stages = args.stages or DEFAULT_STAGES
+    check_stages(stages, min(args.batch_size, 32))  # before the store is created
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     bar = _bar() if show else None
 
@@ -134,7 +144,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             bar.update(1)
 
     with open_store(args.db) as store:
-        report = ingest(store, args.paths, read_options=ReadOptions(published=args.published), run_options=RunOptions(stages=stages, batch_size=min(args.batch_size, 32), processes=args.processes), commit_every=args.batch_size, on_item=seen)
+        report = ingest(store, args.paths, read_options=ReadOptions(published=args.published), run_options=RunOptions(stages=stages, batch_size=min(args.batch_size, 32), processes=procs), commit_every=args.batch_size, on_item=seen, on_empty=note_empty)
     if bar is not None:
         bar.close()
     print(f"tidings: {report.stored} new documents stored, {report.skipped} already stored, {len(report.rejected)} rejected ({args.db})", file=sys.stderr)
@@ -163,7 +173,7 @@ TABLE_ROWS = 200
 def cmd_list(store: Store, args: argparse.Namespace) -> int:
     fmt = _fmt(args)
     capped = fmt == "table" and args.command == "events" and args.limit is None
-    clusters = iter_clusters(store.db, _filters(store, args), limit=TABLE_ROWS + 1 if capped else args.limit)
+    clusters = _checked(iter_clusters(store.db, _filters(store, args), limit=TABLE_ROWS + 1 if capped else args.limit))
     if capped:
         rows = list(clusters)
         if len(rows) > TABLE_ROWS:
@@ -175,6 +185,13 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
     else:
         _print_json(clusters, fmt)
     return 0
+
+
+def _checked(clusters: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Run the query's first page now, so that a filter the store refuses (an unknown country,
+    a search with no words) fails before anything is written."""
+    first = next(clusters, None)
+    return iter(()) if first is None else chain([first], clusters)
 
 
 def _print_json(items: Iterable[dict[str, Any]], fmt: str) -> None:
@@ -218,8 +235,9 @@ def _print_table(clusters: Iterator[dict[str, Any]], line: Callable[[dict[str, A
 
 def cmd_show(store: Store, args: argparse.Namespace) -> int:
     d = cluster_detail(store.db, args.event_id)
-    if (args.format or ("table" if sys.stdout.isatty() else "json")) == "json":
-        print(json.dumps(d, ensure_ascii=False, indent=2))
+    fmt = args.format or ("table" if sys.stdout.isatty() else "json")
+    if fmt != "table":
+        print(json.dumps(d, ensure_ascii=False, indent=2 if fmt == "json" else None))
         return 0
     print(_timeline_line(d))
     print(f"  {d['notes']}")
@@ -232,9 +250,9 @@ def cmd_show(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
-    clusters = iter_clusters(store.db, _filters(store, args), limit=args.limit)
+    clusters = _checked(iter_clusters(store.db, _filters(store, args), limit=args.limit))
     with ExitStack() as stack:
-        out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="")) if args.output else sys.stdout
+        out = stack.enter_context(output_file(args.output)) if args.output else sys.stdout
         if args.format == "acled-csv":
             done = write_acled_csv(clusters, out)
         elif args.format == "geojson":
@@ -244,3 +262,44 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
         n = sum(1 for _ in done)
     print(f"tidings: exported {n} events ({args.format})", file=sys.stderr)
     return 0
+
+
+@contextmanager
+def output_file(name: str) -> Iterator[TextIO]:
+    """``-o FILE``, written whole or not at all: into a temporary file beside it, renamed over
+    it when the export is complete (a failed export leaves an existing file as it was)."""
+    target = Path(name)
+    if target.is_dir():
+        raise OutputError(f"-o {name!r} is a folder; give a file name, such as {str(target / 'events.csv')!r}")
+    if target.exists() and not target.is_file():  # a device or pipe (/dev/stdout): written as is
+        try:
+            with target.open("w", encoding="utf-8", newline="") as fh:
+                yield fh
+        except OSError as exc:
+            raise OutputError(f"cannot write -o {name!r}: {exc.strerror or exc}") from None
+        return
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(f"-o {name!r}: the folder {str(folder)!r} does not exist; create it first or write elsewhere")
+    try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write -o {name!r}: {exc.strerror or exc}; check the folder's permissions") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write -o {name!r}: {exc.strerror or exc}; {name!r} is unchanged") from None
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -15,7 +15,8 @@ TidingsError
  +-- ModelNotInstalled   the spaCy model package is missing
  +-- GazetteerError      the gazetteer could not be built or opened
  +-- StoreError          the event store could not be opened, migrated or queried
-      +-- NotFound            no event or cluster with the id asked for
+ |    +-- NotFound            no event or cluster with the id asked for
+ +-- OutputError         an output file (-o) could not be written
 """
 
 from __future__ import annotations
@@ -100,4 +101,8 @@ class StoreError(TidingsError):
 
 
 class NotFound(StoreError):
+    pass
+
+
+class OutputError(TidingsError):
     pass

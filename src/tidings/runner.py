@@ -8,6 +8,7 @@ bad document never takes the batch down.
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -95,7 +96,7 @@ def _run_pool(batches: Iterator[list[Item]], opts: RunOptions) -> Iterator[Item]
     """Batches to worker processes, at most two in flight per worker, results in input order.
     A worker that dies (killed, out of memory) stops the run with an error instead of a hang."""
     window = 2 * opts.processes
-    with ProcessPoolExecutor(opts.processes, mp_context=mp.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(opts.processes, mp_context=mp.get_context("spawn"), initializer=_ignore_interrupts) as pool:
         pending: deque[Future[list[Item]]] = deque()
         try:
             for batch in batches:
@@ -109,3 +110,12 @@ def _run_pool(batches: Iterator[list[Item]], opts: RunOptions) -> Iterator[Item]
                 "a worker process died (killed, or out of memory); what was written so far is "
                 "complete: rerun with fewer --processes or a smaller --batch-size"
             ) from None
+        except BaseException:  # interrupted, or the consumer stopped: drop the batches not started
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C (SIGINT, sent to the whole process group) to the main process,
+    which stops the run; without this each worker would print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

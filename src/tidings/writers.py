@@ -14,13 +14,14 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> Iterator[dict
 
 
 def write_json(records: Iterable[dict[str, Any]], out: TextIO) -> Iterator[dict[str, Any]]:
-    out.write("[")
+    """A JSON array. Nothing is written before the first record is made, so that an error met
+    on the way there (a model missing, say) leaves no half array behind."""
     first = True
     for rec in records:
-        out.write(("\n" if first else ",\n") + json.dumps(rec, ensure_ascii=False, indent=2))
+        out.write(("[\n" if first else ",\n") + json.dumps(rec, ensure_ascii=False, indent=2))
         first = False
         yield rec
-    out.write("\n]\n" if not first else "]\n")
+    out.write("\n]\n" if not first else "[]\n")
 
 
 def _clip(s: Any, n: int) -> str:

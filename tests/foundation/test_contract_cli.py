@@ -93,6 +93,8 @@ def test_every_command_and_option_is_documented() -> None:
     for name, sp in sub.choices.items():  # type: ignore[union-attr]
         assert sp.description, name
         assert "example" in (sp.epilog or ""), f"{name} --help has no example"
+        assert "exit codes" in (sp.epilog or ""), f"{name} --help lists no exit codes"
+        assert "130" in (sp.epilog or "") or name == "serve", f"{name} --help does not say that Ctrl-C exits 130"
         for action in sp._actions:
             if action.dest != "help":
                 assert action.help, f"{name} {action.dest} has no help"

@@ -129,3 +129,56 @@ def test_gzip_named_txt_is_binary(tmp_path: Path) -> None:
     f.write_bytes(gzip.compress(b"hello " * 100))
     (err,) = read(f)
     assert isinstance(err, InputError)
+
+
+def test_deeply_nested_jsonl_line_is_rejected_and_the_rest_read(tmp_path: Path) -> None:
+    f = tmp_path / "deep.jsonl"
+    f.write_text('{"text": "first one"}\n' + "[" * 5000 + "\n" + '{"text": "last one"}\n')
+    first, bad, last = read(f)
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert str(bad) == f"{f}:2: not valid JSON (arrays or objects nested too deeply to read)"
+
+
+def test_json_error_column_and_long_numbers(tmp_path: Path) -> None:
+    f = tmp_path / "cols.jsonl"
+    f.write_text('{"text": "x",\n{"n": ' + "7" * 5000 + ', "text": "y"}\n')
+    trailing, digits = read(f)
+    assert str(trailing) == f"{f}:1: not valid JSON (Expecting property name enclosed in double quotes at column 14)"
+    assert "more than 4300 digits" in str(digits) and "sys." not in str(digits)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_jsonl_with_a_utf16_or_utf32_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    lines = '{"id": "a", "text": "Rains returned on Monday."}\nnot json\n{"id": "c", "text": "Floods \u00e9t\u00e9 \U0001f30a."}\n'
+    f = tmp_path / "wide.jsonl"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    f.write_bytes(bom + lines.encode(encoding))
+    a, bad, c = read(f)
+    assert isinstance(a, Article) and a.text == "Rains returned on Monday."
+    assert isinstance(c, Article) and c.text == "Floods \u00e9t\u00e9 \U0001f30a."
+    assert str(bad).startswith(f"{f}:2: not valid JSON")
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [("2021-02-26", "2021-02-26"), ("2021-02-26T23:10:00Z", "2021-02-26"), ("2021-02-26 08:00", "2021-02-26"), ("2021-02-26garbage", None), ("2021-02-26T99", None)],
+)
+def test_jsonl_published_is_a_whole_date(tmp_path: Path, value: str, accepted: str | None) -> None:
+    f = tmp_path / "p.jsonl"
+    f.write_text(json.dumps({"text": "Rains returned.", "published": value}) + "\n")
+    (item,) = read(f)
+    if accepted is None:
+        assert isinstance(item, InputError) and f"'published' {value!r} is not a YYYY-MM-DD date" in str(item)
+    else:
+        assert isinstance(item, Article) and item.published.value == accepted
+
+
+def test_jsonl_id_is_a_string_or_a_whole_number(tmp_path: Path) -> None:
+    f = tmp_path / "ids.jsonl"
+    f.write_text("".join(json.dumps({"id": i, "text": "Rains returned."}) + "\n" for i in ["s1", 7, 1.5, True, None]))
+    s1, seven, fraction, boolean, none = read(f)
+    assert isinstance(s1, Article) and s1.id == "s1"
+    assert isinstance(seven, Article) and seven.id == "7"
+    assert isinstance(fraction, InputError) and "'id' must be a string or a whole number, not 1.5" in str(fraction)
+    assert isinstance(boolean, InputError) and "not true" in str(boolean)
+    assert isinstance(none, Article)

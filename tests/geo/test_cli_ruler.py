@@ -21,7 +21,7 @@ def test_gazetteer_info_describes_the_file(gazetteer_path: Path, monkeypatch: py
 
 def test_gazetteer_info_without_a_file_says_how_to_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path))
-    assert main(["gazetteer", "info"]) == 1
+    assert main(["gazetteer", "info"]) == 2  # configuration missing: usage exit code, not "inputs rejected"
     assert "tidings gazetteer build" in capsys.readouterr().err
 
 

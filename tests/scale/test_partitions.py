@@ -91,3 +91,12 @@ def test_standard_input_and_bad_sizes_are_refused() -> None:
         list(plan(["-"]))
     with pytest.raises(ConfigError, match="at least 1"):
         list(plan(["x"], 0))
+
+
+def test_a_utf16_jsonl_file_is_one_partition_read_as_locally(tmp_path: Path) -> None:
+    f = tmp_path / "wide.jsonl"
+    f.write_bytes("".join(json.dumps({"text": f"Line {i} says the ferry ran late."}) + "\n" for i in range(5)).encode("utf-16"))
+    parts, items = _read_all([str(f)], 2)
+    assert [p.kind for p in parts] == ["files"]
+    assert _described(items) == _described(list(read_paths([str(f)])))
+    assert all(isinstance(x, Article) for x in items) and len(items) == 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,109 @@ def test_events_table_is_capped_and_says_so(tmp_path: Path, monkeypatch: pytest.
     assert len(out.splitlines()) == 3 and "showing the first 1 events" in err  # header, rule, one row
     assert main(["events", "--db", url, "--format", "table", "--limit", "5"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 4
+
+
+def test_filters_are_checked_before_anything_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'f.db'}"
+    assert _ingest(tmp_path, url, monkeypatch) == 0
+    capsys.readouterr()
+    for argv in (["events", "--country", "Atlantis"], ["timeline", "--text", '"'], ["export", "--format", "geojson", "--country", "Atlantis"]):
+        assert main([*argv, "--db", url]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and len(err.splitlines()) == 1, argv
+    old = tmp_path / "atl.csv"
+    old.write_text("the previous export\n", encoding="utf-8")
+    assert main(["export", "--country", "Atlantis", "--db", url, "-o", str(old)]) == 2
+    assert old.read_text(encoding="utf-8") == "the previous export\n"
+    assert main(["export", "--db", url, "-o", str(old)]) == 0
+    assert old.read_text(encoding="utf-8").startswith("event_date,") and [p.name for p in tmp_path.iterdir() if p.name.startswith(".atl")] == []
+
+
+@pytest.mark.parametrize(("name", "reason"), [("missing/events.csv", "does not exist"), (".", "is a folder")])
+def test_export_to_an_unwritable_path_is_one_line_and_exit_2(name: str, reason: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'o.db'}"
+    assert _ingest(tmp_path, url, monkeypatch) == 0
+    capsys.readouterr()
+    assert main(["export", "--db", url, "-o", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and reason in err
+
+
+@pytest.mark.parametrize("argv", [["--limit", "-1"], ["--limit", "0"], ["--type", "Nonsense"]])
+def test_bad_filter_values_are_bad_usage(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        build_parser().parse_args(["events", *argv])
+    assert done.value.code == 2 and argv[0] in capsys.readouterr().err
+
+
+def test_show_jsonl_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    assert _ingest(tmp_path, url, monkeypatch) == 0
+    capsys.readouterr()
+    assert main(["events", "--db", url, "--actor", "blue"]) == 0
+    [gamma] = json.loads(capsys.readouterr().out)
+    assert main(["show", gamma["id"], "--db", url, "--format", "jsonl"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["id"] == gamma["id"]
+
+
+def test_ingest_checks_its_options_before_creating_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    register_fake_stages(monkeypatch)
+    db = tmp_path / "new.db"
+    (tmp_path / "a.txt").write_text(DOCS["a.txt"], encoding="utf-8")
+    assert main(["ingest", str(tmp_path / "a.txt"), "--db", f"sqlite:///{db}", "--stages", "bogus"]) == 2
+    assert "unknown stage 'bogus'" in capsys.readouterr().err and not db.exists()
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["ingest", "a.txt", "--published", "yesterday"])
+    assert "'yesterday' is not a YYYY-MM-DD date" in capsys.readouterr().err
+
+
+def test_ingest_interrupted_keeps_what_was_committed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import tidings.store.ingest as ingest_module
+    from tidings.store import open_store
+
+    register_fake_stages(monkeypatch)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, text in DOCS.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    real_run = ingest_module.run
+
+    def interrupted(items: object, options: object) -> object:
+        for n, item in enumerate(real_run(items, options)):  # type: ignore[arg-type]
+            if n == 2:
+                raise KeyboardInterrupt
+            yield item
+
+    url = f"sqlite:///{tmp_path / 'i.db'}"
+    monkeypatch.setattr(ingest_module, "run", interrupted)
+    try:
+        code = main(["ingest", str(folder), "--db", url, "--stages", "fake", "--no-progress", "--batch-size", "1"])
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl-C escaped main() as a KeyboardInterrupt")
+    assert code == 130
+    err = capsys.readouterr().err
+    assert err.startswith("tidings: interrupted;") and "run the same command again" in err and len(err.splitlines()) == 1
+    with open_store(url) as store:
+        assert store.count("documents") == 2
+    monkeypatch.setattr(ingest_module, "run", real_run)
+    assert main(["ingest", str(folder), "--db", url, "--stages", "fake", "--no-progress"]) == 0
+    assert "1 new documents stored, 2 already stored" in capsys.readouterr().err
+
+
+def test_ingest_of_an_empty_file_is_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    register_fake_stages(monkeypatch)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert main(["ingest", str(empty), "--db", f"sqlite:///{tmp_path / 'e.db'}", "--stages", "fake", "--no-progress"]) == 0
+    assert f"tidings: no documents in {empty}\n" in capsys.readouterr().err
+
+
+def test_a_refused_postgresql_connection_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("psycopg")
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert main(["events", "--db", f"postgresql://nobody@127.0.0.1:{port}/none"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "cannot connect to" in err

@@ -57,3 +57,59 @@ def test_a_file_that_is_not_a_feed_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "bad.atom").write_text("just words", encoding="utf-8")
     [err] = list(read_paths([str(tmp_path / "bad.atom")]))
     assert isinstance(err, InputError) and "not an RSS/Atom feed" in str(err)
+
+
+def test_feed_entry_dates_win_over_the_published_option(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tidings.readers import ReadOptions
+
+    (tmp_path / "wire.rss").write_text(FEED, encoding="utf-8")
+    art = next(iter(read_paths([str(tmp_path / "wire.rss")], ReadOptions(published=dt.date(2021, 1, 1)))))
+    assert isinstance(art, Article) and art.published.value == "2020-03-03"
+
+
+def _two_page_warc(path: Path) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    html = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=path.name.endswith(".gz"))
+        for n in (1, 2):
+            w.write_record(w.create_warc_record(f"https://port.example/{n}", "response", payload=io.BytesIO(PAGE.replace("Strike", f"Strike {n}").encode()), http_headers=html))
+    return path.read_bytes()
+
+
+def test_warc_cut_mid_record_is_rejected_and_the_records_before_it_read(tmp_path: Path) -> None:
+    whole = _two_page_warc(tmp_path / "whole.warc")
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(whole[: len(whole) - 80])  # inside the second page's HTML
+    first, bad = list(read_paths([str(cut)]))
+    assert isinstance(first, Article) and first.source == "https://port.example/1"
+    assert isinstance(bad, InputError) and str(bad).startswith(f"{cut}#https://port.example/2: record 2 ends early: the archive is cut short")
+
+
+def test_warc_gz_cut_short_is_rejected_and_the_records_before_it_read(tmp_path: Path) -> None:
+    whole = _two_page_warc(tmp_path / "whole.warc.gz")
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole[: len(whole) - 60])
+    first, bad = list(read_paths([str(cut)]))
+    assert isinstance(first, Article) and first.source == "https://port.example/1"
+    assert isinstance(bad, InputError) and str(bad).startswith(f"{cut}#") and "cut short" in str(bad)
+    cut.write_bytes(whole[:100])  # inside the first gzip member
+    (bad,) = list(read_paths([str(cut)]))
+    assert isinstance(bad, InputError) and "cut short" in str(bad) and "no record before it" in str(bad)
+
+
+def test_warc_record_errors_name_the_archive_and_the_record(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    f = tmp_path / "latin.warc"
+    html = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+    with f.open("wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        w.write_record(w.create_warc_record("https://port.example/latin", "response", payload=io.BytesIO("<p>caf\u00e9</p>".encode("latin-1")), http_headers=html))
+    (bad,) = list(read_paths([str(f)]))
+    assert isinstance(bad, InputError) and str(bad).startswith(f"{f}#https://port.example/latin: not valid UTF-8")

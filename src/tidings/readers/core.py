@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -48,7 +49,9 @@ Item = Article | InputError
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """``published`` is used for documents whose input carries no date of its own."""
+    """``published`` (``--published``) is the publication date of every document whose input
+    does not state one (a JSONL ``published`` field, an RSS/Atom entry's date); it overrides
+    the dates found in a page (HTML meta tags, the URL, a dateline)."""
 
     published: date | None = None
 
@@ -57,20 +60,30 @@ def content_id(text: str, source: str) -> str:
     return hashlib.sha256(f"{source}\x00{text}".encode()).hexdigest()[:16]
 
 
-def read_paths(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
+def read_paths(paths: Iterable[str], options: ReadOptions | None = None, *, on_empty: Callable[[str], None] | None = None) -> Iterator[Item]:
+    """Articles and rejections of every input under ``paths``, in order. ``on_empty`` is called
+    with each path that gives neither (an empty JSONL file, a folder with no inputs in it)."""
     opts = options or ReadOptions()
     for p in paths:
-        if p == "-":
-            yield from _read_stream(sys.stdin.buffer, "-", opts)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            for f in sorted(_walk(path)):
-                yield from _read_file(f, opts)
-        elif path.exists():
-            yield from _read_file(path, opts)
-        else:
-            yield UnreadableInput(p, "no such file or folder")
+        n = 0
+        for n, item in enumerate(_read_path(p, opts), start=1):  # noqa: B007 (n counts them)
+            yield item
+        if n == 0 and on_empty is not None:
+            on_empty(p)
+
+
+def _read_path(p: str, opts: ReadOptions) -> Iterator[Item]:
+    if p == "-":
+        yield from _read_stream(sys.stdin.buffer, "-", opts)
+        return
+    path = Path(p)
+    if path.is_dir():
+        for f in sorted(_walk(path)):
+            yield from _read_file(f, opts)
+    elif path.exists():
+        yield from _read_file(path, opts)
+    else:
+        yield UnreadableInput(p, "no such file or folder")
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -170,8 +183,33 @@ def decode(data: bytes, src: str) -> str:
         ) from None
 
 
+#: Byte-order marks of the encodings whose line breaks are not the byte 0x0a, longest first.
+WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def wide_bom(head: bytes) -> str | None:
+    """The encoding of a UTF-16/32 byte-order mark at the start of ``head``, if any."""
+    return next((enc for bom, enc in WIDE_BOMS if head.startswith(bom)), None)
+
+
 def _read_jsonl(fh: IO[bytes], src: str, opts: ReadOptions, first: int = 1) -> Iterator[Item]:
-    """JSONL from ``fh``; ``first`` is the line number of its first line (a slice of a file)."""
+    """JSONL from ``fh``; ``first`` is the line number of its first line (a slice of a file).
+    UTF-8 is read line by line; a file that starts with a UTF-16/32 byte-order mark is decoded
+    as a whole stream in that encoding."""
+    head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
+    if not head and fh.seekable():
+        pos = fh.tell()
+        head = fh.read(4)
+        fh.seek(pos)
+    enc = wide_bom(head)
+    if enc is not None:
+        yield from _read_wide_jsonl(fh, src, opts, enc, first)
+        return
     for n, raw in enumerate(_limited_lines(fh), start=first):
         where = f"{src}:{n}"
         if raw is None:
@@ -183,6 +221,32 @@ def _read_jsonl(fh: IO[bytes], src: str, opts: ReadOptions, first: int = 1) -> I
             yield err
             continue
         yield from _jsonl_lines([line], src, opts, first=n)
+
+
+def _read_wide_jsonl(fh: IO[bytes], src: str, opts: ReadOptions, enc: str, first: int) -> Iterator[Item]:
+    limit = MAX_LINE_BYTES // (4 if enc == "utf-32" else 2)  # characters of at least 2 or 4 bytes
+    reader = io.TextIOWrapper(fh, encoding=enc, errors="strict", newline="\n")  # type: ignore[arg-type]
+    n = first
+    try:
+        while True:
+            where = f"{src}:{n}"
+            try:
+                line = reader.readline(limit + 1)
+                if len(line) > limit and not line.endswith("\n"):
+                    while line and not line.endswith("\n"):
+                        line = reader.readline(limit)
+                    yield TooLargeInput(where, f"line over the {MAX_LINE_BYTES}-byte limit")
+                    n += 1
+                    continue
+            except UnicodeDecodeError as exc:
+                yield EncodingError(where, f"invalid {enc} after the file's byte-order mark ({exc.reason}); the rest of the file is not read")
+                return
+            if not line:
+                return
+            yield from _jsonl_lines([line], src, opts, first=n)
+            n += 1
+    finally:
+        reader.detach()  # the caller closes the file
 
 
 def _limited_lines(fh: IO[bytes]) -> Iterator[bytes | None]:
@@ -206,19 +270,14 @@ def _jsonl_lines(lines: Iterable[str], src: str, opts: ReadOptions, first: int =
 
 
 def article_from_json(line: str, where: str, src: str, opts: ReadOptions) -> Article:
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise MalformedInput(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
-    except ValueError as exc:  # e.g. numbers too long to convert
-        raise MalformedInput(where, f"not valid JSON ({exc})") from None
+    obj = _parse_json(line.rstrip("\r\n"), where)
     if not isinstance(obj, dict):
         raise MalformedInput(where, "a JSONL line must be a JSON object with 'text' or 'html'")
     text, html = obj.get("text"), obj.get("html")
     pub = _input_date(obj.get("published"), where)
     ident = obj.get("id")
-    if ident is not None and not isinstance(ident, (str, int)):
-        raise MalformedInput(where, "'id' must be a string or a number")
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, (str, int))):
+        raise MalformedInput(where, f"'id' must be a string or a whole number, not {json.dumps(ident)[:40]}")
     source = str(obj.get("url") or src)
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
@@ -240,15 +299,36 @@ def article_from_json(line: str, where: str, src: str, opts: ReadOptions) -> Art
     return art.with_(**changes)
 
 
+def _parse_json(line: str, where: str) -> Any:
+    """One JSONL line (without its line break) -> a Python value, or a one-line MalformedInput."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise MalformedInput(where, "not valid JSON (arrays or objects nested too deeply to read)") from None
+    except ValueError as exc:  # Python refuses to convert integers with thousands of digits
+        if "digits" in str(exc):
+            raise MalformedInput(where, f"not valid JSON (a number with more than {sys.get_int_max_str_digits()} digits)") from None
+        raise MalformedInput(where, f"not valid JSON ({exc})") from None
+
+
 def _input_date(value: Any, where: str) -> date | None:
+    """A JSONL ``published``: YYYY-MM-DD, or an ISO 8601 date and time (its date is taken)."""
     if value in (None, ""):
         return None
     if not isinstance(value, str):
         raise MalformedInput(where, "'published' must be a YYYY-MM-DD string")
     try:
-        return date.fromisoformat(value[:10])
+        return date.fromisoformat(value)
     except ValueError:
-        raise MalformedInput(where, f"'published' {value!r} is not a YYYY-MM-DD date") from None
+        pass
+    if len(value) > 10 and value[10] in "T ":
+        try:
+            return datetime.fromisoformat(value).date()
+        except ValueError:
+            pass
+    raise MalformedInput(where, f"'published' {value!r} is not a YYYY-MM-DD date (or an ISO 8601 date and time)")
 
 
 def _check_unicode(text: str, where: str) -> None:

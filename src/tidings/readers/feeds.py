@@ -51,6 +51,6 @@ def _article(entry: Any, where: str, opts: ReadOptions) -> Item:
     if entry.get("title"):
         art = art.with_(title=entry["title"], url=link)
     when = entry.get("published_parsed") or entry.get("updated_parsed")
-    if when is not None and opts.published is None:
+    if when is not None:  # the entry's own date, like a JSONL "published", wins over --published
         art = art.with_(published=Published(date(when[0], when[1], when[2]).isoformat(), "input"))
     return art

@@ -65,7 +65,7 @@ def cmd_ingest_dask(args: argparse.Namespace) -> int:
     if "-" in args.paths:
         print("tidings: --engine dask reads files and folders, not standard input; save it to a file first", file=sys.stderr)
         return 2
-    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
+    stages = args.stages or DEFAULT_STAGES
     known = Registry().names()
     for name in stages:
         if name not in known:

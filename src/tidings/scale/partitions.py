@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import ConfigError, InputError, UnreadableInput
-from ..readers.core import JSONL_EXT, _walk
+from ..readers.core import JSONL_EXT, _walk, wide_bom
 from ..readers.warc import is_warc
 
 Kind = Literal["files", "jsonl", "warc"]
@@ -100,6 +100,9 @@ def _split(f: Path, n: int) -> list[Partition] | None:
         return None
     try:
         if f.suffix.lower() in JSONL_EXT:
+            with f.open("rb") as fh:
+                if wide_bom(fh.read(4)):  # UTF-16/32: its lines are not cut at the byte 0x0a
+                    return None
             return list(_jsonl_slices(f, n))
         if is_warc(f.name):
             return _warc_slices(f, n)

@@ -108,7 +108,7 @@ class PostgresBackend:
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to {_redact(url)}: {str(exc).strip()}; check the URL and that the server runs") from None
+            raise StoreError(f"cannot connect to {_redact(url)}: {one_line(str(exc))}; check the URL and that the server runs") from None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         with _translated(self._error, _redact(self.url)):
@@ -139,7 +139,7 @@ def _translated(error: type[Exception], where: str) -> Iterator[None]:
     try:
         yield
     except error as exc:
-        msg = str(exc).strip()
+        msg = one_line(str(exc))
         raise StoreError(f"{where}: {msg}{_hint(msg)}") from exc
 
 
@@ -151,6 +151,11 @@ _HINTS = (
     ("disk i/o", "; check the disk the store is on (space, permissions)"),
     ("no such table", "; this is not a tidings store (or an unfinished one): use another --db"),
 )
+
+
+def one_line(message: str) -> str:
+    """A driver's message on one line (PostgreSQL's run over several, with hints)."""
+    return "; ".join(line.strip() for line in message.splitlines() if line.strip())
 
 
 def _hint(message: str) -> str:

@@ -56,15 +56,16 @@ def ingest(
     run_options: RunOptions | None = None,
     commit_every: int = 64,
     on_item: Callable[[Item], None] | None = None,
+    on_empty: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest every input under ``paths``; ``on_item`` sees each processed article or rejection
-    (for progress bars and error lines)."""
+    (for progress bars and error lines), ``on_empty`` each path that holds no documents."""
     report = IngestReport()
     opts = run_options or RunOptions()
     # With worker processes the inputs are read in a pool thread: it gets its own connection.
     reader = open_store(store.db.url, create=False) if opts.processes > 1 and ":memory:" not in store.db.url else store
     try:
-        fresh = _skip_stored(reader, read_paths(paths, read_options), report, chunk=max(commit_every, 256))
+        fresh = _skip_stored(reader, read_paths(paths, read_options, on_empty=on_empty), report, chunk=max(commit_every, 256))
         done = run(fresh, opts)
         while batch := list(islice(done, commit_every)):
             records = _records(batch, report, on_item)
