@@ -101,3 +101,16 @@ def test_every_command_and_option_is_documented() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     for name in sub.choices:  # type: ignore[union-attr]
         assert f"tidings {name}" in readme, f"README does not mention `tidings {name}`"
+
+
+def test_the_readme_shows_what_the_example_gives(example_record: dict[str, Any]) -> None:
+    """The README's example block is the real table output (its first part), so docs match code."""
+    from tidings.writers import render_table
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```\n== ", 1)[1].split("\n...\n```", 1)[0]
+    shown = ("== " + block).splitlines()
+    table = [line.rstrip() for line in render_table(example_record).splitlines()]
+    source = next(i for i, line in enumerate(shown) if "source " in line)
+    assert [line.rstrip() for line in shown[source + 1 :]] == table[source + 1 : source + 1 + len(shown) - source - 1]
+    assert shown[0].rstrip() == table[0]
