@@ -491,3 +491,26 @@ def test_a_date_set_in_the_present_lies_ahead_and_since_never_does() -> None:
 
 def test_black_monday_is_a_name() -> None:
     assert [t.value for t in times("The Black Monday crash of 1987 wiped out fortunes.")] == ["1987"]
+
+
+def test_said_on_a_weekday_it_would_is_the_day_of_the_saying() -> None:
+    # whatever the parse makes of "would sell", the weekday right after "said" is the saying's
+    a = parsed([("It", "PRP", "PRON", "nsubj", 1), ("said", "VBD", "VERB", "ccomp", 6), ("on", "IN", "ADP", "prep", 6),
+                ("Wednesday", "NNP", "PROPN", "pobj", 2), ("it", "PRP", "PRON", "nsubj", 6), ("would", "MD", "AUX", "aux", 6),
+                ("sell", "VB", "VERB", "ROOT", 6)], "2015-07-02")  # fmt: skip
+    assert find_times(a)[0][0].value == "2015-07-01"
+
+
+def test_the_next_day_reaches_past_a_coarser_time_of_publication_to_the_last_day_told() -> None:
+    t = times("Gunmen attacked a base on 1 May, the third attack this year. The next day, troops came.", published="2019-05-06")
+    assert [x.value for x in t] == ["2019-05-01", "2019", "2019-05-02"]
+    # after a year of its own, the day is unknown
+    t = times("Gunmen attacked on 1 May. In 2017 they had come. The next day, troops came.", published="2019-05-06")
+    assert t[-1].value == "XXXX-XX-XX"
+
+
+def test_hours_later_move_the_day_by_whole_days() -> None:
+    t = times("Gunmen attacked a base on 1 May. The army struck back 72 hours later.", published="2019-05-06")
+    assert t[-1].value == "2019-05-04"
+    t = times("Gunmen attacked a base on 1 May. Two hours later, the army came.", published="2019-05-06")
+    assert t[-1].value == "2019-05-01"

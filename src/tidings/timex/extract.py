@@ -45,6 +45,12 @@ def reference_date(article: Article) -> date | None:
 #: Words right before a date that point it forward whatever the verb's tense ("payable Dec. 7")
 #: or make its direction open ("until March").
 _FORWARD_CUE = re.compile(r"\b(?:payable|effective|record|due|expires?|expiring|starting|deadline\s+of|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
+#: A verb of saying in the past right before a day: the day is the saying's ("said on
+#: Wednesday it would ...", "told reporters Monday he will ...").
+_REPORTED = re.compile(
+    r"\b(?:said|told\s+(?:\w+\s+){0,3}?|announced|added|stated|confirmed|denied|warned|reported|wrote|tweeted)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _OPEN_CUE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 
 
@@ -80,6 +86,8 @@ FORWARD_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({
 def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
     start = c.start
     lo = max(0, start - 25)
+    if c.kind in _DAY_KINDS and _REPORTED.search(text, max(0, start - 40), start):
+        return "past"  # "said on Wednesday it would sell": the day of the saying, whatever the parse
     tense = tenses.tense_at(start)
     if _SINCE.search(text, max(0, start - 8), start):
         return "past"  # "since year-end": a time before now
@@ -109,6 +117,7 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     warnings: list[Warning] = []
     prev: cal.Interval | None = None
     prev_grain = "day"
+    prev_day: cal.Interval | None = None
     named_quarter: cal.Interval | None = None
     dated: tuple[Sentence, cal.Interval] | None = None  # the last calendar day written out, and its sentence
     for c in select(candidates(text)):
@@ -120,7 +129,7 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             or tenses.since_clause_at(c.start)
             or (tenses.tense_at(c.start) == "past" and tenses.settled_at(c.start, FORWARD_VERBS))
         )
-        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled)
+        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled, prev_day)
         try:
             res = resolve(c, ctx, lex)
         except Impossible as exc:
@@ -130,6 +139,10 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             warnings.append(Warning("time-unresolved", res.problem, article.span(c.start, c.end)))
         if res.interval is not None and c.kind not in NOT_ANCHORS:
             prev, prev_grain = res.interval, res.grain
+            if res.grain == "day":
+                prev_day = res.interval
+            elif res.anchor == "none":
+                prev_day = None  # "in 2017. The next day": a day of that year, unknown
             if c.kind == "quarter" and (c.get("ord") or c.get("qn")):
                 named_quarter = res.interval
             if c.kind in _WRITTEN_DAYS and res.grain == "day" and res.type == "DATE" and sentence is not None:

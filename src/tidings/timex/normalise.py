@@ -32,6 +32,8 @@ class Context:
     #: a past clause whose verb the date hangs on ("collapsed on March 20"): what it tells is
     #: done, so the date is not after publication (no allowance for deadlines ahead)
     settled: bool = False
+    #: the last day told in the text, for "the next day" after a coarser time ("this year")
+    prev_day: cal.Interval | None = None
 
 
 @dataclass(frozen=True, slots=True)

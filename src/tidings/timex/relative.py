@@ -196,6 +196,9 @@ def _period_of(n: float | str, unit: Unit) -> str:
     return f"P{t}{head}{tail}"
 
 
+CLOCK_SECONDS = MappingProxyType({"second": 1, "minute": 60, "hour": 3600})
+
+
 def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     unit = lex.unit(c.get("unit") or "")
     if unit is None:
@@ -223,7 +226,11 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if base is None:
         return _no_ref("XXXX-XX-XX")
     step_unit = "year" if grain in ("decade", "century") else grain
-    moved = base if unit.is_clock else cal.shift(base, step_unit, sign * n * unit.size)  # "an hour later": that day
+    if unit.is_clock:  # "an hour later": that day; "72 hours later": three days on
+        seconds = n * unit.size * CLOCK_SECONDS[unit.grain]
+        moved = base + timedelta(days=sign * int(seconds // 86400))
+    else:
+        moved = cal.shift(base, step_unit, sign * n * unit.size)
     return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
 
 
@@ -273,7 +280,10 @@ def narrative(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if grain == "weekend":
         grain = "week"
     base, anchor = (ctx.prev.begin, "previous-time") if ctx.prev is not None else (ctx.ref, "published")
-    if base is None or (ctx.prev is not None and _coarser(ctx.prev_grain, grain)):
+    if ctx.prev is not None and _coarser(ctx.prev_grain, grain):
+        # "on 1 May, the third attack this year. The next day": the last day told, past "this year"
+        base = ctx.prev_day.begin if ctx.prev_day is not None and not _coarser("day", grain) else None
+    if base is None:
         return unresolved("DATE", "XXXX-XX-XX", "no earlier date in the text to count from")
     d = cal.shift(base, grain, step)
     if pod:
