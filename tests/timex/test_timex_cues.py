@@ -514,3 +514,50 @@ def test_hours_later_move_the_day_by_whole_days() -> None:
     assert t[-1].value == "2019-05-04"
     t = times("Gunmen attacked a base on 1 May. Two hours later, the army came.", published="2019-05-06")
     assert t[-1].value == "2019-05-01"
+
+
+def test_the_next_year_and_the_year_before_count_from_the_story() -> None:
+    t = times("Militants attacked a base in 2017. The next year, they came back.", published="2019-05-06")
+    assert t[-1].value == "2018"
+    t = times("The club was founded in 2010. The year before, it was a team.", published="2019-05-06")
+    assert t[-1].value == "2009"
+    t = times("Rebels attacked on 1 May. The week before, they had massed.", published="2019-05-06")
+    assert t[-1].value == "2019-W17"
+    assert one("Prices will rise over the next year.", published="2019-05-06").value == "2020"  # no story: publication
+
+
+def test_monthly_figures_compare_with_the_same_month_a_year_before() -> None:
+    t = times("Exports rose 5% in April from a year ago.", published="2021-05-12")
+    assert [x.value for x in t] == ["2021-04", "2020-04"]
+    t = times("Sales fell in October from the same month a year earlier.", published="2008-12-31")
+    assert [x.value for x in t] == ["2008-10", "2008-10", "2007-10"]
+
+
+def test_speeds_are_no_times_and_rates_after_counted_nouns_are_sets() -> None:
+    assert times("Winds reached 195 km per hour.") == []
+    assert times("The train ran at 200 kilometres an hour.") == []
+    t = one("The field pumps 2 million barrels a day.")
+    assert (t.type, t.value) == ("SET", "P1D")
+
+
+def test_quarters_named_by_their_months() -> None:
+    assert one("Profit rose in the September quarter of 2010.").value == "2010-Q3"
+    assert one("Sales rose in the April-to-June quarter of 2010.").value == "2010-Q2"
+    assert one("Sales rose in the April-June period of 2010.").value == "2010-Q2"
+
+
+def test_a_range_of_weekdays_keeps_its_ends_in_one_week_and_in_order() -> None:
+    # published Tuesday 2 March 2021: "will run from Monday to Wednesday" is 8-10 March, not
+    # a coming Monday and then tomorrow
+    a = parsed([("Talks", "NNS", "NOUN", "nsubj", 2), ("will", "MD", "AUX", "aux", 2), ("run", "VB", "VERB", "ROOT", 2),
+                ("from", "IN", "ADP", "prep", 2), ("Monday", "NNP", "PROPN", "pobj", 3), ("to", "IN", "ADP", "prep", 2),
+                ("Wednesday", "NNP", "PROPN", "pobj", 5)], "2021-03-02")  # fmt: skip
+    (t,) = find_times(a)[0]
+    assert (t.begin, t.end_date) == ("2021-03-08", "2021-03-10")
+
+
+def test_a_rate_of_distance_per_day_is_a_set_and_the_next_morning_needs_a_day_nearby() -> None:
+    assert one("He can walk 50 miles a day.").type == "SET"
+    # a day told three sentences back is too far for "the following morning" after a coarser time
+    t = times("Police came on 1 May. It rained. It snowed. In 2017 they left. The following morning, they came.", published="2019-05-06")
+    assert t[-1].value.startswith("XXXX")

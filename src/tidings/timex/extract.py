@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from ..model import Article, Sentence, Time, Warning
 from . import calendar as cal
@@ -48,7 +48,8 @@ _FORWARD_CUE = re.compile(r"\b(?:payable|effective|record|due|expires?|expiring|
 #: A verb of saying in the past right before a day: the day is the saying's ("said on
 #: Wednesday it would ...", "told reporters Monday he will ...").
 _REPORTED = re.compile(
-    r"\b(?:said|told\s+(?:\w+\s+){0,3}?|announced|added|stated|confirmed|denied|warned|reported|wrote|tweeted)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:said|told\s+(?:\w+\s+){0,3}?|announced|added|stated|confirmed|denied|warned|reported|wrote|tweeted)"
+    r"\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 _OPEN_CUE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
@@ -117,7 +118,8 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     warnings: list[Warning] = []
     prev: cal.Interval | None = None
     prev_grain = "day"
-    prev_day: cal.Interval | None = None
+    prev_day: tuple[Sentence | None, cal.Interval] | None = None  # the last day told, and its sentence
+    order = {s: i for i, s in enumerate(article.sentences)}
     named_quarter: cal.Interval | None = None
     dated: tuple[Sentence, cal.Interval] | None = None  # the last calendar day written out, and its sentence
     for c in select(candidates(text)):
@@ -129,7 +131,8 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             or tenses.since_clause_at(c.start)
             or (tenses.tense_at(c.start) == "past" and tenses.settled_at(c.start, FORWARD_VERBS))
         )
-        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled, prev_day)
+        near_day = prev_day[1] if prev_day is not None and _within(order, prev_day[0], sentence, 1) else None
+        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled, near_day)
         try:
             res = resolve(c, ctx, lex)
         except Impossible as exc:
@@ -140,25 +143,34 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
         if res.interval is not None and c.kind not in NOT_ANCHORS:
             prev, prev_grain = res.interval, res.grain
             if res.grain == "day":
-                prev_day = res.interval
+                prev_day = (sentence, res.interval)
             elif res.anchor == "none":
                 prev_day = None  # "in 2017. The next day": a day of that year, unknown
             if c.kind == "quarter" and (c.get("ord") or c.get("qn")):
                 named_quarter = res.interval
-            if c.kind in _WRITTEN_DAYS and res.grain == "day" and res.type == "DATE" and sentence is not None:
+            if c.kind in _WRITTEN_DAYS and res.grain in ("day", "month") and res.type == "DATE" and sentence is not None:
                 dated = (sentence, res.interval)
         elif prev_grain == "quarter" and _REPORTING_PERIOD.match(text, c.start, c.end):
             prev_grain = "period"  # "for the nine months, ... a year earlier": no longer the quarter
         found.append(Found(c, res, c.start, c.end))
-    return [_to_time(article, f, ref) for f in _merge(found, text)], warnings
+    return [_to_time(article, f, ref) for f in _merge(found, text, ref)], warnings
 
 
-def _merge(found: list[Found], text: str) -> list[Found | tuple[str, Found, Found | None]]:
+def _within(order: dict[Sentence, int], earlier: Sentence | None, now: Sentence | None, n: int) -> bool:
+    """Whether sentence ``earlier`` is ``now`` or one of the ``n`` sentences before it."""
+    if earlier is None or now is None or earlier not in order or now not in order:
+        return False
+    return 0 <= order[now] - order[earlier] <= n
+
+
+def _merge(found: list[Found], text: str, ref: date | None) -> list[Found | tuple[str, Found, Found | None]]:
     out: list[Found | tuple[str, Found, Found | None]] = []
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.cand.kind == b.cand.kind == "weekday":
+            a, b = _weekday_range(a, b, text, ref)
         if _is_range(a, b, text):
             assert b is not None
             out.append(("range", a, b))
@@ -170,6 +182,25 @@ def _merge(found: list[Found], text: str) -> list[Found | tuple[str, Found, Foun
             out.append(a)
         i += 1
     return out
+
+
+def _weekday_range(a: Found, b: Found, text: str, ref: date | None) -> tuple[Found, Found]:
+    """ "from Monday to Wednesday": both ends in one week, in order. Each end was resolved on its
+    own (a coming Monday, a Wednesday of this week); a coming start carries the end on after it,
+    a past one is pulled back before the end."""
+    ia, ib = a.res.interval, b.res.interval
+    if ia is None or ib is None or ref is None or ib.begin >= ia.begin or a.res.type != "DATE" or b.res.type != "DATE":
+        return a, b
+    if not (_RANGE_JOIN.fullmatch(text, a.end, b.start) and _RANGE_OPEN.search(text, max(0, a.start - 10), a.start)):
+        return a, b
+    gap = timedelta(days=(ib.begin.isoweekday() - ia.begin.isoweekday()) % 7)
+    if ia.begin > ref:
+        return a, _on_day(b, ia.begin + gap)
+    return _on_day(a, ib.begin - gap), b
+
+
+def _on_day(f: Found, d: date) -> Found:
+    return replace(f, res=replace(f.res, value=d.isoformat(), interval=cal.day(d)))
 
 
 def _is_range(a: Found, b: Found | None, text: str) -> bool:

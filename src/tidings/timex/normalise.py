@@ -28,7 +28,7 @@ class Context:
     prev: cal.Interval | None = None  # the last resolved date in the text (narrative anchor)
     prev_grain: str = "day"
     quarter: cal.Interval | None = None  # the last quarter named by its number ("the fiscal first quarter")
-    dated: cal.Interval | None = None  # a calendar day written earlier in the same sentence
+    dated: cal.Interval | None = None  # a calendar day or month written earlier in the same sentence
     #: a past clause whose verb the date hangs on ("collapsed on March 20"): what it tells is
     #: done, so the date is not after publication (no allowance for deadlines ahead)
     settled: bool = False

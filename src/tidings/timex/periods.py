@@ -33,9 +33,9 @@ def _year_of_part(c: Candidate, ctx: Context) -> tuple[int | None, bool]:
 
 def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     ordw, qn = c.get("ord"), _int(c.get("qn"))
-    qm = c.get("qm")
-    if qm:  # "the October-December quarter"
-        qn = (lex.months[qm[:3].lower()] - 1) // 3 + 1
+    qm, qend = c.get("qm"), c.get("qend")
+    if qm or qend:  # "the October-December quarter", "the September quarter"
+        qn = (lex.months[(qm or qend or "")[:3].lower()] - 1) // 3 + 1
     y, relative = _year_of_part(c, ctx)
     if ordw or qn:
         q = qn or lex.ordinals[_norm(ordw)]

@@ -71,8 +71,8 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
         "DHALF": r"(?:the\s+)?(?P<dhalf>first|last|second|latter)\s+half\s+of\s+(?:the\s+)?",
         "MODW": r"(?:(?P<mod>early|late|mid)(?:\s+|-))?",
         # the calendar quarters written as their months ("the October-December quarter")
-        "QMONTHS": r"Jan(?:uary|\.)?\s*[-\u2013]\s*Mar(?:ch|\.)?|Apr(?:il|\.)?\s*[-\u2013]\s*June?\.?|July?\.?\s*[-\u2013]\s*Sep(?:tember|t?\.)"
-        r"|Oct(?:ober|\.)?\s*[-\u2013]\s*Dec(?:ember|\.)?",
+        "QMONTHS": r"(?:Jan(?:uary|\.)?{TO}Mar(?:ch|\.)?|Apr(?:il|\.)?{TO}June?\.?|July?\.?{TO}Sep(?:tember|t?\.)"
+        r"|Oct(?:ober|\.)?{TO}Dec(?:ember|\.)?)".replace("{TO}", r"\s*(?:[-\u2013](?:to[-\u2013])?|to)\s*"),
         "REL": r"(?P<rel>the\s+full|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+same|the\s+last|the\s+next|this|last|next|past|the|coming|current)",
     }
 
@@ -123,9 +123,12 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|quarter|year|morning|afternoon|evening|night|weekend){E}"),
     ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?=\s*[,.;:!?)]|\s*$)"),
+    ("narrative", r"{B}(?P<rel>the\s+(?P<unit>week|month|year)\s+(?:before|after)){E}(?=\s*[,.;:!?)]|\s*$)"),
     ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago)\s+)?(?:(?:fiscal[\s-]+)?{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year|the\s+year))?{E}{ENDED}"),
     ("quarter", r"{B}(?P<qyear>(?:1[0-9]|20)\d\d)['\u2019]s\s+(?:fiscal\s+)?{ORD}[\s-]+quarter{E}"),
-    ("quarter", r"{B}(?:the\s+)?(?P<qm>{QMONTHS})\s+quarter(?:\s+of\s+{YEAR})?{E}"),
+    ("quarter", r"{B}(?:the\s+)?(?P<qm>{QMONTHS})\s+(?:quarter|period)(?:\s+of\s+{YEAR})?{E}"),
+    # the quarter named by the month that ends it ("the September quarter")
+    ("quarter", r"{B}the\s+(?P<qend>March|June|September|Sept\.?|December|Dec\.)\s+quarter(?:\s+of\s+{YEAR})?{E}"),
     ("quarter", r"{B}(?P<det>the)\s+(?:(?P<qrel>latest|year-ago|year-earlier|comparable)|(?P<qyear>(?:1[0-9]|20)\d\d))\s+period{E}"),
     ("yearend", r"{B}(?P<ye>year[\s-]?end|year['\u2019]s\s+end|the\s+end\s+of\s+the\s+year){E}"),
     ("spelled", r"{B}(?:{MON},?\s+(?:of\s+)?|(?:the\s+)?{SEASON}\s+(?:of\s+)?)(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
@@ -146,7 +149,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("clock", r"\b(?:at|from|until|till|by|around|about|before|after|since)\s+(?P<t>(?P<hour>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?){E}"),
     ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     # durations and sets; a rate after an amount is a set ("$2 million a year")
-    ("set", r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars|times))%?\s+(?P<t>(?:a|an|per)\s+(?P<unit>{UNITW})){E}"),
+    ("set", r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars|times))%?(?:\s+(?-i:[a-z]+s)){{0,2}}\s+(?P<t>(?:a|an|per)\s+(?P<unit>{UNITW})){E}"),
     ("duration", r"{B}(?:(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)|{APPROX}){NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
     ("duration", r"{B}{NUM}-{UNIT}(?P<long>-long)?(?![\w-])"),
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
@@ -323,6 +326,9 @@ def plausible(c: Candidate, text: str) -> bool:
     mon, wd = c.get("mon"), c.get("wd")
     if (mon is not None and not mon[0].isupper()) or (wd is not None and not wd[0].isupper()):
         return False
+    clock_unit = (c.get("unit") or "").lower().startswith(("hour", "minute", "second"))
+    if c.kind in ("set", "duration") and clock_unit and _SPEED_BEFORE.search(text, max(0, c.start - 24), c.start):
+        return False  # "195 km per hour", "200 kilometres an hour": a speed ("50 miles a day" is a rate)
     if c.kind in _NAMEABLE and (_NAME_HEAD_AFTER.match(text, c.end) or _NAME_BEFORE.search(text, max(0, c.start - 16), c.start)):
         return False  # "the Sunday Times", "the Winter Olympics", "Bloody Sunday", "the Mail on Sunday": names
     if c.kind == "cal" and c.get("day") is None and c.get("year") is None and c.get("yrel") is None:
@@ -330,7 +336,7 @@ def plausible(c: Candidate, text: str) -> bool:
     if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
         return _year_ok(c, text)
     if c.kind == "quarter":
-        return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear", "qn", "qm"))
+        return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear", "qn", "qm", "qend"))
     if c.kind == "season":
         season = c.get("season") or ""
         if c.get("year") is None and (season.lower() == "fall" and _OF_AFTER.match(text, c.end)):
@@ -362,6 +368,7 @@ _NAME_BEFORE = re.compile(r"\b(?-i:Bloody|Black|Mail\s+on|Independent\s+on|Obser
 
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
 _OF_AFTER = re.compile(r"\s+of\b")
+_SPEED_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|knots?|feet|ft)\s+$", re.IGNORECASE)
 
 
 def _sentence_start(text: str, start: int) -> bool:

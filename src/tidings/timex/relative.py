@@ -27,7 +27,7 @@ def _no_ref(value: str) -> Resolved:
 
 
 #: Words that count from the story's last date, not from publication ("the previous year").
-ANAPHORIC = frozenset({"the previous", "the preceding", "the following"})
+ANAPHORIC = frozenset({"the previous", "the preceding", "the following", "the same"})
 
 
 def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
@@ -36,7 +36,9 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return _no_ref({"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
     n = _step(c)
-    if _norm(c.get("rel")) in ANAPHORIC and unit in ("week", "month", "year") and ctx.prev is not None and not _coarser(ctx.prev_grain, unit):
+    rel = _norm(c.get("rel"))
+    opens = rel == "the next" and (c.get("rel") or "")[:1] == "T"  # "... in 2017. The next year, ..."
+    if (rel in ANAPHORIC or opens) and unit in ("week", "month", "year") and ctx.prev is not None and not _coarser(ctx.prev_grain, unit):
         return narrative(c, ctx, lex)  # "passed on Dec. 3, 2020. The previous week, ...": the story's week
     if unit in ("decade", "century") and n < 0:  # "the past decade": the ten years up to now
         return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y")
@@ -254,7 +256,8 @@ def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 def _year_before_day(day: cal.Interval) -> Resolved:
     """ "For the six months ended Aug. 12, net fell from C$18 million a year earlier": the
     comparison is with the same day a year before."""
-    return Resolved("DATE", "", cal.day(cal.shift(day.begin, "year", -1)), "previous-time")
+    grain = "month" if len(day.value) == 7 else "day"  # "rose in April from a year ago": April a year before
+    return Resolved("DATE", "", cal.at_granularity(cal.shift(day.begin, "year", -1), grain), "previous-time", grain=grain)
 
 
 def year_before_quarter(ctx: Context) -> cal.Interval | None:
@@ -273,6 +276,8 @@ def narrative(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     rel, unit = _norm(c.get("rel")), _norm(c.get("unit"))
     if rel.startswith(("the day", "the night", "the eve")):
         unit, step = "day", (1 if rel.endswith("after") else -1)
+    elif rel.endswith(("before", "after")):  # "founded in 2010. The year before, ..."
+        step = 1 if rel.endswith("after") else -1
     else:
         step = STEPS.get(rel, 0)
     pod = unit if unit in lex.parts_of_day else None
