@@ -561,3 +561,18 @@ def test_a_rate_of_distance_per_day_is_a_set_and_the_next_morning_needs_a_day_ne
     # a day told three sentences back is too far for "the following morning" after a coarser time
     t = times("Police came on 1 May. It rained. It snowed. In 2017 they left. The following morning, they came.", published="2019-05-06")
     assert t[-1].value.startswith("XXXX")
+
+
+def test_in_the_evening_is_the_evening_of_the_day_just_told() -> None:
+    t = times("On 9 May 2020, in the evening, about 1,000 people rallied.", published="2020-05-10")
+    assert [(x.type, x.value) for x in t] == [("DATE", "2020-05-09"), ("TIME", "2020-05-09TEV")]
+    assert one("The talks ended in the afternoon.", published="2020-05-10").value == "2020-05-10TAF"
+    assert times("Parents stay home during the evening hours.") == []
+
+
+def test_a_day_something_was_called_for_lies_ahead() -> None:
+    # published Tuesday 13 September 2016
+    called = with_lemmas([("The", "DT", "DET", "det", 1), ("union", "NN", "NOUN", "nsubj", 2), ("called", "VBD", "VERB", "ROOT", 2),
+                          ("a", "DT", "DET", "det", 4), ("strike", "NN", "NOUN", "dobj", 2), ("for", "IN", "ADP", "prep", 4),
+                          ("Thursday", "NNP", "PROPN", "pobj", 5)], {2: "call"}, "2016-09-13")  # fmt: skip
+    assert find_times(called)[0][0].value == "2016-09-15"

@@ -75,6 +75,9 @@ TIMETABLE_VERBS = frozenset({
 })  # fmt: skip
 #: Participles that, after a present "is"/"are", put a day ahead ("is expected Thursday").
 TIMETABLE_PASSIVES = frozenset({"expect", "schedule", "set", "slate", "due", "forecast", "plan", "invite", "scheduled"})
+#: Verbs that set something "for" a day ("called a strike for Thursday", "set the vote for Monday").
+CALL_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({"call", "announce", "summon", "convene", "book", "reschedule", "slate", "move"})
+_FOR_CUE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 #: Past verbs that may speak of a time still ahead ("decided to admit them in March", "set for
 #: April", "told of a cut in September"): a day they govern may follow publication.
 FORWARD_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({
@@ -102,6 +105,8 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         return "future"  # "The election is on Oct. 10": a date one writes of in the present lies ahead
     if tense == "present" and tenses.since_clause_at(start):
         return "past"  # "Since taking office in January, she has ...": before now
+    if c.kind in _DAY_KINDS and _FOR_CUE.search(text, lo, start) and tenses.schedules_at(start, CALL_VERBS):
+        return "future"  # "The union called a strike for Thursday": the day of what was called
     if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
         if c.kind not in _DAY_KINDS:
             return "future" if tense == "future" else "none"

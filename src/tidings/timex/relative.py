@@ -140,7 +140,7 @@ def podref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     rel = _norm(c.get("rel"))
     if ctx.ref is None:
         return _no_ref("XXXX-XX-XX")
-    if rel == "mid" and ctx.prev is not None and ctx.prev_grain == "day":  # "by mid-afternoon" of the day just told
+    if rel in ("mid", "the") and ctx.prev is not None and ctx.prev_grain == "day":  # "by mid-afternoon", "in the evening" of the day just told
         return _with_pod(c, ctx.prev.begin, lex, "previous-time")
     offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
     return _with_pod(c, ctx.ref + timedelta(days=offset), lex)
