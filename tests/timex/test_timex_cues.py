@@ -576,3 +576,8 @@ def test_a_day_something_was_called_for_lies_ahead() -> None:
                           ("a", "DT", "DET", "det", 4), ("strike", "NN", "NOUN", "dobj", 2), ("for", "IN", "ADP", "prep", 4),
                           ("Thursday", "NNP", "PROPN", "pobj", 5)], {2: "call"}, "2016-09-13")  # fmt: skip
     assert find_times(called)[0][0].value == "2016-09-15"
+
+
+def test_every_season_is_a_set() -> None:
+    t = one("The festival takes place every summer.")
+    assert (t.type, t.value) == ("SET", "XXXX-SU")

@@ -188,6 +188,9 @@ def set_(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         pod = _norm(c.get("pod"))
         suffix = "T" + lex.parts_of_day[pod] if pod else ""
         return Resolved("SET", f"XXXX-WXX-{lex.weekdays[wd.lower()]}{suffix}")
+    season = c.get("season")
+    if season:  # "every summer"
+        return Resolved("SET", f"XXXX-{lex.seasons[season.lower()]}")
     mon = c.get("mon")
     if mon:  # "each July"
         return Resolved("SET", f"XXXX-{lex.months[mon.lower().rstrip('.')]:02d}")

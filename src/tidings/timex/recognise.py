@@ -164,7 +164,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # the vote" and "the early hours of Monday" are anchored elsewhere and left alone
     ("vague", r"\b(?:over|in|during|throughout)\s+(?P<t>the\s+(?:(?:early|first|following|intervening)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)){E}(?!\s+(?:before|after|since|ago|of\s+(?-i:[A-Z0-9])))"),
     ("duration", r"{B}(?P<unit>hour|day|week|month|year|decade)-long{E}"),
-    ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>(?:{UNITW})s?|centuries)|(?P<wd>{WDN})|{MON})(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
+    ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>(?:{UNITW})s?|centuries)|(?P<wd>{WDN})|{MON}|{SEASON})(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
     ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),
     ("set", r"{B}(?P<adv>{SETS}){E}"),
     ("set", r"{B}(?P<wd>{WDN})(?:s|\s+(?P<pod>morning|afternoon|evening|night)s){E}"),
