@@ -303,3 +303,8 @@ def test_names_made_of_calendar_words_are_no_times() -> None:
         assert times(text) == [], text
     assert one("The Times reported on Sunday.").value == "2021-02-21"
     assert one("He went there in the winter.").type == "DATE"
+
+
+def test_a_lower_case_election_day_is_no_us_holiday() -> None:
+    assert times("Kenyans voted on election day amid tight security.", published="2016-04-14") == []
+    assert one("Voters queued on Election Day.", published="2020-11-05").value == "2020-11-03"

@@ -331,6 +331,8 @@ def plausible(c: Candidate, text: str) -> bool:
     clock_unit = (c.get("unit") or "").lower().startswith(("hour", "minute", "second"))
     if c.kind in ("set", "duration") and clock_unit and _SPEED_BEFORE.search(text, max(0, c.start - 24), c.start):
         return False  # "195 km per hour", "200 kilometres an hour": a speed ("50 miles a day" is a rate)
+    if c.kind == "holiday" and (c.get("hol") or "").startswith("election"):
+        return False  # a lower-case "election day" is any vote's day; the US Election Day is capitalised
     if c.kind in _NAMEABLE and (_NAME_HEAD_AFTER.match(text, c.end) or _NAME_BEFORE.search(text, max(0, c.start - 16), c.start)):
         return False  # "the Sunday Times", "the Winter Olympics", "Bloody Sunday", "the Mail on Sunday": names
     if c.kind == "cal" and c.get("day") is None and c.get("year") is None and c.get("yrel") is None:
