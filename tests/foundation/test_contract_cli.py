@@ -26,6 +26,7 @@ def test_schema_is_valid_draft_2020() -> None:
 def test_example_record_is_valid_and_offsets_index_text(example_record: dict[str, Any]) -> None:
     validate(example_record)
     text = example_record["text"]
+    assert len(example_record["entities"]) > 20
     for ent in example_record["entities"]:
         assert text[ent["start"] : ent["end"]] == ent["text"]
 

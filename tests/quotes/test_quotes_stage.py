@@ -139,6 +139,7 @@ def test_records_validate(parse: Parse) -> None:
     art = QuoteStage()(parse(text))
     rec = to_record(art)
     validate(rec)
+    assert len(rec["quotes"]) == 2  # the direct quote and the "according to" attribution
     assert all(q["text"] == text[q["start"] : q["end"]] for q in rec["quotes"])
 
 
