@@ -43,3 +43,20 @@ def test_find_date_forms() -> None:
     assert find_date("31 February 2021") is None
     assert find_date("no date here") is None
     assert str(date_from_url("https://x.example/news/2019/07/04/story")) == "2019-07-04"
+
+
+def test_a_wire_dateline_opening_a_long_lead_is_the_dateline() -> None:
+    lead = ("WASHINGTON, Feb. 9, 2007 -- A Pentagon office that wrote its own analysis of the war undercut the "
+            "agencies, according to a report released on Thursday by the department's inspector general.")
+    c = clean_text("Report faults office\n\n" + lead + "\n")
+    assert c.dateline is not None and c.dateline.isoformat() == "2007-02-09"
+    assert lead in c.text
+
+
+def test_a_story_sentence_with_a_date_near_the_top_is_no_dateline() -> None:
+    for first in ("On Sept. 11, 2001, hijackers crashed two planes into the towers.",
+                  "The company, which opened its first store on June 1, 1998, now has 400.",
+                  "On 4 May 2022 the two delegations met in Geneva for talks."):  # fmt: skip
+        assert clean_text("A headline\n\n" + first + "\n").dateline is None, first
+    byline = clean_text("A headline\n\nBy Jane Roe and John Doe, Reuters | March 3, 2021 4:15 PM EST\n\nBody text.\n")
+    assert byline.dateline is not None and byline.dateline.isoformat() == "2021-03-03"

@@ -2,9 +2,11 @@
 
 Rules (all general; nothing here knows any particular site):
 - the title is the first non-empty line when it is short and does not end like a sentence;
-- a short line near the top that holds a full date is a dateline: the date becomes the
-  publication date (origin ``dateline``); the line is dropped when nothing but the date and
-  furniture remain on it;
+- a line near the top that is little but a full date ("26 February 2021  Read: 1448", a byline
+  with a date), or a wire dateline opening the lead ("WASHINGTON, Feb. 9, 2007 -- ..."), is a
+  dateline: the date becomes the publication date (origin ``dateline``); the line is dropped when
+  nothing but the date and furniture remain on it. A story's own sentence near the top ("On
+  Sept. 11, 2001, hijackers ...") is no dateline;
 - furniture lines are dropped: view counters ("Read: 1448", "Views: 20"), "More about:" and the
   tag lines after it, "Share", "Print", "Advertisement", "Related:" ...;
 - a line that repeats the title (the headline printed again under itself) is dropped.
@@ -54,6 +56,29 @@ def _is_title(line: str) -> bool:
     return 0 < len(s) <= 250 and not s.endswith((".", ":", ";")) and len(s.split()) <= 40
 
 
+def _dateline(line: str) -> date | None:
+    """The date of a dateline: a short line that is little but a date ("26 February 2021  Read:
+    1448", "By Jane Roe | March 3, 2021 4:15 PM"), or a wire dateline that opens the lead however
+    long it runs ("WASHINGTON, Feb. 9, 2007 -- A Pentagon office ..."). Not a story's own date
+    ("On Sept. 11, 2001, hijackers crashed two planes ..." is a sentence, not a dateline)."""
+    wire = _WIRE.match(line)
+    if wire is not None:
+        return find_date(wire["head"])
+    if len(line) > 160:
+        return None
+    words = re.findall(r"[^\W\d_]+", _DATE_WORDS.sub(" ", _COUNTER.sub(" ", line)))
+    told = [w for w in words if w.islower() and w not in _BYLINE_SMALL]  # a sentence's own words
+    if len(words) > 10 or len(told) > 2:
+        return None
+    return find_date(line)
+
+
+#: Small words a byline or a date line may hold ("By Jane Roe and John Doe, for Reuters").
+_BYLINE_SMALL = frozenset({"by", "and", "of", "the", "for", "via", "in", "at", "on", "last", "updated", "published"})
+#: "WASHINGTON, Feb. 9, 2007 --", "Kyiv, 3 March 2022 (AFP) -": a place, a date, a dash.
+_WIRE = re.compile(r"(?P<head>(?:[A-Z][\w.'\u2019-]*,?\s+){1,4}[^-\u2013\u2014]{6,40}?)\s*(?:\([^)]{1,30}\)\s*)?(?:--?|\u2013|\u2014)\s")
+
+
 def _furniture_only(line: str) -> bool:
     """True when a line holds nothing but a date, a counter and separators."""
     rest = _COUNTER.sub(" ", line)
@@ -80,8 +105,7 @@ def clean_text(raw: str) -> Cleaned:
         if _TAIL_MARKERS.match(s):
             dropped.extend(x for x in lines[i:] if x.strip())
             break
-        near_top = seen_body < 2 and len(s) <= 160
-        found = find_date(s) if near_top else None
+        found = _dateline(s) if seen_body < 2 else None
         if found is not None and dateline is None:
             dateline = found
         if (found is not None or _COUNTER.search(s)) and _furniture_only(s):
