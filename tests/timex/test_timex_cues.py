@@ -581,3 +581,31 @@ def test_a_day_something_was_called_for_lies_ahead() -> None:
 def test_every_season_is_a_set() -> None:
     t = one("The festival takes place every summer.")
     assert (t.type, t.value) == ("SET", "XXXX-SU")
+
+
+def test_parts_of_last_year_and_that_month() -> None:
+    pub = "2023-04-13"
+    assert one("Sales fell in the second half of last year.", published=pub).value == "2022-H2"
+    assert one("Sales fell in the final quarter of last year.", published=pub).value == "2022-Q4"
+    assert one("It rained in the spring of last year.", published=pub).value == "2022-SP"
+    assert one("It rained in March of last year.", published=pub).value == "2022-03"
+    t = times("Troops invaded in March 2003. That April, the capital fell.", published="2005-10-26")
+    assert [x.value for x in t] == ["2003-03", "2003-04"]
+    t = times("The drought hit in 1998. That summer, crops failed.", published="2005-10-26")
+    assert [x.value for x in t] == ["1998", "1998-SU"]
+
+
+def test_a_day_after_is_lies_ahead_and_a_clock_in_a_named_zone_keeps_its_day() -> None:
+    # published Thursday 13 April 2023; "is" with lemma "be" in the present
+    deadline = with_lemmas([("The", "DT", "DET", "det", 1), ("deadline", "NN", "NOUN", "nsubj", 2), ("is", "VBZ", "AUX", "ROOT", 2),
+                            ("Friday", "NNP", "PROPN", "attr", 2)], {2: "be"}, "2023-04-13")  # fmt: skip
+    assert find_times(deadline)[0][0].value == "2023-04-14"
+    t = one("Troops crossed at 6 a.m. Moscow time on Thursday.", published="2022-02-25")
+    assert (t.span.text, t.value) == ("6 a.m. Moscow time on Thursday", "2022-02-24T06:00")
+
+
+def test_theresa_may_is_no_month() -> None:
+    for text in ("The vote came after May triggered the exit.", "It was a blow to May, who lost.",
+                 "The deal was welcomed by May and Juncker."):  # fmt: skip
+        assert times(text) == [], text
+    assert [x.value for x in times("Prices rose in May and June.", published="2023-08-01")] == ["2023-05", "2023-06"]

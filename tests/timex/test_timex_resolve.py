@@ -308,3 +308,8 @@ def test_names_made_of_calendar_words_are_no_times() -> None:
 def test_a_lower_case_election_day_is_no_us_holiday() -> None:
     assert times("Kenyans voted on election day amid tight security.", published="2016-04-14") == []
     assert one("Voters queued on Election Day.", published="2020-11-05").value == "2020-11-03"
+
+
+def test_a_thanksgiving_service_is_no_holiday_and_a_fixed_holiday_keeps_its_day_without_a_year() -> None:
+    assert times("A thanksgiving service will be held.") == []
+    assert one("They partied on New Year's Eve.", published=None).value == "XXXX-12-31"

@@ -60,7 +60,7 @@ _DAY_KINDS = frozenset({"weekday", "clock"})
 #: Kinds a timetable can date ("opens Monday", "is set for Oct. 10", "kicks off on Labor Day").
 _TIMETABLE_KINDS = frozenset({"weekday", "clock", "cal", "holiday", "relweekday"})
 _DATE_KINDS = frozenset({"cal", "holiday"})
-_ON_A_DAY = re.compile(r"\b(?:is|are)\s+(?:on|for)\s+$", re.IGNORECASE)
+_ON_A_DAY = re.compile(r"\b(?:is|are)\s+(?:(?:on|for)\s+)?$", re.IGNORECASE)
 #: Verbs whose object is an event still to come: a weekday on them looks forward.
 SCHEDULE_VERBS = frozenset({"plan", "schedule"})
 #: Verbs that move something to a later deadline, even in the past tense ("postponed until Tuesday").
@@ -101,11 +101,13 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         return "future"  # "has scheduled a news conference Thursday": what is planned lies ahead
     if tense == "present" and c.kind in _TIMETABLE_KINDS and tenses.timetabled_at(start, TIMETABLE_VERBS, TIMETABLE_PASSIVES, c.kind in _DATE_KINDS):
         return "future"  # "The trial opens Monday", "The vote is set for Oct. 10": a timetable
-    if tense == "present" and c.kind in _DATE_KINDS and _ON_A_DAY.search(text, lo, start) and tenses.verb_lemma_at(start) == "be":
-        return "future"  # "The election is on Oct. 10": a date one writes of in the present lies ahead
+    if tense == "present" and c.kind in _TIMETABLE_KINDS and _ON_A_DAY.search(text, lo, start) and tenses.verb_lemma_at(start) == "be":
+        return "future"  # "The election is on Oct. 10", "The deadline is Friday": what one writes of in the present lies ahead
     if tense == "present" and tenses.since_clause_at(start):
         return "past"  # "Since taking office in January, she has ...": before now
-    if c.kind in _DAY_KINDS and _FOR_CUE.search(text, lo, start) and tenses.schedules_at(start, CALL_VERBS):
+    if c.kind in _TIMETABLE_KINDS and _FOR_CUE.search(text, lo, start) and tenses.schedules_at(start, CALL_VERBS) and (
+        c.kind in _DAY_KINDS or tenses.adverb_of(start) is not None  # not "the figures for January extended a surge"
+    ):
         return "future"  # "The union called a strike for Thursday": the day of what was called
     if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
         if c.kind not in _DAY_KINDS:

@@ -172,6 +172,8 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return unresolved("DATE", f"XXXX-{m:02d}", "no publication date to resolve the year")
     if yrel:
         y = ctx.ref.year + STEPS[yrel.lower()]
+    elif c.get("that") and ctx.prev is not None:  # "in March 2003 ... That April": that year's April
+        y = ctx.prev.begin.year
     else:
         y = month_year(ctx.ref, m, ctx.tense, ctx.settled)
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
@@ -281,9 +283,10 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     y = _int(c.get("year"))
     if y is not None:
         return Resolved("DATE", "", cal.day(_holiday_on(rules[0], y)))
-    if ctx.ref is None:
+    if ctx.ref is None:  # "New Year's Eve": XXXX-12-31; Easter: XXXX-XX-XX
+        day = rules[0] if len(rules) == 1 and re.fullmatch(r"\d\d-\d\d", rules[0]) else None
         month = rules[0][:2] if len(rules) == 1 and rules[0][:2].isdigit() else "XX"
-        return unresolved("DATE", f"XXXX-{month}-XX", "no publication date to resolve the year")
+        return unresolved("DATE", f"XXXX-{day or month + '-XX'}", "no publication date to resolve the year")
     ref = ctx.ref
     cands = [_holiday_on(rule, y) for rule in rules for y in (ref.year - 1, ref.year, ref.year + 1)]
     if ctx.tense == "future":

@@ -101,7 +101,8 @@ def half(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     y, relative = _year_of_part(c, ctx)
     if y is None:
         return unresolved("DATE", f"XXXX-H{h}", "no publication date to resolve the year")
-    if ctx.ref is not None and relative and h == 2 and ctx.ref.month <= 6 and ctx.tense == "past":
+    explicit = c.get("yrel") or c.get("yrel2")  # "the second half of last year" says its year
+    if ctx.ref is not None and relative and not explicit and h == 2 and ctx.ref.month <= 6 and ctx.tense == "past":
         y -= 1
     return Resolved("DATE", "", cal.half(y, h), "published" if relative else "none", grain="half")
 

@@ -88,8 +88,11 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("cal", r"{B}{MOD}{MON},?\s+(?:of\s+)?{YEAR}{E}"),
     ("range", r"\b(?:between|from)\s+(?P<t>{DAY}\s+(?:and|to|until|till)\s+{DAY2}\s+{MON}(?:,?\s+{YEAR})?){E}"),
     ("range", r"\b(?:between|from)\s+(?P<t>{MON}\s+{DAY}\s+(?:and|to|until|till)\s+{DAY2}(?:,?\s+{YEAR})?){E}"),
-    ("cal", r"{B}{MOD}{MON}(?:\s+(?P<yrel>this|last|next)\s+year)?{E}"),
+    ("cal", r"{B}{MOD}{MON}(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?{E}"),
     ("cal", r"{B}the\s+month\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
+    # "in March 2003 ... That April": the month of the year just told
+    ("cal", r"{B}(?P<that>that)\s+{MON}{E}(?!\.?\s*\d)"),
+    ("season", r"{B}(?P<that>that)\s+{SEASON}{E}"),
     ("cal", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
     ("iso", r"{B}(?P<year>(?:1[0-9]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
     ("numeric", r"{B}(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),  # month first unless it cannot be
@@ -107,7 +110,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("weekday", r"{B}{MODW}{WD}(?:\s+{POD})?{E}"),
     ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\.?\s*\d)"),
     ("season", r"{B}{MOD}(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?{E}"),
-    ("season", r"{B}{MOD}{SEASON}\s+(?P<yrel>this|last|next)\s+year{E}"),
+    ("season", r"{B}{MOD}(?:the\s+)?{SEASON}\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year{E}"),
     # "today's youth", "the people of tomorrow": the present or the future in general, no day
     ("ref", r"{B}(?P<gen>today|tomorrow)(?=['\u2019]s\s+(?:\w+\s+)?(?:{GENERIC})\b)"),
     ("ref", r"\bthe\s+\w+\s+of\s+(?P<t>(?P<gen>today|tomorrow)){E}(?!['\u2019])"),
@@ -143,7 +146,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("half", r"{B}(?-i:H(?P<hn>[12]))\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)){E}"),
     ("half", r"{B}(?:(?P<det>the)\s+)?(?P<hord>first|last)\s+two\s+quarters\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year){E}"),
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
-    ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>local\s+time|(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
+    ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>local\s+time|(?-i:[A-Z][a-z]+)\s+time|(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     # wire copy's four-digit times: "at 1430 GMT", "(2100 GMT Saturday)"
     ("clock", r"{B}(?P<hour>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?P<tz>(?-i:GMT|UTC)|local\s+time)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
@@ -331,8 +334,8 @@ def plausible(c: Candidate, text: str) -> bool:
     clock_unit = (c.get("unit") or "").lower().startswith(("hour", "minute", "second"))
     if c.kind in ("set", "duration") and clock_unit and _SPEED_BEFORE.search(text, max(0, c.start - 24), c.start):
         return False  # "195 km per hour", "200 kilometres an hour": a speed ("50 miles a day" is a rate)
-    if c.kind == "holiday" and (c.get("hol") or "").startswith("election"):
-        return False  # a lower-case "election day" is any vote's day; the US Election Day is capitalised
+    if c.kind == "holiday" and (c.get("hol") or "").startswith(("election", "thanksgiving")):
+        return False  # a lower-case "election day" is any vote's day, "a thanksgiving service" no holiday
     if c.kind in _NAMEABLE and (_NAME_HEAD_AFTER.match(text, c.end) or _NAME_BEFORE.search(text, max(0, c.start - 16), c.start)):
         return False  # "the Sunday Times", "the Winter Olympics", "Bloody Sunday", "the Mail on Sunday": names
     if c.kind == "cal" and c.get("day") is None and c.get("year") is None and c.get("yrel") is None:
@@ -347,7 +350,7 @@ def plausible(c: Candidate, text: str) -> bool:
             return False  # "the fall of the Soviet Union": a collapse
         if season[:1].isupper() and _NAME_AFTER.match(text, c.end) and not _sentence_start(text, c.start):
             return False  # "the Summer Youth Program": a name
-        return any(c.get(k) for k in ("rel", "year", "yrel", "mod"))
+        return any(c.get(k) for k in ("rel", "year", "yrel", "mod", "that"))
     if _TITLE_BEFORE.search(text, max(0, c.start - 3), c.start):
         words = text[c.start : c.end]
         if " " in words and words.istitle() and c.kind in ("relunit", "duration"):
@@ -394,9 +397,21 @@ def _bare_month_ok(c: Candidate, text: str, mon: str) -> bool:
     if _word_before(text, c.start) == "the" and _EVENT_AFTER.match(text, c.end):
         return False  # "the March on Washington", "the March for Our Lives": a march, not a month
     word = mon.lower().rstrip(".")
+    if c.get("that"):
+        return not _PERSON_AFTER.match(text, c.end)
+    if word == "may" and (m := _PERSON_AFTER.match(text, c.end)) and not (m["other"] and m["other"].lower() in _MONTH_WORDS):
+        return False  # "after May triggered the exit", "a blow to May, who ...", "May and Juncker": Theresa May
     if word in ("may", "march", "mar") or (len(word) <= 4 and not mon.endswith(".") and word not in ("june", "july")):
         return _word_before(text, c.start) in MONTH_CUES
     return True
+
+
+#: What follows a person's name and never a month: a clause of her own, or "and" another name.
+_PERSON_AFTER = re.compile(
+    r"(?:\s*,\s*who\b|\s+(?:said|says|told|tells|would|will|has|had|is|was|wants|wanted|(?-i:[a-z]+ed)\s+(?:the|a|an|her|his|to)\b)"
+    r"|\s+and\s+(?P<other>(?-i:[A-Z][a-z]+)))"
+)
+_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
 
 
 MONTH_CUES = frozenset(["the", "in", "since", "until", "till", "by", "from", "through", "early", "late", "mid", "last", "next", "this", "during", "before", "after", "of", "to", "and"])

@@ -109,6 +109,8 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     yrel = c.get("yrel")
     if yrel:
         y = ctx.ref.year + STEPS[_norm(yrel)]
+    elif c.get("that") and ctx.prev is not None:  # "in 1998 ... That summer"
+        y = ctx.prev.begin.year
     else:
         n = _step(c)
         here = cal.season(y, code)
