@@ -609,3 +609,13 @@ def test_theresa_may_is_no_month() -> None:
                  "The deal was welcomed by May and Juncker."):  # fmt: skip
         assert times(text) == [], text
     assert [x.value for x in times("Prices rose in May and June.", published="2023-08-01")] == ["2023-05", "2023-06"]
+
+
+def test_as_planned_keeps_the_tense_of_its_clause_and_a_second_coming_day_follows_the_first() -> None:
+    # published Wednesday 31 October 2012: "will go ahead as planned on Sunday" is 4 November
+    a = parsed([("It", "PRP", "PRON", "nsubj", 2), ("will", "MD", "AUX", "aux", 2), ("go", "VB", "VERB", "ROOT", 2),
+                ("as", "IN", "SCONJ", "mark", 4), ("planned", "VBN", "VERB", "advcl", 2), ("on", "IN", "ADP", "prep", 4),
+                ("Sunday", "NNP", "PROPN", "pobj", 5)], "2012-10-31")  # fmt: skip
+    assert find_times(a)[0][0].value == "2012-11-04"
+    t = times("Leaders meet next Thursday and Friday.", published="2017-12-08")
+    assert [x.value for x in t] == ["2017-12-14", "2017-12-15"]

@@ -52,6 +52,7 @@ _REPORTED = re.compile(
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
+_AS_PLANNED = re.compile(r"\bas\s+(?P<p>planned|scheduled|expected|agreed|announced)\s+(?:on\s+|for\s+)?$", re.IGNORECASE)
 _OPEN_CUE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 
 
@@ -93,6 +94,10 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
     if c.kind in _DAY_KINDS and _REPORTED.search(text, max(0, start - 40), start):
         return "past"  # "said on Wednesday it would sell": the day of the saying, whatever the parse
     tense = tenses.tense_at(start)
+    planned = _AS_PLANNED.search(text, max(0, start - 30), start)
+    if planned is not None and tense == "past":  # "will go ahead as planned on Sunday": the tense of "go"
+        above = tenses.governing_tense_at(planned.start("p"))
+        tense = above if above != "none" else tense
     if _SINCE.search(text, max(0, start - 8), start):
         return "past"  # "since year-end": a time before now
     if _FORWARD_CUE.search(text, lo, start) and not (tense == "past" and tenses.pluperfect_at(start)):
@@ -172,12 +177,15 @@ def _within(order: dict[Sentence, int], earlier: Sentence | None, now: Sentence 
 
 def _merge(found: list[Found], text: str, ref: date | None) -> list[Found | tuple[str, Found, Found | None]]:
     out: list[Found | tuple[str, Found, Found | None]] = []
+    found = list(found)  # the second of two weekdays may be moved into the first one's week
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
         if b is not None and a.cand.kind == b.cand.kind == "weekday":
             a, b = _weekday_range(a, b, text, ref)
+        if b is not None and a.cand.kind in ("weekday", "relweekday") and b.cand.kind == "weekday":
+            b = found[i + 1] = _same_week(a, b, text, ref)
         if _is_range(a, b, text):
             assert b is not None
             out.append(("range", a, b))
@@ -204,6 +212,20 @@ def _weekday_range(a: Found, b: Found, text: str, ref: date | None) -> tuple[Fou
     if ia.begin > ref:
         return a, _on_day(b, ia.begin + gap)
     return _on_day(a, ib.begin - gap), b
+
+
+_AND = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", re.IGNORECASE)
+
+
+def _same_week(a: Found, b: Found, text: str, ref: date | None) -> Found:
+    """ "next Thursday and Friday": a day named after a coming one follows it, in its week."""
+    ia, ib = a.res.interval, b.res.interval
+    if ia is None or ib is None or ref is None or ia.begin <= ref or ib.begin >= ia.begin or a.res.type != "DATE" or b.res.type != "DATE":
+        return b
+    if not _AND.fullmatch(text, a.end, b.start):
+        return b
+    gap = (ib.begin.isoweekday() - ia.begin.isoweekday()) % 7
+    return _on_day(b, ia.begin + timedelta(days=gap)) if gap else b
 
 
 def _on_day(f: Found, d: date) -> Found:

@@ -137,6 +137,15 @@ class TenseIndex:
             return any(a.tag in ("VBZ", "VBP") for a in auxes) and not any(a.tag in ("VBD", "MD") for a in auxes)
         return False
 
+    def governing_tense_at(self, offset: int) -> Tense:
+        """The tense of the clause above the verb at ``offset`` ("will go ahead as planned":
+        the tense of "go", not of "planned")."""
+        v = self._verb_at(offset)
+        if v is None or self.tokens[v].head == v:
+            return "none"
+        up = self.verb_of(self.tokens[v].head)
+        return "none" if up is None or up == v else self.tense_of(up)
+
     def since_clause_at(self, offset: int) -> bool:
         """Whether the time sits in a gerund clause opened by "since" ("Since taking office in
         January, she has ...")."""
