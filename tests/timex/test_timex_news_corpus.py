@@ -15,12 +15,12 @@ from pathlib import Path
 from tidings.model import Article, Published
 from tidings.timex.extract import find_times
 
-CORPUS = Path(__file__).with_name("data") / "news_sentences.jsonl"
+DATA = Path(__file__).with_name("data")
 
 
-def test_the_news_sentences_keep_their_times(parse: Callable[[str], Article]) -> None:
-    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) > 800
+def _check(path: Path, least: int, parse: Callable[[str], Article]) -> None:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= least
     wrong = []
     for row in rows:
         article = replace(parse(row["text"]), published=Published(row["published"], "input"))
@@ -28,3 +28,13 @@ def test_the_news_sentences_keep_their_times(parse: Callable[[str], Article]) ->
         if got != row["times"]:
             wrong.append(f"{row['published']} {row['text']!r}: {got} != {row['times']}")
     assert not wrong, f"{len(wrong)} of {len(rows)} changed:\n" + "\n".join(wrong[:20])
+
+
+def test_the_news_sentences_keep_their_times(parse: Callable[[str], Article]) -> None:
+    _check(DATA / "news_sentences.jsonl", 800, parse)
+
+
+def test_whole_articles_keep_their_times(parse: Callable[[str], Article]) -> None:
+    """27 multi-paragraph stories (headline, dateline, background paragraphs that jump to history
+    and back, quotes, plans, a year boundary), written the same way by a third person."""
+    _check(DATA / "news_articles.jsonl", 27, parse)
