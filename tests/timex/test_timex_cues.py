@@ -619,3 +619,9 @@ def test_as_planned_keeps_the_tense_of_its_clause_and_a_second_coming_day_follow
     assert find_times(a)[0][0].value == "2012-11-04"
     t = times("Leaders meet next Thursday and Friday.", published="2017-12-08")
     assert [x.value for x in t] == ["2017-12-14", "2017-12-15"]
+
+
+def test_by_the_end_of_the_month_in_a_story_is_the_storys_month() -> None:
+    t = times("The protests began in early July. By the end of the month, 200 people had been killed.", published="2024-08-07")
+    assert [x.value for x in t] == ["2024-07", "2024-07"]
+    assert one("Sales will pick up by the end of the month.", published="2024-08-07").value == "2024-08"

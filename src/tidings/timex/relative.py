@@ -38,7 +38,9 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     n = _step(c)
     rel = _norm(c.get("rel"))
     opens = rel == "the next" and (c.get("rel") or "")[:1] == "T"  # "... in 2017. The next year, ..."
-    if (rel in ANAPHORIC or opens) and unit in ("week", "month", "year") and ctx.prev is not None and not _coarser(ctx.prev_grain, unit):
+    # "began in early July. By the end of the month, ... had been killed": the story's month
+    told = rel == "the" and ctx.tense in ("past", "none") and ctx.prev is not None and ctx.prev_grain in ("day", "month")
+    if (rel in ANAPHORIC or opens or told) and unit in ("week", "month", "year") and ctx.prev is not None and not _coarser(ctx.prev_grain, unit):
         return narrative(c, ctx, lex)  # "passed on Dec. 3, 2020. The previous week, ...": the story's week
     if unit in ("decade", "century") and n < 0:  # "the past decade": the ten years up to now
         return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y")
