@@ -182,3 +182,16 @@ def test_jsonl_id_is_a_string_or_a_whole_number(tmp_path: Path) -> None:
     assert isinstance(fraction, InputError) and "'id' must be a string or a whole number, not 1.5" in str(fraction)
     assert isinstance(boolean, InputError) and "not true" in str(boolean)
     assert isinstance(none, Article)
+
+
+def test_reading_html_leaves_the_logging_setup_as_it_was(tmp_path: Path) -> None:
+    import logging
+
+    from tidings.readers.html import extract_html
+
+    page = "<html><head><title>T</title></head><body><article><p>" + "Rain fell on the town. " * 20 + "</p></article></body></html>"
+    extract_html(page, "page.html")  # the libraries are imported and set their own levels
+    for name in ("trafilatura", "htmldate"):
+        logging.getLogger(name).setLevel(logging.INFO)
+    extract_html(page, "page.html")
+    assert [logging.getLogger(n).level for n in ("trafilatura", "htmldate")] == [logging.INFO, logging.INFO]

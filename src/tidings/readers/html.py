@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,15 +22,29 @@ class Page:
     published: date | None
 
 
+@contextmanager
+def _quiet(*names: str) -> Iterator[None]:
+    """Silence the named loggers for the duration, then give them back their levels (the
+    process's logging setup is the application's, not this library's)."""
+    loggers = [logging.getLogger(n) for n in names]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for lg, level in zip(loggers, levels, strict=True):
+            lg.setLevel(level)
+
+
 def extract_html(html: str, where: str) -> Page:
     import trafilatura
 
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
-        doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, favor_precision=True
-        )
+        with _quiet("trafilatura", "htmldate"):  # their warnings about a page are not ours to print
+            doc = trafilatura.bare_extraction(
+                html, with_metadata=True, include_comments=False, favor_precision=True
+            )
     except Exception as exc:  # trafilatura/lxml raise many types; translate at the boundary
         raise MalformedInput(where, f"HTML could not be parsed ({type(exc).__name__})") from None
     fields: dict[str, Any] = {} if doc is None else (doc if isinstance(doc, dict) else doc.as_dict())
