@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .errors import InvalidRecord
 from .model import (
     Article,
     Entity,
@@ -148,11 +149,15 @@ def schema() -> dict[str, Any]:
 
 
 def validate(record: dict[str, Any]) -> None:
-    """Raise ``jsonschema.ValidationError`` if the record breaks the contract, and check that
-    every offset indexes the record's text (when the text is present)."""
+    """Raise :class:`~tidings.errors.InvalidRecord` (a ``ValueError``) if the record breaks the
+    contract's schema, or if an offset does not index the record's text (when the text is present)."""
     import jsonschema
 
-    jsonschema.validate(record, schema())
+    try:
+        jsonschema.validate(record, schema())
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "record"
+        raise InvalidRecord(f"{where}: {exc.message} (contract v1: see the schema, tidings.schema())") from exc
     text = record.get("text")
     if text is None:
         return
@@ -171,4 +176,4 @@ def validate(record: dict[str, Any]) -> None:
 def _check_span(text: str, item: dict[str, Any], where: str) -> None:
     s, e = item["start"], item["end"]
     if not (0 <= s <= e <= len(text)) or text[s:e] != item["text"]:
-        raise ValueError(f"{where}: span {s}-{e} does not index {item['text']!r} in the text")
+        raise InvalidRecord(f"{where}: span {s}-{e} does not index {item['text']!r} in the text; offsets are str indices into 'text', end exclusive")

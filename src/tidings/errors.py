@@ -17,6 +17,7 @@ TidingsError
  +-- StoreError          the event store could not be opened, migrated or queried
  |    +-- NotFound            no event or cluster with the id asked for
  +-- OutputError         an output file (-o) could not be written
+ +-- InvalidRecord       a record breaks contract v1 (also a ValueError)
 """
 
 from __future__ import annotations
@@ -106,3 +107,7 @@ class NotFound(StoreError):
 
 class OutputError(TidingsError):
     pass
+
+
+class InvalidRecord(TidingsError, ValueError):
+    """A record breaks contract v1: its schema, or an offset that does not index its text."""
