@@ -88,3 +88,8 @@ def test_a_stored_record_reads_back_as_the_contract_record(store_url: str) -> No
         assert s.record(document_id(rec)) == rec
         with pytest.raises(NotFound):
             s.record("missing")
+
+
+def test_counting_an_unknown_table_is_a_store_error(tmp_path: Path) -> None:
+    with open_store(f"sqlite:///{tmp_path / 't.db'}") as store, pytest.raises(StoreError, match="no table 'people'"):
+        store.count("people")

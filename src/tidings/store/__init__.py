@@ -48,7 +48,7 @@ class Store:
 
     def count(self, table: str) -> int:
         if table not in {"documents", "events", "clusters", "duplicates", "mentions", "event_links"}:
-            raise ValueError(f"no table {table!r}")
+            raise StoreError(f"no table {table!r}; count one of documents, events, clusters, duplicates, mentions, event_links")
         return int(self.db.query(f"SELECT COUNT(*) FROM {table}")[0][0])
 
     def close(self) -> None:

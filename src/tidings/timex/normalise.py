@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Literal
 
+from ..errors import ConfigError
 from ..model import Anchor, TimeType
 from . import calendar as cal
 from .lexicon import Lexicon
@@ -264,7 +265,7 @@ def _holiday_on(rule: str, y: int) -> date:
     (the day after the first Monday)."""
     m = _HOLIDAY_RULE.fullmatch(rule)
     if m is None:
-        raise ValueError(f"bad holiday rule {rule!r} in the time lexicon")
+        raise ConfigError(f"bad holiday rule {rule!r} in the time lexicon (timex/lexicon.toml): write MM-DD, MM-<n>DOW, EASTER or OEASTER, each with an optional +n/-n")
     if m["easter"]:
         day_ = cal.orthodox_easter(y) if m["easter"].startswith("O") else cal.easter(y)
     elif m["dd"]:
