@@ -625,3 +625,15 @@ def test_by_the_end_of_the_month_in_a_story_is_the_storys_month() -> None:
     t = times("The protests began in early July. By the end of the month, 200 people had been killed.", published="2024-08-07")
     assert [x.value for x in t] == ["2024-07", "2024-07"]
     assert one("Sales will pick up by the end of the month.", published="2024-08-07").value == "2024-08"
+
+
+def test_a_year_in_review_written_in_late_december_looks_back() -> None:
+    fell = parsed([("It", "PRP", "PRON", "nsubj", 1), ("happened", "VBD", "VERB", "ROOT", 1), ("in", "IN", "ADP", "prep", 1),
+                   ("January", "NNP", "PROPN", "pobj", 2)], "2020-12-28")  # fmt: skip
+    assert find_times(fell)[0][0].value == "2020-01"
+    assert _collapsed_on("January", "2", "2020-12-28") == "2020-01-02"
+    went = parsed([("It", "PRP", "PRON", "nsubj", 1), ("broke", "VBD", "VERB", "ROOT", 1), ("out", "RP", "ADP", "prt", 1),
+                   ("in", "IN", "ADP", "prep", 1), ("January", "NNP", "PROPN", "pobj", 3), ("and", "CC", "CCONJ", "cc", 1),
+                   ("went", "VBD", "VERB", "conj", 1), ("on", "RP", "ADP", "prt", 6), ("until", "IN", "ADP", "prep", 6),
+                   ("March", "NNP", "PROPN", "pobj", 8)], "2020-12-28")  # fmt: skip
+    assert [x.value for x in find_times(went)[0]] == ["2020-01", "2020-03"]  # "until March" follows the January told

@@ -67,9 +67,9 @@ def direction(tense: Tense, default: int = 0) -> int:
 #: the past tense (deadlines: "was extended to Nov. 16") or has no clear tense.
 AHEAD_DAYS = MappingProxyType({"past": 21, "present": 120, "none": 120, "future": 0})
 AHEAD_MONTHS = MappingProxyType({"past": 1, "present": 4, "none": 4, "future": 0})
-#: How far after publication a date of a settled past clause may still lie: publication dates
-#: are often a few days off the story (late copy, a dateline's day, a feed's time zone).
-SETTLED_SLACK = 7
+#: How far after publication a day of a settled past clause may still lie: publication dates
+#: are often a day or two off the story (late copy, a dateline's day, a feed's time zone).
+SETTLED_SLACK = 3
 
 
 def year_less(ref: date, m: int, d: int, tense: Tense, settled: bool = False) -> date | None:
@@ -83,8 +83,9 @@ def year_less(ref: date, m: int, d: int, tense: Tense, settled: bool = False) ->
 def month_year(ref: date, m: int, tense: Tense, settled: bool = False) -> int:
     if tense == "future":
         return cal.month_near(ref, m, 1)
-    if settled:  # the next month only when publication is within the slack of its start
-        return cal.month_near(ref, m, -1, int((ref + timedelta(days=SETTLED_SLACK)).month != ref.month))
+    if settled:  # the next month only a week before it begins, and never across New Year
+        soon = (ref + timedelta(days=7)).month != ref.month and ref.month < 12  # ("happened in January" on 28 December)
+        return cal.month_near(ref, m, -1, int(soon))
     return cal.month_near(ref, m, -1, AHEAD_MONTHS[tense])
 
 
@@ -175,6 +176,8 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         y = ctx.ref.year + STEPS[yrel.lower()]
     elif c.get("that") and ctx.prev is not None:  # "in March 2003 ... That April": that year's April
         y = ctx.prev.begin.year
+    elif ctx.tense == "none" and ctx.dated is not None and ctx.dated.begin <= ctx.ref:  # "broke out in January and went on until March"
+        y = ctx.dated.begin.year + (1 if m < ctx.dated.begin.month else 0)
     else:
         y = month_year(ctx.ref, m, ctx.tense, ctx.settled)
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
