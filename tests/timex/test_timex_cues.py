@@ -637,3 +637,30 @@ def test_a_year_in_review_written_in_late_december_looks_back() -> None:
                    ("went", "VBD", "VERB", "conj", 1), ("on", "RP", "ADP", "prt", 6), ("until", "IN", "ADP", "prep", 6),
                    ("March", "NNP", "PROPN", "pobj", 8)], "2020-12-28")  # fmt: skip
     assert [x.value for x in find_times(went)[0]] == ["2020-01", "2020-03"]  # "until March" follows the January told
+
+
+def test_world_english_of_police_and_army_releases() -> None:
+    pub = "2021-03-16"
+    t = times("The protest began at 1500hrs and ended at 1830 hrs.", published=pub)
+    assert [(x.span.text, x.type, x.value) for x in t] == [("1500hrs", "TIME", "2021-03-16T15:00"), ("1830 hrs", "TIME", "2021-03-16T18:30")]
+    assert one("As of 1800 hrs on 14 March, 20 were dead.", published=pub).value == "2021-03-14T18:00"
+    assert one("He got 1500 hours of community service.", published=pub).type == "DURATION"
+    assert one("The gunfight lasted 2 hrs.", published=pub).value == "PT2H"
+    assert one("He left three days back.", published="2021-02-26").value == "2021-02-23"
+    assert one("Police came day before yesterday.", published="2021-02-26").value == "2021-02-24"
+    assert one("The raid took place on Monday last.", published="2021-02-22").value == "2021-02-15"
+    assert one("Police arrived around midnight on February 23.", published="2021-02-26").value == "2021-02-23T24:00"
+    for text in ("He paid 2000 rupees.", "He paid Rs 2000 to them.", "At least 1999 deaths were recorded.",
+                 "A total of 2015 households fled.", "He scored in the second half of the match."):  # fmt: skip
+        assert times(text) == [], text
+    assert one("Prices rose in the second half of August.", published="2021-03-02").value == "2020-08"
+
+
+def test_since_runs_to_publication() -> None:
+    t = one("Prices rose since the beginning of the year.", published="2021-02-26")
+    assert (t.begin, t.end_date) == ("2021-01-01", "2021-02-26")
+
+
+def test_a_year_before_a_possessive_noun_is_still_a_year() -> None:
+    assert one("They cited the 1968 sanitation workers' strike.").value == "1968"
+    assert [x.value for x in times("It crashed on a Thursday last October.", published="2009-03-21")] == ["2009-03-19", "2008-10"]

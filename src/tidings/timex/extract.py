@@ -261,7 +261,8 @@ def _to_time(article: Article, item: Found | tuple[str, Found, Found | None], re
         )
     start = _SINCE.search(article.text, max(0, a.start - 8), a.start)
     assert start is not None
-    until = max(ref, a.res.interval.end).isoformat() if ref else None
+    # "since 2014" runs to publication; "since the beginning of the year" too, not to 31 December
+    until = (ref if ref >= a.res.interval.begin else a.res.interval.end).isoformat() if ref else None
     return Time(article.span(start.start(), a.end), "DATE", a.res.value, a.res.interval.begin.isoformat(), until, a.res.anchor)
 
 

@@ -71,6 +71,7 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
         "DHALF": r"(?:the\s+)?(?P<dhalf>first|last|second|latter)\s+half\s+of\s+(?:the\s+)?",
         "MODW": r"(?:(?P<mod>early|late|mid)(?:\s+|-))?",
         # the calendar quarters written as their months ("the October-December quarter")
+        "MONTHS": alternation(lex.months),
         "QMONTHS": r"(?:Jan(?:uary|\.)?{TO}Mar(?:ch|\.)?|Apr(?:il|\.)?{TO}June?\.?|July?\.?{TO}Sep(?:tember|t?\.)"
         r"|Oct(?:ober|\.)?{TO}Dec(?:ember|\.)?)".replace("{TO}", r"\s*(?:[-\u2013](?:to[-\u2013])?|to)\s*"),
         "REL": r"(?P<rel>the\s+full|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+same|the\s+last|the\s+next|this|last|next|past|the|coming|current)",
@@ -107,6 +108,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("relunit", r"{B}{MOD}{REL}\s+(?P<unit>week|month|year|fiscal\s+year|weekend|decade|century){E}"),
     ("relweekday", r"{B}(?P<dayrel>the\s+day\s+(?:before|after))\s+(?:(?P<rel>last|next|this)\s+)?{WD}{E}"),
     ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next)\s+{WD}(?:\s+{POD})?{E}"),
+    ("relweekday", r"{B}{WD}\s+(?P<rel>last){E}(?!\s+(?:week|month|year|night|season|time|minute|round|day|{MONTHS})\b)"),  # "on Monday last"
     ("weekday", r"{B}{MODW}{WD}(?:\s+{POD})?{E}"),
     ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\.?\s*\d)"),
     ("season", r"{B}{MOD}(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?{E}"),
@@ -117,14 +119,14 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("ref", r"\b(?:a|an)\s+(?:better|brighter|bright|new|different|safer|greener)\s+(?P<t>(?P<gen>tomorrow)){E}"),
     ("deictic", r"{B}{MOD}{DEICTIC}(?:\s+{POD})?{E}"),
     ("deictic", r"{B}{MOD}{POD}\s+(?P<deictic>yesterday|today|tomorrow){E}"),
-    ("deictic", r"{B}(?P<deictic>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)){E}"),
+    ("deictic", r"{B}(?P<deictic>(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)){E}"),
     ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
     ("podref", r"{B}(?P<rel>mid)(?:\s+|-|(?=morning|afternoon|evening)){POD}{E}"),  # not "midnight"
     # "ended in the evening": the part of the day just told (or of publication)
     ("podref", r"\b(?:in|during|by|throughout)\s+(?P<t>(?P<rel>the)\s+(?P<pod>morning|afternoon|evening)){E}(?!\s+(?:of|after|before|news|paper|edition|session|shift|prayers?|show|hours|rush)\b)"),
     ("ref", r"{B}(?P<ref>{REFS}){E}(?!\s+accounts?\b)"),
     ("ref", r"\b(?:will|would|could|may|might|can|shall|should|must)\s+(?P<t>(?P<fut>one\s+day|some\s+day)){E}(?!\s+(?:later|earlier|after|before|of)\b)"),
-    ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
+    ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence|back){E}"),  # "three days back": ago
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|quarter|year|morning|afternoon|evening|night|weekend){E}"),
     ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?=\s*[,.;:!?)]|\s*$)"),
@@ -139,7 +141,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("spelled", r"{B}(?:{MON},?\s+(?:of\s+)?|(?:the\s+)?{SEASON}\s+(?:of\s+)?)(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
     ("spelled", r"{B}(?:the\s+year\s+)?(?P<cent>nineteen|eighteen)\s+(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?{E}"),
     ("spelled", r"{B}(?:the\s+year\s+)?(?P<thousand>two\s+thousand)(?:\s+and\s+(?P<ones>{ONES}))?{E}(?!\s+(?:years|people|men|troops|soldiers|dollars)\b)"),
-    ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second|last)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year|the\s+year))?{E}"),
+    ("half", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?P<hord>first|second|last)[\s-]half(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year|the\s+year))?{E}(?!\s+of\b)"),  # not "the second half of August", "of the match"
     ("half", r"{B}{YEAR}['\u2019]s\s+(?P<hord>first|second)[\s-]half{E}"),
     # the financial shorthands "Q3 2020", "Q3", "H1 2021" ("H1" alone is too often a visa or a virus)
     ("quarter", r"{B}(?-i:Q(?P<qn>[1-4]))(?:\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)))?{E}"),
@@ -148,11 +150,13 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
     ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>local\s+time|(?-i:[A-Z][a-z]+)\s+time|(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    # police and army releases' "at 1500hrs", "0600 hours on Sunday", "18:45 hrs IST", "1800 hrs on 14 March"
+    ("clock", r"{B}(?P<hour>[01]\d|2[0-3])[:.]?(?P<min>[0-5]\d)\s*(?P<hrs>hrs|hours)\b(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{DAY}\s+(?:of\s+)?{MON}))?{E}"),
     # wire copy's four-digit times: "at 1430 GMT", "(2100 GMT Saturday)"
     ("clock", r"{B}(?P<hour>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?P<tz>(?-i:GMT|UTC)|local\s+time)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     ("clock", r"{B}(?P<hour>1[0-2]|0?[1-9])(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     ("clock", r"\b(?:at|from|until|till|by|around|about|before|after|since)\s+(?P<t>(?P<hour>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?){E}"),
-    ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+|of\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?{E}"),
     # durations and sets; a rate after an amount is a set ("$2 million a year")
     ("set", r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars|times))%?(?:\s+(?-i:[a-z]+s)){{0,2}}\s+(?P<t>(?:a|an|per)\s+(?P<unit>{UNITW})){E}"),
     ("duration", r"{B}(?:(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)|{APPROX}){NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
@@ -237,7 +241,7 @@ def _is_anchor(word: str, words: frozenset[str], names: frozenset[str]) -> bool:
     always comes with them."""
     if word[0].isdigit():
         return (len(word) == 4 or word.endswith("0s") or (len(word) <= 5 and (":" in word or "." in word))
-                or word.lower().endswith(("am", "pm")))  # fmt: skip
+                or word.lower().endswith(("am", "pm", "hrs")))  # fmt: skip
     low = word.lower()
     if low.startswith("fy") and low[2:].isdigit():
         return True  # "FY2020"
@@ -331,6 +335,10 @@ def plausible(c: Candidate, text: str) -> bool:
     mon, wd = c.get("mon"), c.get("wd")
     if (mon is not None and not mon[0].isupper()) or (wd is not None and not wd[0].isupper()):
         return False
+    hrs = (c.get("hrs") or "").lower()
+    bare = hrs == "hours" and (c.get("hour") or "0")[0] != "0" and ":" not in text[c.start : c.end]
+    if bare and _word_before(text, c.start) not in _CLOCK_CUES:
+        return False  # "1500 hours of community service": a length; "at 1500 hours": a clock
     clock_unit = (c.get("unit") or "").lower().startswith(("hour", "minute", "second"))
     if c.kind in ("set", "duration") and clock_unit and _SPEED_BEFORE.search(text, max(0, c.start - 24), c.start):
         return False  # "195 km per hour", "200 kilometres an hour": a speed ("50 miles a day" is a rate)
@@ -374,6 +382,7 @@ _NAME_BEFORE = re.compile(r"\b(?-i:Bloody|Black|Mail\s+on|Independent\s+on|Obser
 
 
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
+_CLOCK_CUES = frozenset({"at", "around", "about", "approximately", "approx", "by", "from", "till", "until", "before", "after", "since", "of", "to", "and"})
 _OF_AFTER = re.compile(r"\s+of\b")
 _SPEED_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|knots?|feet|ft)\s+$", re.IGNORECASE)
 
@@ -385,8 +394,9 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 _EVENT_AFTER = re.compile(r"\s+(?:on|for|against|to|of)\s+(?-i:[A-Z])")
-_COUNT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|(?:[a-z]+\s+)?(?:people|persons|men|women|children|troops|soldiers|shares|members|times|votes|units|cars|jobs|tons|feet|meters|metres|miles|acres|pounds|dollars|euros|points)\b)", re.IGNORECASE)
-_NOT_YEAR_BEFORE = re.compile(r"(?:[$#\u00a3\u20ac]|\bNo\.|\bnumber|\broute|\bflight|\broom)\s*$", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|(?:[a-z]+\s+)?(?:people|persons|men|women|children|troops|soldiers|shares|members|times|votes|units|cars|jobs|tons|feet|meters|metres|miles|acres|pounds|dollars|euros|points"
+    r"|rupees|naira|shillings|cedis|pesos|rand|yuan|yen|dinars|rials|households|families|homes|houses|deaths|cases|victims|refugees|students|workers|villagers|residents|fighters|militants|prisoners|kilometres|kilometers|km)\b(?!['\u2019]))", re.IGNORECASE)
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$#\u00a3\u20ac\u20b9\u20a6]|\bNo\.|\bnumber|\broute|\bflight|\broom|\bRs\.?|\bINR|\bKsh|\btotal\s+of|\bstood\s+at)\s*$", re.IGNORECASE)
 
 
 def _bare_month_ok(c: Candidate, text: str, mon: str) -> bool:

@@ -129,7 +129,7 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 def deictic(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     word = _norm(c.get("deictic"))
-    offset = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(word)
+    offset = {"day before yesterday": -2, "day after tomorrow": 2}.get(word.removeprefix("the "))
     if offset is None:
         offset = lex.deictic[word]
     if ctx.ref is None:
