@@ -664,3 +664,10 @@ def test_since_runs_to_publication() -> None:
 def test_a_year_before_a_possessive_noun_is_still_a_year() -> None:
     assert one("They cited the 1968 sanitation workers' strike.").value == "1968"
     assert [x.value for x in times("It crashed on a Thursday last October.", published="2009-03-21")] == ["2009-03-19", "2008-10"]
+
+
+def test_a_numeric_date_that_would_lie_ahead_of_a_past_act_is_day_first() -> None:
+    fired = parsed([("It", "PRP", "PRON", "nsubj", 1), ("came", "VBD", "VERB", "ROOT", 1), ("on", "IN", "ADP", "prep", 1),
+                    ("12/03/2021", "CD", "NUM", "pobj", 2)], "2021-03-13")  # fmt: skip
+    assert find_times(fired)[0][0].value == "2021-03-12"  # not 3 December, nine months ahead
+    assert one("The vote is on 05-08-2019.", published="2019-04-01").value == "2019-05-08"  # month first when it can be

@@ -209,6 +209,12 @@ def resolve_iso(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         y += 1900 if y >= 50 else 2000
     if c.kind == "numeric" and m > 12 >= d:  # day first: 13/09/2018
         m, d = d, m
+    elif c.kind == "numeric" and c.get("sep") != "." and ctx.ref is not None and m != d and m <= 12 and d <= 12:
+        # "came under fire on 12/03/2021" written on 13 March: 3 December is still to come, so
+        # the day comes first (most of the world writes it so), when the clause tells a past act
+        first, second = _on(y, m, d), _on(y, d, m)
+        if ctx.tense == "past" and first is not None and second is not None and first > ctx.ref >= second:
+            m, d = d, m
     day = _date(y, m, d)
     hour, minute = _int(c.get("hour")), _int(c.get("min"))
     if hour is not None and minute is not None and hour < 24 and minute < 60:

@@ -97,6 +97,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("cal", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
     ("iso", r"{B}(?P<year>(?:1[0-9]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
     ("numeric", r"{B}(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),  # month first unless it cannot be
+    ("numeric", r"{B}(?P<m>[0-3]?\d)-(?P<d>[0-3]?\d)-(?P<y>(?:1[89]|20)\d\d){E}"),
     ("numeric", r"{B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d){E}(?!\.\d)"),  # "22.02.2021": day first
     ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+|(?:pre|post)-|(?-i:FY)\s?)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
     ("year", r"{B}{MOD}{YEAR}{E}"),
