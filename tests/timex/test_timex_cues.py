@@ -671,3 +671,9 @@ def test_a_numeric_date_that_would_lie_ahead_of_a_past_act_is_day_first() -> Non
                     ("12/03/2021", "CD", "NUM", "pobj", 2)], "2021-03-13")  # fmt: skip
     assert find_times(fired)[0][0].value == "2021-03-12"  # not 3 December, nine months ahead
     assert one("The vote is on 05-08-2019.", published="2019-04-01").value == "2019-05-08"  # month first when it can be
+
+
+def test_the_intervening_night_of_two_days_starts_on_the_first() -> None:
+    t = one("Militants attacked on the intervening night of 4 and 5 May.", published="2019-05-07")
+    assert (t.span.text, t.value, t.begin, t.end_date) == ("4 and 5 May", "2019-05-04", "2019-05-04", "2019-05-05")
+    assert one("It happened on the night of 23/24 February.", published="2019-05-07").value == "2019-02-23"

@@ -88,6 +88,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("range", r"{B}{MON}\s+{DAY}\s*[-\u2013]\s*{DAY2}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}{MOD}{MON},?\s+(?:of\s+)?{YEAR}{E}"),
     ("range", r"\b(?:between|from)\s+(?P<t>{DAY}\s+(?:and|to|until|till)\s+{DAY2}\s+{MON}(?:,?\s+{YEAR})?){E}"),
+    # "on the intervening night of 4 and 5 May", "the night of 23/24 February": both days, from the first
+    ("range", r"\bnights?\s+of\s+(?P<t>{DAY}\s*(?:and|&|/)\s*{DAY2}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?){E}"),
     ("range", r"\b(?:between|from)\s+(?P<t>{MON}\s+{DAY}\s+(?:and|to|until|till)\s+{DAY2}(?:,?\s+{YEAR})?){E}"),
     ("cal", r"{B}{MOD}{MON}(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?{E}"),
     ("cal", r"{B}the\s+month\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
