@@ -677,3 +677,10 @@ def test_the_intervening_night_of_two_days_starts_on_the_first() -> None:
     t = one("Militants attacked on the intervening night of 4 and 5 May.", published="2019-05-07")
     assert (t.span.text, t.value, t.begin, t.end_date) == ("4 and 5 May", "2019-05-04", "2019-05-04", "2019-05-05")
     assert one("It happened on the night of 23/24 February.", published="2019-05-07").value == "2019-02-23"
+
+
+def test_a_day_of_this_or_last_month_and_the_year_named_in_full() -> None:
+    assert one("The match was played on the 3rd of this month.", published="2013-07-20").value == "2013-07-03"
+    assert one("He was arrested on the 28th of last month.", published="2013-07-20").value == "2013-06-28"
+    t = one("In the year 2020, prices rose.", published="2021-06-01")
+    assert (t.span.text, t.value) == ("the year 2020", "2020")

@@ -151,6 +151,13 @@ def _norm_word(s: str | None) -> str:
 
 
 def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    mrel = c.get("mrel")
+    if mrel is not None:  # "the 3rd of this month": a day of the month counted from publication
+        nth = _int(c.get("day")) or 0
+        if ctx.ref is None:
+            return unresolved("DATE", f"XXXX-XX-{nth:02d}", "no publication date to resolve the month")
+        month = cal.add_months(ctx.ref.replace(day=1), STEPS[mrel.lower()])
+        return Resolved("DATE", "", cal.day(_date(month.year, month.month, nth)), "published")
     m = lex.months[(c.get("mon") or "").lower().rstrip(".")]
     d, y = _int(c.get("day")), _int(c.get("year"))
     yrel = c.get("yrel")

@@ -93,6 +93,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("range", r"\b(?:between|from)\s+(?P<t>{MON}\s+{DAY}\s+(?:and|to|until|till)\s+{DAY2}(?:,?\s+{YEAR})?){E}"),
     ("cal", r"{B}{MOD}{MON}(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?{E}"),
     ("cal", r"{B}the\s+month\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
+    # "on the 3rd of this month", "the 28th of last month"
+    ("cal", r"{B}(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:the\s+)?(?P<mrel>this|last|next|current|coming)\s+month{E}"),
     # "in March 2003 ... That April": the month of the year just told
     ("cal", r"{B}(?P<that>that)\s+{MON}{E}(?!\.?\s*\d)"),
     ("season", r"{B}(?P<that>that)\s+{SEASON}{E}"),
@@ -103,6 +105,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("numeric", r"{B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d){E}(?!\.\d)"),  # "22.02.2021": day first
     ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+|(?:pre|post)-|(?-i:FY)\s?)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
     ("year", r"{B}{MOD}{YEAR}{E}"),
+    ("year", r"{B}the\s+year\s+{YEAR}{E}"),  # "the year 2020": one time, not "the year" and 2020
     ("decade", r"{B}(?:{MOD}|{DHALF})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s){E}"),
     ("decade", r"{B}(?:{DHALF})?(?:the\s+)?(?:{MOD})?{DECW}{E}"),
     ("century", r"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)\s+century{E}"),
