@@ -22,10 +22,15 @@ class TenseIndex:
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
         children: dict[int, list[int]] = {}
+        below: dict[int, list[int]] = {}
         for t in tokens:
-            if t.head != t.i and t.dep in ("aux", "auxpass"):
-                children.setdefault(t.head, []).append(t.i)
+            if t.head != t.i:
+                below.setdefault(t.head, []).append(t.i)
+                if t.dep in ("aux", "auxpass"):
+                    children.setdefault(t.head, []).append(t.i)
         self.aux = children
+        #: every token's dependents (built once: looking them up must not scan the article)
+        self.below = below
         #: verbs with a direct object (a plan needs one: "scheduled a hearing")
         self.with_object = frozenset(t.head for t in tokens if t.dep == "dobj" and t.head != t.i)
 
@@ -132,7 +137,7 @@ class TenseIndex:
         auxes = [self.tokens[j] for j in self.aux.get(v, ())]
         if verb.tag in ("VBZ", "VBP") and not auxes:
             # not a verb of seeming or saying with a clause of its own ("appears to be", "says that")
-            return lemma in verbs and not any(t.head == v and t.dep in ("xcomp", "ccomp") for t in self.tokens)
+            return lemma in verbs and not any(self.tokens[j].dep in ("xcomp", "ccomp") for j in self.below.get(v, ()))
         if verb.tag == "VBN" and lemma in passives:
             return any(a.tag in ("VBZ", "VBP") for a in auxes) and not any(a.tag in ("VBD", "MD") for a in auxes)
         return False
@@ -153,7 +158,7 @@ class TenseIndex:
         if v is None or self.tokens[v].tag != "VBG":
             return False
         head = self.tokens[self.tokens[v].head]
-        return head.text.lower() == "since" or any(t.head == v and t.text.lower() == "since" for t in self.tokens)
+        return head.text.lower() == "since" or any(self.tokens[j].text.lower() == "since" for j in self.below.get(v, ()))
 
     def pluperfect_at(self, offset: int) -> bool:
         """Whether the clause is in the pluperfect ("had been due to expire Friday")."""
