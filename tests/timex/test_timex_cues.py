@@ -684,3 +684,11 @@ def test_a_day_of_this_or_last_month_and_the_year_named_in_full() -> None:
     assert one("He was arrested on the 28th of last month.", published="2013-07-20").value == "2013-06-28"
     t = one("In the year 2020, prices rose.", published="2021-06-01")
     assert (t.span.text, t.value) == ("the year 2020", "2020")
+
+
+def test_a_wire_dateline_a_day_before_publication_is_the_stories_today() -> None:
+    text = "Five killed in raid\n\nNew Delhi, February 26 (PTI): The Army today said five militants were killed."
+    assert [x.value for x in times(text, published="2021-02-27")] == ["2021-02-26", "2021-02-26"]
+    # a dateline far from publication is not trusted over it
+    text = "Raid\n\nNew Delhi, January 3 (PTI): The Army today said five militants were killed."
+    assert times(text, published="2021-02-27")[-1].value == "2021-02-27"

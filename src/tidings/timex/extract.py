@@ -33,13 +33,33 @@ class Found:
 
 
 def reference_date(article: Article) -> date | None:
+    """The day relative times count from: the publication date, or the day of a wire dateline
+    opening the story when it is a day or three before it ("New Delhi, February 26 (PTI): The
+    Army today said ..." in a paper of the 27th: "today" is the 26th)."""
     m = _ISO_DAY.match(article.published.value or "")
     if not m:
         return None
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        ref = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+    line = _DATELINE.search(article.text[:400])
+    if line is not None:
+        month = load_lexicon().months.get(line["mon"].lower().rstrip("."))
+        try:
+            told = date(ref.year, month, int(line["day"])) if month else None
+        except ValueError:
+            told = None
+        if told is not None and 0 < (ref - told).days <= 3:
+            return told
+    return ref
+
+
+#: A wire dateline opening the story (after a headline): "WARSAW, February 26 (Xinhua) --".
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?-i:[A-Z][A-Za-z.'\u2019 -]{1,40}),\s+(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)\s*"
+    r"(?:\([^)\n]{1,30}\)\s*)?(?:--?|\u2013|\u2014|:)"
+)
 
 
 #: Words right before a date that point it forward whatever the verb's tense ("payable Dec. 7")
