@@ -202,10 +202,8 @@ def _merge(found: list[Found], text: str, ref: date | None) -> list[Found | tupl
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and a.cand.kind == b.cand.kind == "weekday":
-            a, b = _weekday_range(a, b, text, ref)
         if b is not None and a.cand.kind in ("weekday", "relweekday") and b.cand.kind == "weekday":
-            b = found[i + 1] = _same_week(a, b, text, ref)
+            a, b = found[i], found[i + 1] = _one_week(a, b, text, ref)
         if _is_range(a, b, text):
             assert b is not None
             out.append(("range", a, b))
@@ -219,33 +217,24 @@ def _merge(found: list[Found], text: str, ref: date | None) -> list[Found | tupl
     return out
 
 
-def _weekday_range(a: Found, b: Found, text: str, ref: date | None) -> tuple[Found, Found]:
-    """ "from Monday to Wednesday": both ends in one week, in order. Each end was resolved on its
-    own (a coming Monday, a Wednesday of this week); a coming start carries the end on after it,
-    a past one is pulled back before the end."""
-    ia, ib = a.res.interval, b.res.interval
-    if ia is None or ib is None or ref is None or ib.begin >= ia.begin or a.res.type != "DATE" or b.res.type != "DATE":
-        return a, b
-    if not (_RANGE_JOIN.fullmatch(text, a.end, b.start) and _RANGE_OPEN.search(text, max(0, a.start - 10), a.start)):
-        return a, b
-    gap = timedelta(days=(ib.begin.isoweekday() - ia.begin.isoweekday()) % 7)
-    if ia.begin > ref:
-        return a, _on_day(b, ia.begin + gap)
-    return _on_day(a, ib.begin - gap), b
-
-
 _AND = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", re.IGNORECASE)
 
 
-def _same_week(a: Found, b: Found, text: str, ref: date | None) -> Found:
-    """ "next Thursday and Friday": a day named after a coming one follows it, in its week."""
+def _one_week(a: Found, b: Found, text: str, ref: date | None) -> tuple[Found, Found]:
+    """Two weekdays named together, each resolved on its own, put in one week and in order:
+    "from Monday to Wednesday" (a coming start carries the end on after it, a past end pulls the
+    start back before it) and "next Thursday and Friday" (a day named after a coming one follows it)."""
     ia, ib = a.res.interval, b.res.interval
-    if ia is None or ib is None or ref is None or ia.begin <= ref or ib.begin >= ia.begin or a.res.type != "DATE" or b.res.type != "DATE":
-        return b
-    if not _AND.fullmatch(text, a.end, b.start):
-        return b
-    gap = (ib.begin.isoweekday() - ia.begin.isoweekday()) % 7
-    return _on_day(b, ia.begin + timedelta(days=gap)) if gap else b
+    if ia is None or ib is None or ref is None or ib.begin >= ia.begin or a.res.type != "DATE" or b.res.type != "DATE":
+        return a, b
+    gap = timedelta(days=(ib.begin.isoweekday() - ia.begin.isoweekday()) % 7)
+    ranged = (a.cand.kind == "weekday" and _RANGE_JOIN.fullmatch(text, a.end, b.start) is not None
+              and _RANGE_OPEN.search(text, max(0, a.start - 10), a.start) is not None)  # fmt: skip
+    if ranged:
+        return (a, _on_day(b, ia.begin + gap)) if ia.begin > ref else (_on_day(a, ib.begin - gap), b)
+    if ia.begin > ref and gap and _AND.fullmatch(text, a.end, b.start):
+        return a, _on_day(b, ia.begin + gap)
+    return a, b
 
 
 def _on_day(f: Found, d: date) -> Found:

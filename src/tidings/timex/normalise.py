@@ -72,12 +72,17 @@ AHEAD_MONTHS = MappingProxyType({"past": 1, "present": 4, "none": 4, "future": 0
 SETTLED_SLACK = 3
 
 
+def ahead_days(tense: Tense, settled: bool) -> int:
+    """How many days after publication a day resolved backwards may still lie."""
+    return SETTLED_SLACK if settled else AHEAD_DAYS[tense]
+
+
 def year_less(ref: date, m: int, d: int, tense: Tense, settled: bool = False) -> date | None:
     """Resolve a day and month: forward when the clause is future, else backward, allowing
-    a date shortly after publication unless the clause is ``settled``."""
+    a date shortly after publication (less when the clause is ``settled``)."""
     if tense == "future":
         return cal.month_day_near(ref, m, d, 1)
-    return cal.month_day_near(ref, m, d, -1, SETTLED_SLACK if settled else AHEAD_DAYS[tense])
+    return cal.month_day_near(ref, m, d, -1, ahead_days(tense, settled))
 
 
 def month_year(ref: date, m: int, tense: Tense, settled: bool = False) -> int:
@@ -91,6 +96,11 @@ def month_year(ref: date, m: int, tense: Tense, settled: bool = False) -> int:
 
 def unresolved(type_: TimeType, value: str, why: str) -> Resolved:
     return Resolved(type_, value, None, "none", why)
+
+
+def _norm(s: str | None) -> str:
+    """A matched word or phrase in lower case with single spaces ("Late  Last Week" -> "late last week")."""
+    return " ".join((s or "").lower().split())
 
 
 def _int(s: str | None) -> int | None:
@@ -131,7 +141,7 @@ def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     r = _resolve_cal(c, ctx, lex)
     if c.get("weekof") and r.interval is not None:  # "the week of March 6": that date's week
         return Resolved("DATE", "", cal.week(r.interval.begin), r.anchor, grain="week")
-    wpos = _norm_word(c.get("wpos"))
+    wpos = _norm(c.get("wpos"))
     if wpos and r.interval is not None:  # "the first week of March": the first week mostly in March
         first, last = r.interval.begin, r.interval.end
         if wpos in ("last", "final"):
@@ -144,10 +154,6 @@ def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 
 WEEK_ORDINALS = MappingProxyType({"first": 1, "second": 2, "third": 3, "fourth": 4})
-
-
-def _norm_word(s: str | None) -> str:
-    return " ".join((s or "").lower().split())
 
 
 def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
@@ -169,10 +175,10 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         found = _year_less_day(m, d, ctx)
         if found is None:
             return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "no publication date to resolve the year")
-        wd = c.get("wd")
-        if wd and found.isoweekday() != lex.weekdays[" ".join(wd.lower().split())]:
+        wd = lex.weekdays[_norm(c.get("wd"))] if c.get("wd") else None
+        if wd is not None and found.isoweekday() != wd:
             # "Monday, Feb. 1": the year next to it whose Feb. 1 is a Monday, when there is one
-            fits = [day for day in (_on(found.year + k, m, d) for k in (-1, 1)) if day and day.isoweekday() == lex.weekdays[" ".join(wd.lower().split())]]
+            fits = [day for day in (_on(found.year + k, m, d) for k in (-1, 1)) if day and day.isoweekday() == wd]
             found = fits[0] if fits else found
         return Resolved("DATE", "", cal.day(found), "published")
     if y is not None:
@@ -296,27 +302,27 @@ def _holiday_on(rule: str, y: int) -> date:
 def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     # "05-01|09-1MON": a name kept on different days in different countries (Labor Day); the
     # occurrence nearest the publication date, in the tense's direction, decides
-    rules = lex.holidays[" ".join((c.get("hol") or "").lower().split()).replace("\u2019", "'")].split("|")
+    rules = lex.holidays[_norm(c.get("hol")).replace("\u2019", "'")].split("|")
     y = _int(c.get("year"))
     if y is not None:
         return Resolved("DATE", "", cal.day(_holiday_on(rules[0], y)))
-    if ctx.ref is None:  # "New Year's Eve": XXXX-12-31; Easter: XXXX-XX-XX
-        day = rules[0] if len(rules) == 1 and re.fullmatch(r"\d\d-\d\d", rules[0]) else None
-        month = rules[0][:2] if len(rules) == 1 and rules[0][:2].isdigit() else "XX"
-        return unresolved("DATE", f"XXXX-{day or month + '-XX'}", "no publication date to resolve the year")
+    if ctx.ref is None:  # "New Year's Eve": XXXX-12-31; Thanksgiving: XXXX-11-XX; Easter: XXXX-XX-XX
+        only = rules[0] if len(rules) == 1 else ""
+        known = only if re.fullmatch(r"\d\d-\d\d", only) else (only[:2] if only[:2].isdigit() else "XX") + "-XX"
+        return unresolved("DATE", f"XXXX-{known}", "no publication date to resolve the year")
     ref = ctx.ref
     cands = [_holiday_on(rule, y) for rule in rules for y in (ref.year - 1, ref.year, ref.year + 1)]
     if ctx.tense == "future":
         found = min(d for d in cands if d >= ref)
     else:
-        found = max(d for d in cands if d <= ref + timedelta(days=SETTLED_SLACK if ctx.settled else AHEAD_DAYS[ctx.tense]))
+        found = max(d for d in cands if d <= ref + timedelta(days=ahead_days(ctx.tense, ctx.settled)))
     return Resolved("DATE", "", cal.day(found), "published")
 
 
 def resolve_yearend(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     """ "year-end" (one word) is the closing day; "year end", "year's end" and "the end of the
     year" name the end of the year, which TIMEX3 writes as the year (with mod END)."""
-    words = " ".join((c.get("ye") or "").lower().split())
+    words = _norm(c.get("ye"))
     whole_year = "-" not in words and words != "yearend"
     if ctx.ref is None:
         return unresolved("DATE", "XXXX" if whole_year else "XXXX-12-31", "no publication date to resolve the year")

@@ -7,9 +7,9 @@ from types import MappingProxyType
 
 from . import calendar as cal
 from .lexicon import Lexicon
-from .normalise import STEPS, Context, Impossible, Resolved, _int, unresolved, year_less
+from .normalise import STEPS, Context, Impossible, Resolved, _int, _norm, unresolved, year_less
 from .recognise import Candidate
-from .relative import _count, _norm, _period, reporting_day, year_before_quarter
+from .relative import _count, _period, reporting_day, year_before_quarter
 
 QREL = MappingProxyType({"latest": 0, "this": 0, "same": 0, "recent": 0, "fiscal": 0, "comparable": 0,
         "last": -1, "previous": -1, "past": -1, "next": 1})  # fmt: skip

@@ -393,10 +393,12 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _SPEED_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|knots?|feet|ft)\s+$", re.IGNORECASE)
 
 
+_OPENING = re.compile(r"(?:^|[.!?:\n]\s*|[\"\u201c]\s*)(?:(?:the|The|this|This|last|Last|next|Next|early|Early|late|Late)\s+)?$")
+
+
 def _sentence_start(text: str, start: int) -> bool:
     """Whether ``start`` opens a sentence (after an article or modifier that opens it too)."""
-    m = re.search(r"(?:^|[.!?:\n]\s*|[\"\u201c]\s*)(?:(?:the|The|this|This|last|Last|next|Next|early|Early|late|Late)\s+)?$", text[max(0, start - 12) : start])
-    return m is not None
+    return _OPENING.search(text[max(0, start - 12) : start]) is not None
 
 
 _EVENT_AFTER = re.compile(r"\s+(?:on|for|against|to|of)\s+(?-i:[A-Z])")
@@ -415,7 +417,7 @@ def _bare_month_ok(c: Candidate, text: str, mon: str) -> bool:
     word = mon.lower().rstrip(".")
     if c.get("that"):
         return not _PERSON_AFTER.match(text, c.end)
-    if word == "may" and (m := _PERSON_AFTER.match(text, c.end)) and not (m["other"] and m["other"].lower() in _MONTH_WORDS):
+    if word == "may" and (m := _PERSON_AFTER.match(text, c.end)) and not (m["other"] and m["other"].lower() in load_lexicon().months):
         return False  # "after May triggered the exit", "a blow to May, who ...", "May and Juncker": Theresa May
     if word in ("may", "march", "mar") or (len(word) <= 4 and not mon.endswith(".") and word not in ("june", "july")):
         return _word_before(text, c.start) in MONTH_CUES
@@ -427,7 +429,6 @@ _PERSON_AFTER = re.compile(
     r"(?:\s*,\s*who\b|\s+(?:said|says|told|tells|would|will|has|had|is|was|wants|wanted|(?-i:[a-z]+ed)\s+(?:the|a|an|her|his|to)\b)"
     r"|\s+and\s+(?P<other>(?-i:[A-Z][a-z]+)))"
 )
-_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
 
 
 MONTH_CUES = frozenset(["the", "in", "since", "until", "till", "by", "from", "through", "early", "late", "mid", "last", "next", "this", "during", "before", "after", "of", "to", "and"])

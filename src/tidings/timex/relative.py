@@ -8,14 +8,10 @@ from types import MappingProxyType
 
 from . import calendar as cal
 from .lexicon import Lexicon, Unit
-from .normalise import STEPS, Context, Resolved, direction, unresolved
+from .normalise import STEPS, Context, Resolved, _norm, direction, unresolved
 from .recognise import Candidate
 
 UNIT_GRAIN = MappingProxyType({"fiscal year": "year", "morning": "day", "afternoon": "day", "evening": "day", "night": "day"})
-
-
-def _norm(s: str | None) -> str:
-    return " ".join((s or "").lower().split())
 
 
 def _step(c: Candidate) -> int:
@@ -36,12 +32,13 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return _no_ref({"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
     n = _step(c)
-    rel = _norm(c.get("rel"))
-    opens = rel == "the next" and (c.get("rel") or "")[:1] == "T"  # "... in 2017. The next year, ..."
-    # "began in early July. By the end of the month, ... had been killed": the story's month
-    told = rel == "the" and ctx.tense in ("past", "none") and ctx.prev is not None and ctx.prev_grain in ("day", "month")
-    if (rel in ANAPHORIC or opens or told) and unit in ("week", "month", "year") and ctx.prev is not None and not _coarser(ctx.prev_grain, unit):
-        return narrative(c, ctx, lex)  # "passed on Dec. 3, 2020. The previous week, ...": the story's week
+    if ctx.prev is not None and unit in ("week", "month", "year") and not _coarser(ctx.prev_grain, unit):
+        rel = _norm(c.get("rel"))
+        opens = rel == "the next" and (c.get("rel") or "")[:1] == "T"  # "... in 2017. The next year, ..."
+        # "began in early July. By the end of the month, ... had been killed": the story's month
+        told = rel == "the" and ctx.tense in ("past", "none") and ctx.prev_grain in ("day", "month")
+        if rel in ANAPHORIC or opens or told:
+            return narrative(c, ctx, lex)  # "passed on Dec. 3, 2020. The previous week, ...": the story's week
     if unit in ("decade", "century") and n < 0:  # "the past decade": the ten years up to now
         return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y")
     if unit == "weekend":
@@ -120,10 +117,11 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
             y -= 1
         elif n > 0 and here.begin <= ctx.ref:
             y += 1
-        elif n == 0 and _norm(c.get("rel")) in ("", "the") and ctx.tense == "past" and here.begin > ctx.ref:
-            y -= 1  # "in the summer, wildfires destroyed ..." written in January: the last summer
-        elif n == 0 and _norm(c.get("rel")) in ("", "the") and ctx.tense == "future" and here.end < ctx.ref:
-            y += 1  # "will reopen in the spring" written in October: the next spring
+        elif n == 0 and _norm(c.get("rel")) in ("", "the"):  # not "this summer"
+            if ctx.tense == "past" and here.begin > ctx.ref:
+                y -= 1  # "in the summer, wildfires destroyed ..." written in January: the last summer
+            elif ctx.tense == "future" and here.end < ctx.ref:
+                y += 1  # "will reopen in the spring" written in October: the next spring
     return Resolved("DATE", "", cal.season(y, code), "published", grain="season")
 
 
@@ -222,7 +220,7 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if same_quarter is not None and unit.grain == "year" and n == 1 and sign < 0:
         return Resolved("DATE", "", same_quarter, "previous-time", grain="quarter")
     if ctx.dated is not None and unit.grain == "year" and n == 1 and sign < 0:
-        return _year_before_day(ctx.dated)
+        return _year_before(ctx.dated)
     if dir_ == "earlier" and ctx.prev is not None and ctx.prev_grain == "day":
         base, anchor = ctx.prev.begin, "previous-time"
     elif dir_ == "later":  # "in 2005 ... two years later": 2007; after no date fine enough, a length
@@ -247,7 +245,7 @@ def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     moved = cal.shift(ctx.ref, unit, -1)
     grain = _norm(c.get("grain"))
     if ctx.dated is not None and unit == "year" and not grain:
-        return _year_before_day(ctx.dated)
+        return _year_before(ctx.dated)
     grain = "quarter" if grain in ("quarter", "period") else unit
     same_quarter = year_before_quarter(ctx)
     if same_quarter is not None:
@@ -257,10 +255,10 @@ def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     return Resolved("DATE", "", cal.at_granularity(moved, grain), "published", grain=grain)
 
 
-def _year_before_day(day: cal.Interval) -> Resolved:
+def _year_before(day: cal.Interval) -> Resolved:
     """ "For the six months ended Aug. 12, net fell from C$18 million a year earlier": the
-    comparison is with the same day a year before."""
-    grain = "month" if len(day.value) == 7 else "day"  # "rose in April from a year ago": April a year before
+    comparison is with the same day (or month: "rose in April from a year ago") a year before."""
+    grain = "month" if len(day.value) == 7 else "day"  # a written month is YYYY-MM
     return Resolved("DATE", "", cal.at_granularity(cal.shift(day.begin, "year", -1), grain), "previous-time", grain=grain)
 
 
@@ -291,7 +289,7 @@ def narrative(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     base, anchor = (ctx.prev.begin, "previous-time") if ctx.prev is not None else (ctx.ref, "published")
     if ctx.prev is not None and _coarser(ctx.prev_grain, grain):
         # "on 1 May, the third attack this year. The next day": the last day told, past "this year"
-        base = ctx.prev_day.begin if ctx.prev_day is not None and not _coarser("day", grain) else None
+        base = ctx.prev_day.begin if ctx.prev_day is not None else None
     if base is None:
         return unresolved("DATE", "XXXX-XX-XX", "no earlier date in the text to count from")
     d = cal.shift(base, grain, step)
