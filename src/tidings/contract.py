@@ -45,6 +45,7 @@ def time_json(t: Time) -> dict[str, Any]:
         "begin": t.begin,
         "end_date": t.end_date,
         "anchor": t.anchor,
+        "range": None if t.range is None else {**_span(t.range.span), "begin": t.range.begin, "end_date": t.range.end_date},
     }
 
 

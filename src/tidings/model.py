@@ -72,6 +72,16 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeRange:
+    """The whole of a range written with two times ("from Sept. 14 to Thursday", "between 1990
+    and 1995"): its text and calendar interval, first day of the start to last day of the end."""
+
+    span: Span
+    begin: str
+    end_date: str
+
+
+@dataclass(frozen=True, slots=True)
 class Time:
     span: Span
     type: TimeType
@@ -79,6 +89,8 @@ class Time:
     begin: str | None = None
     end_date: str | None = None
     anchor: Anchor = "none"
+    #: The range this time opens or closes, if any: each end is a time of its own (TIMEX3).
+    range: TimeRange | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -552,8 +552,9 @@ def test_a_range_of_weekdays_keeps_its_ends_in_one_week_and_in_order() -> None:
     a = parsed([("Talks", "NNS", "NOUN", "nsubj", 2), ("will", "MD", "AUX", "aux", 2), ("run", "VB", "VERB", "ROOT", 2),
                 ("from", "IN", "ADP", "prep", 2), ("Monday", "NNP", "PROPN", "pobj", 3), ("to", "IN", "ADP", "prep", 2),
                 ("Wednesday", "NNP", "PROPN", "pobj", 5)], "2021-03-02")  # fmt: skip
-    (t,) = find_times(a)[0]
-    assert (t.begin, t.end_date) == ("2021-03-08", "2021-03-10")
+    start, end = find_times(a)[0]
+    assert (start.value, end.value) == ("2021-03-08", "2021-03-10") and start.range == end.range
+    assert start.range is not None and (start.range.begin, start.range.end_date) == ("2021-03-08", "2021-03-10")
 
 
 def test_a_rate_of_distance_per_day_is_a_set_and_the_next_morning_needs_a_day_nearby() -> None:

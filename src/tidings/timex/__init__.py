@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..model import Article, Time
 
-__all__ = ["time_for_span"]
+__all__ = ["time_for_span", "whole"]
 
 
 def time_for_span(
@@ -24,10 +24,12 @@ def time_for_span(
     ones win, then the one nearest ``trigger`` (a character offset, e.g. of the event verb),
     else the first. The publication date is never returned by default: no date in the span
     means None. ``exclude`` drops times a caller cannot use (e.g. "since 1988" for an event
-    date); with ``precise_first=False`` the nearest time wins whatever its precision.
+    date); with ``precise_first=False`` the nearest time wins whatever its precision. An end
+    of a range ("from March to May") stands for the whole range: the time returned then has
+    the range's text and interval.
     """
     inside = [
-        t for t in article.times
+        whole(t) for t in article.times
         if t.type in ("DATE", "TIME") and t.begin is not None and start <= t.span.start < end
         and (exclude is None or not exclude(t))
     ]  # fmt: skip
@@ -41,3 +43,11 @@ def time_for_span(
         return precise, distance
 
     return min(inside, key=rank)
+
+
+def whole(t: Time) -> Time:
+    """``t``, or the range it is an end of as one DATE: the range's text and interval, the value
+    and anchor of ``t``."""
+    if t.range is None:
+        return t
+    return Time(t.range.span, "DATE", t.value, t.range.begin, t.range.end_date, t.anchor)

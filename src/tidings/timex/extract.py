@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..model import Article, Sentence, Time, Warning
+from ..model import Article, Sentence, Time, TimeRange, Warning
 from . import calendar as cal
 from .lexicon import load_lexicon
 from .normalise import Context, Impossible, Resolved, Tense
@@ -185,7 +185,7 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
         elif prev_grain == "quarter" and _REPORTING_PERIOD.match(text, c.start, c.end):
             prev_grain = "period"  # "for the nine months, ... a year earlier": no longer the quarter
         found.append(Found(c, res, c.start, c.end))
-    return [_to_time(article, f, ref) for f in _merge(found, text, ref)], warnings
+    return [t for f in _merge(found, text, ref) for t in _to_times(article, f, ref)], warnings
 
 
 def _within(order: dict[Sentence, int], earlier: Sentence | None, now: Sentence | None, n: int) -> bool:
@@ -252,27 +252,31 @@ def _is_range(a: Found, b: Found | None, text: str) -> bool:
     return bool(_RANGE_OPEN.search(text, max(0, a.start - 10), a.start))
 
 
-def _to_time(article: Article, item: Found | tuple[str, Found, Found | None], ref: date | None) -> Time:
+def _to_times(article: Article, item: Found | tuple[str, Found, Found | None], ref: date | None) -> list[Time]:
     if isinstance(item, Found):
-        iv = item.res.interval
-        begin = iv.begin.isoformat() if iv and item.res.type in ("DATE", "TIME") else None
-        end = iv.end.isoformat() if iv and item.res.type in ("DATE", "TIME") else None
-        return Time(article.span(item.start, item.end), item.res.type, item.res.value, begin, end, item.res.anchor)
+        return [_time(article, item)]
     how, a, b = item
     assert a.res.interval is not None
     if how == "range" and b is not None and b.res.interval is not None:
+        # TIMEX3 marks each end of "from Sept. 14 to Thursday" on its own; the range rides on both
         first = _range_start(a, b)
         assert first is not None
-        anchor = a.res.anchor if first is a.res.interval else "none"
-        return Time(
-            article.span(a.start, b.end), "DATE", first.value, first.begin.isoformat(),
-            b.res.interval.end.isoformat(), anchor if anchor != "none" else b.res.anchor,
-        )
-    start = _SINCE.search(article.text, max(0, a.start - 8), a.start)
-    assert start is not None
+        whole = TimeRange(article.span(a.start, b.end), first.begin.isoformat(), b.res.interval.end.isoformat())
+        anchor = a.res.anchor if first is a.res.interval else b.res.anchor  # "March" takes the year of "to May 2019"
+        start = replace(a, res=replace(a.res, value=first.value, interval=first, anchor=anchor))
+        return [replace(_time(article, start), range=whole), replace(_time(article, b), range=whole)]
+    start_at = _SINCE.search(article.text, max(0, a.start - 8), a.start)
+    assert start_at is not None
     # "since 2014" runs to publication; "since the beginning of the year" too, not to 31 December
     until = (ref if ref >= a.res.interval.begin else a.res.interval.end).isoformat() if ref else None
-    return Time(article.span(start.start(), a.end), "DATE", a.res.value, a.res.interval.begin.isoformat(), until, a.res.anchor)
+    return [Time(article.span(start_at.start(), a.end), "DATE", a.res.value, a.res.interval.begin.isoformat(), until, a.res.anchor)]
+
+
+def _time(article: Article, f: Found) -> Time:
+    iv = f.res.interval
+    begin = iv.begin.isoformat() if iv and f.res.type in ("DATE", "TIME") else None
+    end = iv.end.isoformat() if iv and f.res.type in ("DATE", "TIME") else None
+    return Time(article.span(f.start, f.end), f.res.type, f.res.value, begin, end, f.res.anchor)
 
 
 def _range_start(a: Found, b: Found) -> cal.Interval | None:
