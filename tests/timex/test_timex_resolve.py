@@ -303,6 +303,10 @@ def test_moveable_holidays_follow_their_rules() -> None:
     assert one("Veterans paraded on Memorial Day.", published="2024-06-01").value == "2024-05-27"
     assert one("Voters queued on Election Day.", published="2020-11-05").value == "2020-11-03"
     assert one("Unions marched on May Day.", published="2023-05-03").value == "2023-05-01"
+    # "Easter week", "Holy Week": the week ending on Easter Sunday (2024: 25-31 March)
+    t = one("Pilgrims crowded the city during Holy Week.", published="2024-04-02")
+    assert (t.value, t.begin, t.end_date) == ("2024-W13", "2024-03-25", "2024-03-31")
+    assert one("The rising began in Easter week 1916.").value == "1916-W16"
 
 
 def test_easter_computus_against_known_years() -> None:
@@ -327,6 +331,15 @@ def test_names_made_of_calendar_words_are_no_times() -> None:
         assert times(text) == [], text
     assert one("The Times reported on Sunday.").value == "2021-02-21"
     assert one("He went there in the winter.").type == "DATE"
+
+
+def test_a_daily_that_is_a_newspaper_is_no_frequency() -> None:
+    for text in ("The Communist Party daily Granma praised the boy.", "The Tehran daily said talks had failed.",
+                 "He told the French daily Le Monde."):  # fmt: skip
+        assert times(text) == [], text
+    assert one("The Israeli daily Maariv said so on Sunday.").value == "2021-02-21"
+    assert one("Flights to the capital run daily.").type == "SET"
+    assert one("The daily tally was not published.").type == "SET"
 
 
 def test_a_lower_case_election_day_is_no_us_holiday() -> None:

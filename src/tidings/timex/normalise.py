@@ -302,10 +302,14 @@ def _holiday_on(rule: str, y: int) -> date:
 def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     # "05-01|09-1MON": a name kept on different days in different countries (Labor Day); the
     # occurrence nearest the publication date, in the tense's direction, decides
-    rules = lex.holidays[_norm(c.get("hol")).replace("\u2019", "'")].split("|")
+    name = _norm(c.get("hol")).replace("\u2019", "'")
+    rules = lex.holidays[name].split("|")
+    # "Easter week", "Holy Week": the ISO week of the day (Monday to Easter Sunday)
+    on = cal.week if name.endswith(" week") else cal.day
+    grain = "week" if name.endswith(" week") else "day"
     y = _int(c.get("year"))
     if y is not None:
-        return Resolved("DATE", "", cal.day(_holiday_on(rules[0], y)))
+        return Resolved("DATE", "", on(_holiday_on(rules[0], y)), grain=grain)
     if ctx.ref is None:  # "New Year's Eve": XXXX-12-31; Thanksgiving: XXXX-11-XX; Easter: XXXX-XX-XX
         only = rules[0] if len(rules) == 1 else ""
         known = only if re.fullmatch(r"\d\d-\d\d", only) else (only[:2] if only[:2].isdigit() else "XX") + "-XX"
@@ -316,7 +320,7 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         found = min(d for d in cands if d >= ref)
     else:
         found = max(d for d in cands if d <= ref + timedelta(days=ahead_days(ctx.tense, ctx.settled)))
-    return Resolved("DATE", "", cal.day(found), "published")
+    return Resolved("DATE", "", on(found), "published", grain=grain)
 
 
 def resolve_yearend(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:

@@ -372,7 +372,31 @@ def plausible(c: Candidate, text: str) -> bool:
     if c.kind == "duration":
         return _duration_ok(c, text)
     adv = c.get("adv")  # "the Daily Mirror", "The Weekly Standard": a name
-    return not (adv is not None and adv[0].isupper() and _NAME_AFTER.match(text, c.end))
+    if adv is None:
+        return True
+    if adv[0].isupper():
+        return not _NAME_AFTER.match(text, c.end)
+    return not _a_paper(adv, c, text)
+
+
+def _a_paper(adv: str, c: Candidate, text: str) -> bool:
+    """ "the Israeli daily Maariv", "the Communist Party daily Granma", "the Tehran daily said":
+    a newspaper, no frequency."""
+    if adv.lower() not in ("daily", "weekly"):
+        return False
+    before = text[max(0, c.start - 40) : c.start]
+    if _NAME_AFTER.match(text, c.end) and _PAPER_BEFORE.search(before):
+        lex = load_lexicon()
+        nxt = text[c.end :].split(None, 1)[0].strip(".,").lower()
+        return nxt not in lex.months and nxt not in lex.weekdays  # "daily Monday to Friday": a frequency
+    return bool(_PAPER_DET.search(before) and _PAPER_AFTER.match(text, c.end))
+
+
+#: Before a paper's "daily": an article or a capitalised word ("Party daily", "the daily").
+_PAPER_BEFORE = re.compile(r"(?:\b(?:the|a|an)|\b(?-i:[A-Z])[\w'\u2019-]*)\s+$", re.IGNORECASE)
+#: "the (Tehran) daily said": an article, perhaps capitalised words, then the noun.
+_PAPER_DET = re.compile(r"\b(?:the|a|an)\s+(?:(?-i:[A-Z])[\w'\u2019-]*\s+)*$", re.IGNORECASE)
+_PAPER_AFTER = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|(?:said|says|reported|reports|quoted|wrote|writes|added)\b)")
 
 
 _TITLE_BEFORE = re.compile(r"(?:[\"\u201c]|``)$")
