@@ -21,7 +21,7 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: A stretch of an earnings report longer than a quarter ("the nine months", "the first six months").
 _REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s+months\b", re.IGNORECASE)
 _WRITTEN_DAYS = frozenset({"cal", "iso", "numeric"})
-NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set"})
+NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set", "overnight", "midweek"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from types import MappingProxyType
 
@@ -192,6 +193,12 @@ def set_(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     season = c.get("season")
     if season:  # "every summer"
         return Resolved("SET", f"XXXX-{lex.seasons[season.lower()]}")
+    hol = c.get("hol")
+    if hol:  # "every Christmas": its day of every year, "XXXX-11-XX" when the day moves (Thanksgiving)
+        rule = lex.holidays[_norm(hol).replace("\u2019", "'")].split("|")[0]
+        if re.fullmatch(r"\d\d-\d\d", rule):
+            return Resolved("SET", f"XXXX-{rule}")
+        return Resolved("SET", f"XXXX-{rule[:2] if rule[:2].isdigit() else 'XX'}-XX")
     mon = c.get("mon")
     if mon:  # "each July"
         return Resolved("SET", f"XXXX-{lex.months[mon.lower().rstrip('.')]:02d}")

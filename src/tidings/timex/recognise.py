@@ -103,9 +103,14 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("numeric", r"{B}(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),  # month first unless it cannot be
     ("numeric", r"{B}(?P<m>[0-3]?\d)-(?P<d>[0-3]?\d)-(?P<y>(?:1[89]|20)\d\d){E}"),
     ("numeric", r"{B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d){E}(?!\.\d)"),  # "22.02.2021": day first
+    # "the 2018-19 season": the years written as TimeML marks a range of years (the first year)
+    ("sport", r"{B}{YEAR}\s*[-/\u2013]\s*(?P<year2>\d\d(?:\d\d)?)(?=\s+season\b)"),
     ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+|(?:pre|post)-|(?-i:FY)\s?)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
     ("year", r"{B}{MOD}{YEAR}{E}"),
     ("year", r"{B}the\s+year\s+{YEAR}{E}"),  # "the year 2020": one time, not "the year" and 2020
+    # the next century only after a word that makes it a date ("by 2100", "until 2150")
+    ("year", r"\b(?:by|in|until|till|before|after|through|beyond)\s+(?P<t>(?P<year>21\d\d)){E}(?![\d,.%]\d|%)"),
+    ("year", r"{B}the\s+year\s+(?P<year>21\d\d){E}"),
     ("decade", r"{B}(?:{MOD}|{DHALF})?(?:(?P<dec>1[0-9]\d|20\d)0['\u2019]?s|['\u2019](?P<dd>\d)0['\u2019]?s){E}"),
     ("decade", r"{B}(?:{DHALF})?(?:the\s+)?(?:{MOD})?{DECW}{E}"),
     ("century", r"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)\s+century{E}"),
@@ -119,6 +124,10 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\.?\s*\d)"),
     ("season", r"{B}{MOD}(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?{E}"),
     ("season", r"{B}{MOD}(?:the\s+)?{SEASON}\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year{E}"),
+    # "the driest spring on record", "the coldest winter in decades": the season of publication's year
+    ("season", r"\bthe\s+(?P<sup>\w{{2,}}est|most\s+\w+)\s+(?P<t>{SEASON}){E}(?=\s*[,.;:!?)]|\s*$|\s+(?:on|in|since|for|ever|yet|so|of|recorded|at|across|than|this|that)\b)"),
+    # a season of sport ("last season", "the 2018-19 season"): the sporting year from July to June
+    ("sport", r"{B}(?P<srel>last|this|next)\s+season{E}(?!\s+of\b)"),
     # "today's youth", "the people of tomorrow": the present or the future in general, no day
     ("ref", r"{B}(?P<gen>today|tomorrow)(?=['\u2019]s\s+(?:\w+\s+)?(?:{GENERIC})\b)"),
     ("ref", r"\bthe\s+\w+\s+of\s+(?P<t>(?P<gen>today|tomorrow)){E}(?!['\u2019])"),
@@ -130,7 +139,19 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("podref", r"{B}(?P<rel>mid)(?:\s+|-|(?=morning|afternoon|evening)){POD}{E}"),  # not "midnight"
     # "ended in the evening": the part of the day just told (or of publication)
     ("podref", r"\b(?:in|during|by|throughout)\s+(?P<t>(?P<rel>the)\s+(?P<pod>morning|afternoon|evening)){E}(?!\s+(?:of|after|before|news|paper|edition|session|shift|prayers?|show|hours|rush)\b)"),
+    # "worked through the night", "by nightfall", "at dusk": the night or evening of the day just told (or of publication)
+    ("podref", r"\b(?:through|throughout)\s+(?P<t>(?P<rel>the)\s+(?P<pod>night)){E}(?!\s+(?:of|before|after)\b)"),
+    ("podref", r"\b(?:at|by|after|before|until|till|around|near|toward|towards|since|past)\s+(?P<t>(?P<pod>dusk|nightfall)){E}"),
+    ("weekday", r"{B}(?P<pod>dusk|nightfall)\s+(?:on\s+)?{WD}{E}"),  # "at dusk on Saturday": that day's evening
+    # "Heavy snow fell overnight": the night before publication (a night still to come when the
+    # clause looks ahead); "overnight into Sunday", "overnight on 8-9 January" are named by their day
+    ("overnight", r"{B}(?P<on>overnight){E}(?!\s+(?:(?:on|of|into|to|from)\s+)?(?:{WDN}|{MONTHS}|\d|(?:the\s+)?night|tonight|today|yesterday|tomorrow)\b)"),
+    # "a decision is expected by midweek": the middle of the week told, or of publication's
+    ("midweek", r"\b(?:by|until|till|at|from|in|since|before|after|around|toward|towards|through)\s+(?P<t>mid-?week){E}(?!\s+(?!(?:and|or|but|when|as|before|after|to|with|while)\b)(?-i:[a-z]))"),
     ("ref", r"{B}(?P<ref>{REFS}){E}(?!\s+accounts?\b)"),
+    # broadcast: "moments ago", "just minutes ago", "later this hour" lie on the publication day
+    ("ref", r"{B}(?P<ago>(?:(?:just|only|mere)\s+)?(?:a\s+)?(?:moments?|minutes|seconds)\s+ago){E}"),
+    ("ref", r"{B}(?P<soon>later\s+this\s+hour){E}"),
     ("ref", r"\b(?:will|would|could|may|might|can|shall|should|must)\s+(?P<t>(?P<fut>one\s+day|some\s+day)){E}(?!\s+(?:later|earlier|after|before|of)\b)"),
     ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence|back){E}"),  # "three days back": ago
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
@@ -164,20 +185,21 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("clock", r"\b(?:at|from|until|till|by|around|about|before|after|since)\s+(?P<t>(?P<hour>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?){E}"),
     ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+|of\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?{E}"),
     # durations and sets; a rate after an amount is a set ("$2 million a year")
-    ("set", r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars|times))%?(?:\s+(?-i:[a-z]+s)){{0,2}}\s+(?P<t>(?:a|an|per)\s+(?P<unit>{UNITW})){E}"),
+    ("set", r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars|times))%?(?:\s+(?-i:[a-z]+s)){{0,2}}(?:\s+of(?:\s+(?-i:[a-z]+)){{1,3}}?)?\s+(?P<t>(?:a|an|per)\s+(?P<unit>{UNITW})){E}"),
     ("duration", r"{B}(?:(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)|{APPROX}){NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
     ("duration", r"{B}{NUM}-{UNIT}(?P<long>-long)?(?![\w-])"),
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
     ("duration", r"{B}(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>minute|hour|day|week|month|year|century|decade){E}"),
     ("duration", r"{B}{NUM}\s+{UNIT}\s+(?P<andhalf>and\s+a\s+half){E}"),
     ("duration", r"{B}{APPROX}{NUM}\s+(?P<andhalf>and\s+a\s+half)\s+{UNIT}{E}"),
+    ("duration", r"{B}(?P<num>{NUMW})-(?P<andhalf>and-a-half)-{UNIT}{E}"),  # "a two-and-a-half-year contract"
     ("vague", r"\b(?:for|over|in|within|after|took|take|takes|lasted|spent)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)){E}"),
     ("vague", r"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)-(?:long|old){E}"),
     # "over the years", "in the first hours of the war": an unstated stretch; "in the days before
     # the vote" and "the early hours of Monday" are anchored elsewhere and left alone
     ("vague", r"\b(?:over|in|during|throughout)\s+(?P<t>the\s+(?:(?:early|first|following|intervening)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)){E}(?!\s+(?:before|after|since|ago|of\s+(?-i:[A-Z0-9])))"),
     ("duration", r"{B}(?P<unit>hour|day|week|month|year|decade)-long{E}"),
-    ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>(?:{UNITW})s?|centuries)|(?P<wd>{WDN})|{MON}|{SEASON})(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
+    ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>(?:{UNITW})s?|centuries)|(?P<wd>{WDN})|{MON}|{SEASON}|(?P<hol>{HOLIDAYS}))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
     ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),
     ("set", r"{B}(?P<adv>{SETS}){E}"),
     ("set", r"{B}(?P<wd>{WDN})(?:s|\s+(?P<pod>morning|afternoon|evening|night)s){E}"),
@@ -232,6 +254,7 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
     lex = load_lexicon()
     words: set[str] = {"noon", "midnight", "midday", "m", "am", "pm", "nineteen", "eighteen", "thousand", "yearend",
                        "weekend", "weekends", "period", "half", "gmt", "utc", "midmorning", "midafternoon",
+                       "overnight", "midweek", "season", "moments",
                        "q1", "q2", "q3", "q4", "h1", "h2", "fy"}  # fmt: skip
     for table in (lex.units, lex.plurals, lex.seasons, lex.decades, lex.deictic, lex.refs, lex.sets, lex.holidays,
                   lex.parts_of_day):  # fmt: skip
@@ -350,12 +373,24 @@ def plausible(c: Candidate, text: str) -> bool:
         return False  # "195 km per hour", "200 kilometres an hour": a speed ("50 miles a day" is a rate)
     if c.kind == "holiday" and (c.get("hol") or "").startswith(("election", "thanksgiving")):
         return False  # a lower-case "election day" is any vote's day, "a thanksgiving service" no holiday
-    if c.kind in _NAMEABLE and (_NAME_HEAD_AFTER.match(text, c.end) or _NAME_BEFORE.search(text, max(0, c.start - 16), c.start)):
+    if c.kind in _NAMEABLE and (_NAME_HEAD_AFTER.match(text, c.end) or _NAME_BEFORE.search(text, max(0, c.start - 16), c.start)
+                                or (c.kind == "cal" and c.get("day") and _GROUP_AFTER.match(text, c.end))):
         return False  # "the Sunday Times", "the Winter Olympics", "Bloody Sunday", "the Mail on Sunday": names
     if c.kind == "cal" and c.get("day") is None and c.get("year") is None and c.get("yrel") is None:
         return _bare_month_ok(c, text, mon or "")
     if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
         return _year_ok(c, text)
+    if c.kind == "year" and _CLUB_AFTER.match(text, c.end):
+        return False  # "the 1860 Munich club": a name
+    if c.kind == "spelled" and not (mon or c.get("season")) and _titled(c, text):
+        return False  # "Orwell's Nineteen Eighty-Four": a title
+    if c.kind == "overnight":
+        return _overnight_ok(c, text)
+    if c.kind == "sport" and c.get("srel") and _word_before(text, c.start) == "the":
+        return False  # "binge-watch the last season": the final one of a show
+    if c.kind == "sport" and c.get("year2"):
+        y, y2 = c.get("year") or "", c.get("year2") or ""
+        return str(int(y) + 1).endswith(y2)  # "2018-19": one season over two years
     if c.kind == "quarter":
         return any(c.get(k) for k in ("det", "ord", "qrel", "yrel", "year", "yrel2", "qyear", "qn", "qm", "qend"))
     if c.kind == "season":
@@ -364,7 +399,9 @@ def plausible(c: Candidate, text: str) -> bool:
             return False  # "the fall of the Soviet Union": a collapse
         if season[:1].isupper() and _NAME_AFTER.match(text, c.end) and not _sentence_start(text, c.start):
             return False  # "the Summer Youth Program": a name
-        return any(c.get(k) for k in ("rel", "year", "yrel", "mod", "that"))
+        if c.get("sup") and _OWN_YEAR.search(_clause_around(text, c.start, c.end)):
+            return False  # "the hottest summer on record came in 2003": that year's, not this year's
+        return any(c.get(k) for k in ("rel", "year", "yrel", "mod", "that", "sup"))
     if _TITLE_BEFORE.search(text, max(0, c.start - 3), c.start):
         words = text[c.start : c.end]
         if " " in words and words.istitle() and c.kind in ("relunit", "duration"):
@@ -404,11 +441,23 @@ _TITLE_BEFORE = re.compile(r"(?:[\"\u201c]|``)$")
 #: Calendar words that begin or end names of papers, shows, games, treaties and events.
 _NAMEABLE = frozenset({"weekday", "relweekday", "season", "holiday", "set", "cal"})
 _NAME_HEAD_AFTER = re.compile(
-    r"(?:\s+Night)?\s+(?-i:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Independent|Star|Sport|People|Mail|Record|Journal"
+    r"(?:\s+Night)?\s+(?-i:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Independent|Star|Sport|People|Mail|Journal"
+    r"|Record(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|date|day))"  # not a dividend's "Pay April 30 / Record April 16"
     r"|Review|Magazine|Edition|Show|Live|Football|School|Service|Olympics|Paralympics|Games|Palace|Agreement|Accords?"
-    r"|Offensive|Uprising|Rising|Revolution|War|Massacre|Classic|Cup|Series)\b"
+    r"|Offensive|Uprising|Rising|Revolution|War|Massacre|Classic|Cup|Series"
+    # "The Tuesday Group", "the Monday Club", "the March 8 movement", "the Fourth of July Creek":
+    # groups, movements and places named after a day ("the Group of Seven" is no such name)
+    r"|Group(?!\s+of\s+(?:\d|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty))|Club|Movement|Alliance|Coalition|Creek|Bridge|Street|Avenue|Square|Stadium)\b"
+    r"|\s+(?:movement|alliance|coalition|club)\b(?!\s+(?:of|to|in|on|at)\b)"
 )
 _NAME_BEFORE = re.compile(r"\b(?-i:Bloody|Black|Mail\s+on|Independent\s+on|Observer\s+on)\s+$")
+#: "the April 6 Youth Movement", "the 14 March Alliance": a group named after a day
+_GROUP_AFTER = re.compile(
+    r"(?:(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,2}\s+(?-i:Movement|Alliance|Coalition|Club|Group(?!\s+of\s+(?-i:[A-Z0-9])))"
+    r"|\s+(?:movement|alliance|coalition)(?!\s+(?:of|to|in|on|at)\b))\b"
+)
+#: A year that opens a club's name: "the 1860 Munich club", "the 1899 Hoffenheim club".
+_CLUB_AFTER = re.compile(r"(?:\s+(?-i:[A-Z][\w'\u2019-]*)){1,2}\s+(?-i:club|Club)\b")
 
 
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
@@ -428,7 +477,11 @@ def _sentence_start(text: str, start: int) -> bool:
 _EVENT_AFTER = re.compile(r"\s+(?:on|for|against|to|of)\s+(?-i:[A-Z])")
 _COUNT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|(?:[a-z]+\s+)?(?:people|persons|men|women|children|troops|soldiers|shares|members|times|votes|units|cars|jobs|tons|feet|meters|metres|miles|acres|pounds|dollars|euros|points"
     r"|rupees|naira|shillings|cedis|pesos|rand|yuan|yen|dinars|rials|households|families|homes|houses|deaths|cases|victims|refugees|students|workers|villagers|residents|fighters|militants|prisoners|kilometres|kilometers|km)\b(?!['\u2019]))", re.IGNORECASE)
-_NOT_YEAR_BEFORE = re.compile(r"(?:[$#\u00a3\u20ac\u20b9\u20a6]|\bNo\.|\bnumber|\broute|\bflight|\broom|\bRs\.?|\bINR|\bKsh|\btotal\s+of|\bstood\s+at)\s*$", re.IGNORECASE)
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:[$#\u00a3\u20ac\u20b9\u20a6]|\bNo\.|\bnumber|\broute|\bflight|\broom|\bRs\.?|\bINR|\bKsh|\btotal\s+of|\bstood\s+at"
+    r"|\bsection|\barticle|\bresolution|\bparagraph|\bclause|\bchapter|\b(?-i:Model|Rule|Form|Type|Windows|Office|Euro|Expo))\s*$",  # "under Section 1983", "Resolution 1701", "its Model 2000 copier", "Windows 2000"
+    re.IGNORECASE,
+)
 
 
 def _bare_month_ok(c: Candidate, text: str, mon: str) -> bool:
@@ -436,6 +489,9 @@ def _bare_month_ok(c: Candidate, text: str, mon: str) -> bool:
         return True
     if _NAME_AFTER.match(text, c.end):  # "April Smith", "Jan Kavan"
         return False
+    day = _DAY_AFTER.match(text, c.end)
+    if day is not None and _GROUP_AFTER.match(text, day.end()):
+        return False  # "the March 8 movement": a name, as "March 8" there is
     if _word_before(text, c.start) == "the" and _EVENT_AFTER.match(text, c.end):
         return False  # "the March on Washington", "the March for Our Lives": a march, not a month
     word = mon.lower().rstrip(".")
@@ -446,6 +502,9 @@ def _bare_month_ok(c: Candidate, text: str, mon: str) -> bool:
     if word in ("may", "march", "mar") or (len(word) <= 4 and not mon.endswith(".") and word not in ("june", "july")):
         return _word_before(text, c.start) in MONTH_CUES
     return True
+
+
+_DAY_AFTER = re.compile(r"\s+[0-3]?\d(?:st|nd|rd|th)?(?![.,]?\d)")
 
 
 #: What follows a person's name and never a month: a clause of her own, or "and" another name.
@@ -460,9 +519,77 @@ MONTH_CUES = frozenset(["the", "in", "since", "until", "till", "by", "from", "th
 
 def _year_ok(c: Candidate, text: str) -> bool:
     y = int(c.get("year") or 0)
-    if not 1800 <= y <= 2099 or _COUNT_AFTER.match(text, c.end):
+    if not 1800 <= y <= 2199 or _COUNT_AFTER.match(text, c.end) or _CLUB_AFTER.match(text, c.end):
         return False
+    far_cue = _word_before(text, c.start) in _FAR_YEAR_CUES or text[c.start : c.start + 4].lower() == "the "  # "the year 2100"
+    if y >= 2100 and (not far_cue or _NOUN_AFTER.match(text, c.end)):
+        return False  # "by 2100" is a date; "2150 people", "at 2130", "in 2100 seats" are not
     return not _NOT_YEAR_BEFORE.search(text, max(0, c.start - 12), c.start)
+
+
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|the|a|an|when|if|as|than|to|at|in|on|from|compared|relative|will|would|could|may|might)\b)(?-i:[a-z])")
+#: Words after which a year of the next century is a date ("sea levels could rise ... by 2100").
+_FAR_YEAR_CUES = frozenset({"by", "in", "until", "till", "before", "after", "through", "beyond"})
+
+
+#: A year in the clause of a superlative season ("In 2003, Europe had the hottest summer"), not after "since".
+_OWN_YEAR = re.compile(r"(?<!since\s)\b(?:1[89]|20)\d\d\b")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    before = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
+    return before + " " + _CLAUSE_END.split(text[end : end + 60])[0]
+
+
+def _titled(c: Candidate, text: str) -> bool:
+    """A spelled-out year written in capitals inside a sentence is a title ("Orwell's Nineteen
+    Eighty-Four"), as a capitalised weekday or month is a date only by rule."""
+    words = re.split(r"[\s-]+", text[c.start : c.end])
+    return all(w[:1].isupper() for w in words if w.lower() not in ("the", "year")) and not _sentence_start(text, c.start)
+
+
+#: Nouns after which "overnight" names the night they happened in ("overnight losses in New
+#: York", "overnight raids"); not "the overnight rate", "an overnight stay", "an overnight success".
+_OVERNIGHT_NOUNS = frozenset({
+    "attack", "attacks", "raid", "raids", "strike", "strikes", "airstrike", "airstrikes", "clash", "clashes",
+    "fighting", "shelling", "bombardment", "bombing", "bombings", "violence", "unrest", "protest", "protests",
+    "rioting", "riots", "fire", "blaze", "explosion", "explosions", "blast", "blasts", "assault", "offensive",
+    "operation", "operations", "rain", "rains", "rainfall", "snow", "snowfall", "storm", "storms", "frost",
+    "flooding", "losses", "gains", "trading", "session", "sell-off", "rally", "arrests", "incursion", "incursions",
+    "shooting", "shootings", "killings", "barrage", "drone", "drones", "missile", "missiles", "rocket", "rockets",
+})  # fmt: skip
+#: "won't happen overnight", "changed almost overnight", "doubling its size overnight",
+#: "Overnight, Faso became a contender": suddenly, not a night (looked for in the clause).
+_OVERNIGHT_SUDDEN = re.compile(
+    r"\b(?:not|never|cannot|almost|virtually|practically|literally|seemingly|nearly|simply|suddenly)\b|n['\u2019]t\b"
+    r"|\b(?:happen|chang|transform|disappear|vanish|evaporat|doubl|tripl|morph|reinvent)\w*"
+    r"|\b(?:became|become|becomes|becoming|turned\s+into|went\s+from|go\s+from|solved?|fixed|cured|built|emerged?|appeared?)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.!?;:\n]")
+_NEXT_WORD = re.compile(r"\s+([\w'\u2019-]+)")
+#: Words after an adverb "overnight" that end its clause or begin another phrase ("fell overnight in New York").
+_AFTER_ADVERB = frozenset({
+    "in", "on", "at", "to", "into", "from", "across", "near", "outside", "inside", "along", "around", "and", "as",
+    "after", "before", "when", "while", "with", "by", "for", "the", "a", "an", "but", "or", "amid", "against", "over",
+    "following", "killing", "leaving", "local", "officials", "police", "authorities", "according", "said", "says",
+})  # fmt: skip
+
+
+def _overnight_ok(c: Candidate, text: str) -> bool:
+    before = text[max(0, c.start - 80) : c.start]
+    before = _CLAUSE_END.split(before)[-1]
+    after = _CLAUSE_END.split(text[c.end : c.end + 60])[0]
+    if _OVERNIGHT_SUDDEN.search(before) or _OVERNIGHT_SUDDEN.search(after):
+        return False
+    m = _NEXT_WORD.match(text, c.end)
+    if m is None:  # end of the text or punctuation next: an adverb ("fell overnight.")
+        return True
+    word = m.group(1)
+    if word[:1].isupper():
+        return True  # "overnight Israeli strikes": a name follows
+    low = word.lower()
+    return low in _OVERNIGHT_NOUNS or low in _AFTER_ADVERB
 
 
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
@@ -479,5 +606,33 @@ def _duration_ok(c: Candidate, text: str) -> bool:
         return False
     if num in ("a", "an") and unit.endswith("s") and c.get("long"):
         return False  # "a decades-long feud": the article of the noun; "decades-long" is vague
-    fraction = unit == "quarters" and "-" in text[c.start : c.end]  # "three-quarters of the vote"
-    return not (fraction and re.match(r"\s+of\b", text[c.end : c.end + 4]))
+    return not (unit.startswith("quarter") and _fraction(c, text, num))
+
+
+#: After "N quarters of": what makes them a stretch of time ("three quarters of growth", "of 2019").
+_QUARTERS_OF_TIME = re.compile(
+    r"\s+of\s+(?:(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+)?(?:year|fiscal|\d{4})|(?:\w+\s+)?(?:growth|losses|loss|gains|decline|declines"
+    r"|profits?|profitability|contraction|expansion|recession|deficits?|increases|improvement|earnings|sales|red\s+ink))\b",
+    re.IGNORECASE,
+)
+
+
+_SHARE_VERB_AFTER = re.compile(
+    r"\s+(?:said|say|says|are|were|have|had|support|supported|oppose|opposed|want|wanted|believe|believed|think|thought|agree|agreed|voted|favou?r)\b",
+    re.IGNORECASE,
+)
+
+
+def _fraction(c: Candidate, text: str, num: str) -> bool:
+    """ "fell by roughly three-quarters", "three-quarters of the votes", "three quarters of
+    voters": a share, not quarters of a year ("the past three quarters", "three quarters in a
+    row", "for three quarters", "three quarters of growth" stay)."""
+    if (c.get("det") or "").strip() or not re.fullmatch(r"one|three|1|3", num):
+        return False
+    if "-" in text[c.start : c.end]:
+        return True  # "three-quarters", "a three-quarter stake"
+    if re.match(r"\s+of\b", text[c.end : c.end + 4]):
+        return not _QUARTERS_OF_TIME.match(text, c.end)
+    if _SHARE_VERB_AFTER.match(text, c.end):
+        return True  # "Nearly three quarters said they would vote"
+    return _word_before(text, c.start) == "by"  # "cut by three quarters"

@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from . import calendar as cal
 from .lexicon import Lexicon, Unit
-from .normalise import STEPS, Context, Resolved, _norm, direction, unresolved
+from .normalise import STEPS, Context, Resolved, _int, _norm, direction, unresolved
 from .recognise import Candidate
 
 UNIT_GRAIN = MappingProxyType({"fiscal year": "year", "morning": "day", "afternoon": "day", "evening": "day", "night": "day"})
@@ -118,8 +118,8 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         elif n > 0 and here.begin <= ctx.ref:
             y += 1
         elif n == 0 and _norm(c.get("rel")) in ("", "the"):  # not "this summer"
-            if ctx.tense == "past" and here.begin > ctx.ref:
-                y -= 1  # "in the summer, wildfires destroyed ..." written in January: the last summer
+            if (ctx.tense == "past" or (c.get("sup") and ctx.tense != "future")) and here.begin > ctx.ref:
+                y -= 1  # "in the summer, wildfires destroyed ..." written in January, "the coldest winter in 16 years": the last one
             elif ctx.tense == "future" and here.end < ctx.ref:
                 y += 1  # "will reopen in the spring" written in October: the next spring
     return Resolved("DATE", "", cal.season(y, code), "published", grain="season")
@@ -142,23 +142,88 @@ def podref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     rel = _norm(c.get("rel"))
     if ctx.ref is None:
         return _no_ref("XXXX-XX-XX")
-    if rel in ("mid", "the") and ctx.prev is not None and ctx.prev_grain == "day":  # "by mid-afternoon", "in the evening" of the day just told
+    if rel in ("mid", "the", "") and ctx.prev is not None and ctx.prev_grain == "day":  # "by mid-afternoon", "in the evening", "by nightfall" of the day just told
         return _with_pod(c, ctx.prev.begin, lex, "previous-time")
     offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
     return _with_pod(c, ctx.ref + timedelta(days=offset), lex)
 
 
-_PERIOD = re.compile(r"P[\dX]")
+def overnight(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    """ "Heavy snow fell overnight": the night before publication; "will fall overnight" looks
+    ahead to the coming night. A story about an earlier day ("London shares closed lower
+    Friday" in a Monday paper: "overnight losses in New York") counts from that day, told in
+    this sentence or the one before. TIMEX3 writes a night as the day it begins on, with TNI."""
+    if ctx.ref is None:
+        return _no_ref("XXXX-XX-XXTNI")
+    told = ctx.prev_day.begin if ctx.prev_day is not None else None
+    if told is not None and told < ctx.ref - timedelta(days=1):
+        return Resolved("TIME", f"{(told - timedelta(days=1)).isoformat()}TNI", cal.day(told - timedelta(days=1)), "previous-time")
+    d = ctx.ref if ctx.tense == "future" else ctx.ref - timedelta(days=1)
+    return Resolved("TIME", f"{d.isoformat()}TNI", cal.day(d), "published")
+
+
+def midweek(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    """ "by midweek": the middle of the week of the day just told or of publication, a week on
+    when the clause looks ahead from its second half (TIMEX3 writes the week: 2016-W28)."""
+    if ctx.prev is not None and ctx.prev_grain == "day":
+        return Resolved("DATE", "", cal.week(ctx.prev.begin), "previous-time", grain="week")
+    if ctx.ref is None:
+        return _no_ref("XXXX-WXX")
+    d = ctx.ref
+    if ctx.tense == "future" and d.isoweekday() > 3:
+        d += timedelta(weeks=1)
+    elif ctx.tense == "past" and d.isoweekday() < 3:
+        d -= timedelta(weeks=1)
+    return Resolved("DATE", "", cal.week(d), "published", grain="week")
+
+
+#: The sporting year a season of football, basketball or hockey fills: July to June.
+SPORT_YEAR_START = 7
+
+
+def sport(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    """A season of sport is no calendar season: "the 2018-19 season" runs over two years.
+    TIMEX3 has no value for a stretch across years (an ISO interval "2018/2019" is no TIMEX3
+    value), so "2018-19" is written as any range of years is, by the year it begins in ("2018");
+    the interval is the sporting year of football, basketball and hockey, July 2018 to June 2019.
+    "last season" is the one before the season under way at publication (in January 2021 that
+    is 2019-20: value "2019"); "this season", "next season" count the same way. A sport played
+    within a calendar year (baseball) is read the same way, a year early in its first half."""
+    y = _int(c.get("year"))
+    if y is None:
+        if ctx.ref is None:
+            return _no_ref("XXXX")
+        current = ctx.ref.year - (1 if ctx.ref.month < SPORT_YEAR_START else 0)
+        y = current + {"last": -1, "next": 1}.get(_norm(c.get("srel")), 0)
+    begin = date(y, SPORT_YEAR_START, 1)
+    end = date(y + 1, SPORT_YEAR_START, 1) - timedelta(days=1)
+    anchor = "published" if c.get("srel") else "none"
+    return Resolved("DATE", "", cal.Interval(f"{y:04d}", begin, end), anchor, grain="year")  # type: ignore[arg-type]
+
+
+_PERIOD = re.compile(r"PT?[\dX]")
 
 
 def ref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if c.get("fut"):  # "will one day be": some time in the future
         return Resolved("DATE", "FUTURE_REF", None)
+    if c.get("ago") or c.get("soon"):
+        return near_publication(ctx, -1 if c.get("ago") else 1)
     gen = _norm(c.get("gen"))
     if gen:  # "today's youth", "the people of tomorrow": the present or the future at large
         return Resolved("DATE", "PRESENT_REF" if gen == "today" else "FUTURE_REF", None)
     value = lex.refs[_norm(c.get("ref")).replace("\u2019", "'")]
     return Resolved("DURATION" if _PERIOD.match(value) else "DATE", value, None)  # "recent weeks" is PXW
+
+
+def near_publication(ctx: Context, sign: int) -> Resolved:
+    """ "moments ago", "minutes ago", "later this hour": on the publication day. TimeML would
+    write an unstated count of minutes before publication as PAST_REF (and "a few days ago" is
+    that), but minutes cannot leave the day: the day is known and dates what was done, so it is
+    the value. Without a publication date, the vague value."""
+    if ctx.ref is None:
+        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None)
+    return Resolved("DATE", "", cal.day(ctx.ref), "published")
 
 
 def _count(c: Candidate, lex: Lexicon) -> int | None:
@@ -213,6 +278,8 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if n is None:
         if dir_ in ("later", "earlier"):  # "a few days later": only the length is known
             return Resolved("DURATION", _period_of("X", unit), None)
+        if unit.grain in ("second", "minute"):  # "a few minutes ago": that day
+            return near_publication(ctx, sign)
         return Resolved("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None)
     grain = "day" if unit.is_clock else unit.grain
     base, anchor = ctx.ref, "published"
