@@ -350,3 +350,85 @@ def test_a_lower_case_election_day_is_no_us_holiday() -> None:
 def test_a_thanksgiving_service_is_no_holiday_and_a_fixed_holiday_keeps_its_day_without_a_year() -> None:
     assert times("A thanksgiving service will be held.") == []
     assert one("They partied on New Year's Eve.", published=None).value == "XXXX-12-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        ("Four years ago today, the bridge opened.", "2024-02-29", "Four years ago today", "2020-02-29"),
+        ("Ten years ago this month, the market crashed.", "1997-10-28", "Ten years ago this month", "1987-10"),
+        ("One year from today the rule will expire.", "2020-02-29", "One year from today", "2021-02-28"),
+        ("Two weeks ago Thursday, four bombs exploded.", "2005-07-25", "Two weeks ago Thursday", "2005-07-07"),
+    ],
+)
+def test_offset_anchored_on_a_named_day_or_month_is_one_date(text: str, published: str, span: str, value: str) -> None:
+    t = one(text, published)
+    assert (t.span.text, t.type, t.value) == (span, "DATE", value)
+
+
+def test_the_day_before_or_after_a_holiday() -> None:
+    assert one("He died on the day after Christmas.", "1996-01-07").value == "1995-12-26"
+    assert one("She left the day before Christmas.", "1996-01-07").value == "1995-12-24"
+    assert one("Shops were busy in the days after Christmas.", "1996-01-07").span.text == "Christmas"
+
+
+def test_clock_time_on_a_holiday_is_that_day() -> None:
+    t = one("The clocks stopped at midnight on New Year's Eve.", "2000-01-03")
+    assert (t.span.text, t.value) == ("midnight on New Year's Eve", "1999-12-31T24:00")
+
+
+def test_clock_time_with_minutes_in_the_morning_is_one_time() -> None:
+    t = one("The planes took off at about 2:30 in the morning.", "1991-01-16")
+    assert (t.span.text, t.type, t.value) == ("2:30 in the morning", "TIME", "1991-01-16T02:30")
+    assert one("The fire broke out at 12:15 in the morning.", "1991-01-16").value == "1991-01-16T00:15"
+
+
+def test_part_of_a_written_day_is_one_time() -> None:
+    t = one("On the morning of Sept. 11, 2001, planes hit the towers.")
+    assert (t.span.text, t.type, t.value) == ("the morning of Sept. 11, 2001", "TIME", "2001-09-11TMO")
+    assert one("The raid came on the night of Oct. 5, 2019.").value == "2019-10-05"  # a night runs into the next day
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She ran the race in 29 minutes 45 seconds.", "PT29M45S"),
+        ("It took two minutes and 40 seconds.", "PT2M40S"),
+        ("The flight lasted three hours and 20 minutes.", "PT3H20M"),
+        ("He served two years and three months.", "P2Y3M"),
+        ("The siege lasted four days and six hours.", "P4DT6H"),
+    ],
+)
+def test_two_units_make_one_duration(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+def test_a_coarser_second_unit_is_no_compound_duration() -> None:
+    assert [t.value for t in times("It took 20 minutes, three hours in all.")] == ["PT20M", "PT3H"]
+
+
+def test_the_week_ending_a_day_is_that_week() -> None:
+    t = one("Sales rose in the week ending March 17.", "2017-03-22")
+    assert (t.span.text, t.value) == ("the week ending March 17", "2017-W11")
+
+
+def test_a_weekday_of_every_month_is_a_monthly_set() -> None:
+    t = one("The club meets on the first Monday of every month.")
+    assert (t.span.text, t.type, t.value) == ("the first Monday of every month", "SET", "P1M")
+
+
+def test_that_night_after_a_month_is_a_night_of_an_unknown_day() -> None:
+    found = times("She arrived in August 2012. That night, she slept in a tent.")
+    assert (found[1].type, found[1].value) == ("TIME", "XXXX-XX-XXTNI")
+
+
+def test_the_following_season_counts_from_the_story() -> None:
+    found = times("They married in June 1969. The following spring, they moved to Ohio.")
+    assert found[1].value == "1970-SP"
+    found = times("They married in June 1969. The previous winter, they met.")
+    assert found[1].value == "1968-WI"
+
+
+def test_the_first_business_day_of_a_year_or_month() -> None:
+    assert one("Banks will reopen on the first business day of 2000.", "1999-12-20").value == "2000-01-03"
+    assert one("Trading ends on the last business day of March 2024.").value == "2024-03-29"

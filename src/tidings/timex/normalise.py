@@ -141,6 +141,11 @@ def resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     r = _resolve_cal(c, ctx, lex)
     if c.get("weekof") and r.interval is not None:  # "the week of March 6": that date's week
         return Resolved("DATE", "", cal.week(r.interval.begin), r.anchor, grain="week")
+    if c.get("wend") and r.interval is not None:  # "the week ending March 17": the week mostly before it
+        return Resolved("DATE", "", cal.week(r.interval.begin - timedelta(days=3)), r.anchor, grain="week")
+    pod = c.get("pod")
+    if pod and r.interval is not None:  # "the morning of Sept. 11, 2001": a part of that day
+        return Resolved("TIME", f"{r.interval.value}T{lex.parts_of_day[_norm(pod)]}", r.interval, r.anchor)
     wpos = _norm(c.get("wpos"))
     if wpos and r.interval is not None:  # "the first week of March": the first week mostly in March
         first, last = r.interval.begin, r.interval.end
@@ -309,7 +314,7 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     grain = "week" if name.endswith(" week") else "day"
     y = _int(c.get("year"))
     if y is not None:
-        return Resolved("DATE", "", on(_holiday_on(rules[0], y)), grain=grain)
+        return _day_beside(c, Resolved("DATE", "", on(_holiday_on(rules[0], y)), grain=grain))
     if ctx.ref is None:  # "New Year's Eve": XXXX-12-31; Thanksgiving: XXXX-11-XX; Easter: XXXX-XX-XX
         only = rules[0] if len(rules) == 1 else ""
         known = only if re.fullmatch(r"\d\d-\d\d", only) else (only[:2] if only[:2].isdigit() else "XX") + "-XX"
@@ -320,7 +325,38 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         found = min(d for d in cands if d >= ref)
     else:
         found = max(d for d in cands if d <= ref + timedelta(days=ahead_days(ctx.tense, ctx.settled)))
-    return Resolved("DATE", "", on(found), "published", grain=grain)
+    return _day_beside(c, Resolved("DATE", "", on(found), "published", grain=grain))
+
+
+def _day_beside(c: Candidate, r: Resolved) -> Resolved:
+    """ "the day after Christmas": the day next to the holiday's."""
+    dayrel = _norm(c.get("dayrel"))
+    if not dayrel or r.interval is None or r.grain != "day":
+        return r
+    d = r.interval.begin + timedelta(days=1 if dayrel.endswith("after") else -1)
+    return Resolved("DATE", "", cal.day(d), r.anchor)
+
+
+def resolve_bizday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    """ "the first business day of 2000": its first Monday to Friday that is not New Year's Day;
+    "the last trading day of March": the last Monday to Friday of the month."""
+    mon, y, yrel = c.get("mon") or c.get("mon2"), _int(c.get("year")), c.get("yrel")
+    anchor: Anchor = "none"
+    if y is None:
+        if ctx.ref is None:
+            return unresolved("DATE", "XXXX-XX-XX", "no publication date to resolve the year")
+        m = lex.months[_norm(mon).rstrip(".")] if mon else None
+        if yrel:
+            y = ctx.ref.year + STEPS[_norm(yrel)]
+        else:
+            y = month_year(ctx.ref, m, ctx.tense, ctx.settled) if m else ctx.ref.year
+        anchor = "published"
+    span = cal.month(y, lex.months[_norm(mon).rstrip(".")]) if mon else cal.year(y)
+    first = _norm(c.get("bday")) == "first"
+    d = span.begin if first else span.end
+    while d.isoweekday() > 5 or (d.month, d.day) == (1, 1):
+        d += timedelta(days=1 if first else -1)
+    return Resolved("DATE", "", cal.day(d), anchor)
 
 
 def resolve_yearend(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:

@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from . import calendar as cal
 from .lexicon import Lexicon
-from .normalise import STEPS, Context, Impossible, Resolved, _int, _norm, unresolved, year_less
+from .normalise import STEPS, Context, Impossible, Resolved, _int, _norm, resolve_holiday, unresolved, year_less
 from .recognise import Candidate
 from .relative import _count, _period, reporting_day, year_before_quarter
 
@@ -117,6 +117,8 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         ampm = _norm(c.get("ampm")).replace(".", "")
         if _norm(c.get("half")) in ("afternoon", "evening"):  # "4 in the afternoon"
             ampm = "pm"
+        elif c.get("half") and hh == 12:  # "12:30 in the morning"
+            ampm = "am"
         if ampm == "pm" and hh < 12:
             hh += 12
         elif ampm == "am" and hh == 12:
@@ -128,7 +130,11 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return unresolved("TIME", "XXXX-XX-XX" + clock_s, "no publication date to resolve the day")
     d, anchor = ctx.ref, "published"
     wd, word, mon = c.get("wd"), _norm(c.get("deictic")), c.get("mon")
-    if mon:
+    if c.get("hol"):  # "at midnight on New Year's Eve": the holiday's day
+        held = resolve_holiday(c, ctx, lex).interval
+        if held is not None:
+            d = held.begin
+    elif mon:
         found = year_less(ctx.ref, lex.months[mon.lower().rstrip(".")], _int(c.get("day")) or 0, ctx.tense, ctx.settled)
         if found is None:
             raise Impossible(f"{mon} {c.get('day')} is not a calendar date")
@@ -154,10 +160,24 @@ def duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return unresolved("DURATION", "PXY", "unreadable number")
     if c.get("andhalf") and not isinstance(n, str):
         n += 0.5
+    if c.get("unit2"):
+        return _two_units(c, n, lex)
     value = _period(n, unit_word, lex)
     if value is None:
         return unresolved("DURATION", "PXY", "unknown unit")
     return Resolved("DURATION", value)
+
+
+def _two_units(c: Candidate, n: float | str, lex: Lexicon) -> Resolved:
+    """ "29 minutes 45 seconds" is PT29M45S, "two years and three months" P2Y3M."""
+    big, small = _period(n, c.get("unit") or "", lex), _period(lex.number(c.get("num2") or "") or "X", c.get("unit2") or "", lex)
+    if big is None or small is None:
+        return unresolved("DURATION", "PXY", "unknown unit")
+    if "T" in small and "T" in big:
+        small = small.replace("PT", "", 1)
+    else:
+        small = small.removeprefix("P")
+    return Resolved("DURATION", big + small)
 
 
 def _float(s: str | None) -> float | None:
@@ -185,6 +205,8 @@ def set_(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     adv = c.get("adv")
     if adv:
         return Resolved("SET", lex.sets[adv.lower()])
+    if c.get("nthwd"):  # "the first Monday of every month": once a month
+        return Resolved("SET", "P1M")
     wd = c.get("wd")
     if wd:
         pod = _norm(c.get("pod"))

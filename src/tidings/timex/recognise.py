@@ -62,6 +62,7 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
         "UNIT": rf"(?P<unit>{units})",
         "NUM": rf"(?P<num>{num})",
         "POD": rf"(?P<pod>{alternation(lex.parts_of_day)})",
+        "DPOD": r"(?P<pod>morning|afternoon|evening)",  # the parts inside one day
         "SEASON": rf"(?P<season>{alternation(lex.seasons)})",
         "DEICTIC": rf"(?P<deictic>{alternation(lex.deictic)})",
         "DECW": rf"(?P<decw>{alternation(lex.decades)})",
@@ -87,6 +88,15 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("range", r"{B}{DAY}\s*[-\u2013]\s*{DAY2}\s+{MON}(?:,?\s+{YEAR})?{E}"),
     ("range", r"{B}{MON}\s+{DAY}\s*[-\u2013]\s*{DAY2}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}{MOD}{MON},?\s+(?:of\s+)?{YEAR}{E}"),
+    # a part of a written day: "the morning of Sept. 11, 2001"; "the night of Oct. 23" runs into
+    # the next day and stays the date
+    ("cal", r"{B}(?:the\s+)?{DPOD}\s+of\s+(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}(?:the\s+)?{DPOD}\s+of\s+(?:{WD},?\s+)?{DAY}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?{E}"),
+    # "the week ending March 17": the week that ends on that day
+    ("cal", r"{B}(?P<wend>the\s+week)\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}(?P<wend>the\s+week)\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?:{WD},?\s+)?{DAY}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?{E}"),
+    # "the first business day of 2000", "the last trading day of March"
+    ("bizday", r"{B}the\s+(?P<bday>first|last)\s+(?:business|working|trading)\s+day\s+of\s+(?:(?:{MON},?\s+)?{YEAR}|(?P<yrel>this|last|next)\s+year|the\s+year|(?-i:(?P<mon2>{MONTHS}))\.?){E}"),
     ("range", r"\b(?:between|from)\s+(?P<t>{DAY}\s+(?:and|to|until|till)\s+{DAY2}\s+{MON}(?:,?\s+{YEAR})?){E}"),
     # "on the intervening night of 4 and 5 May", "the night of 23/24 February": both days, from the first
     ("range", r"\bnights?\s+of\s+(?P<t>{DAY}\s*(?:and|&|/)\s*{DAY2}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?){E}"),
@@ -98,6 +108,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # "in March 2003 ... That April": the month of the year just told
     ("cal", r"{B}(?P<that>that)\s+{MON}{E}(?!\.?\s*\d)"),
     ("season", r"{B}(?P<that>that)\s+{SEASON}{E}"),
+    ("season", r"{B}(?P<nrel>the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+{SEASON}{E}"),  # of the story's year
     ("cal", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
     ("iso", r"{B}(?P<year>(?:1[0-9]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
     ("numeric", r"{B}(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),  # month first unless it cannot be
@@ -154,6 +165,10 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("ref", r"{B}(?P<soon>later\s+this\s+hour){E}"),
     ("ref", r"\b(?:will|would|could|may|might|can|shall|should|must)\s+(?P<t>(?P<fut>one\s+day|some\s+day)){E}(?!\s+(?:later|earlier|after|before|of)\b)"),
     ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence|back){E}"),  # "three days back": ago
+    # an offset counted from a named day or month: "four years ago today" (that day), "ten years
+    # ago this month" (that month), "one year from today", "two weeks ago Thursday" (two weeks
+    # before the last Thursday)
+    ("offset", r"{B}{NUM}\s+{UNIT}\s+(?:(?P<dir>ago)\s+(?:(?P<anc>today|yesterday|this\s+month|this\s+week)|{WD})|(?P<dir2>from)\s+(?P<anc2>today|tomorrow|yesterday)){E}"),
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|quarter|year|morning|afternoon|evening|night|weekend){E}"),
     ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?=\s*[,.;:!?)]|\s*$)"),
@@ -175,19 +190,22 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("half", r"{B}(?-i:H(?P<hn>[12]))\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)){E}"),
     ("half", r"{B}(?:(?P<det>the)\s+)?(?P<hord>first|last)\s+two\s+quarters\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year){E}"),
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
-    ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>local\s+time|(?-i:[A-Z][a-z]+)\s+time|(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?(?!\w)"),
+    ("holiday", r"{B}(?P<dayrel>the\s+day\s+(?:before|after))\s+(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),  # "the day after Christmas"
+    ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>local\s+time|(?-i:[A-Z][a-z]+)\s+time|(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}|(?P<hol>{HOLIDAYS})))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     # police and army releases' "at 1500hrs", "0600 hours on Sunday", "18:45 hrs IST", "1800 hrs on 14 March"
     ("clock", r"{B}(?P<hour>[01]\d|2[0-3])[:.]?(?P<min>[0-5]\d)\s*(?P<hrs>hrs|hours)\b(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{DAY}\s+(?:of\s+)?{MON}))?{E}"),
     # wire copy's four-digit times: "at 1430 GMT", "(2100 GMT Saturday)"
     ("clock", r"{B}(?P<hour>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?P<tz>(?-i:GMT|UTC)|local\s+time)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
-    ("clock", r"{B}(?P<hour>1[0-2]|0?[1-9])(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    ("clock", r"{B}(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d)|\s+o['\u2019]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     ("clock", r"\b(?:at|from|until|till|by|around|about|before|after|since)\s+(?P<t>(?P<hour>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?){E}"),
-    ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+|of\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}))?{E}"),
+    ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+|of\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}|(?P<hol>{HOLIDAYS})))?{E}"),
     # durations and sets; a rate after an amount is a set ("$2 million a year")
     ("set", r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars|times))%?(?:\s+(?-i:[a-z]+s)){{0,2}}(?:\s+of(?:\s+(?-i:[a-z]+)){{1,3}}?)?\s+(?P<t>(?:a|an|per)\s+(?P<unit>{UNITW})){E}"),
     ("duration", r"{B}(?:(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)|{APPROX}){NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
     ("duration", r"{B}{NUM}-{UNIT}(?P<long>-long)?(?![\w-])"),
+    # two units in one length: "29 minutes 45 seconds", "three hours and 20 minutes", "two years, three months"
+    ("duration", r"{B}{APPROX}{NUM}\s+{UNIT}(?:\s*,\s*|\s+)(?:and\s+)?(?P<num2>\d+|{NUMW})\s+(?P<unit2>(?:{UNITW})s?){E}(?!\s+old)"),
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
     ("duration", r"{B}(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>minute|hour|day|week|month|year|century|decade){E}"),
     ("duration", r"{B}{NUM}\s+{UNIT}\s+(?P<andhalf>and\s+a\s+half){E}"),
@@ -199,6 +217,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # the vote" and "the early hours of Monday" are anchored elsewhere and left alone
     ("vague", r"\b(?:over|in|during|throughout)\s+(?P<t>the\s+(?:(?:early|first|following|intervening)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)){E}(?!\s+(?:before|after|since|ago|of\s+(?-i:[A-Z0-9])))"),
     ("duration", r"{B}(?P<unit>hour|day|week|month|year|decade)-long{E}"),
+    # a day of each month: "the first Monday of every month" (TimeML: P1M)
+    ("set", r"{B}(?:the\s+)?(?P<nthwd>first|second|third|fourth|last)\s+(?:{WD}|day)\s+of\s+(?:every|each)\s+(?P<unit>month){E}"),
     ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>(?:{UNITW})s?|centuries)|(?P<wd>{WDN})|{MON}|{SEASON}|(?P<hol>{HOLIDAYS}))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
     ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),
     ("set", r"{B}(?P<adv>{SETS}){E}"),
@@ -401,7 +421,7 @@ def plausible(c: Candidate, text: str) -> bool:
             return False  # "the Summer Youth Program": a name
         if c.get("sup") and _OWN_YEAR.search(_clause_around(text, c.start, c.end)):
             return False  # "the hottest summer on record came in 2003": that year's, not this year's
-        return any(c.get(k) for k in ("rel", "year", "yrel", "mod", "that", "sup"))
+        return any(c.get(k) for k in ("rel", "year", "yrel", "mod", "that", "nrel", "sup"))
     if _TITLE_BEFORE.search(text, max(0, c.start - 3), c.start):
         words = text[c.start : c.end]
         if " " in words and words.istitle() and c.kind in ("relunit", "duration"):
@@ -595,6 +615,10 @@ def _overnight_ok(c: Candidate, text: str) -> bool:
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 
 
+#: Units from the finest: the second unit of a compound length is finer than the first.
+_FINER = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century")
+
+
 def _duration_ok(c: Candidate, text: str) -> bool:
     raw_num, raw_unit = c.get("num") or "", c.get("unit") or ""
     if raw_num[:1].isdigit() and raw_unit[:1].isupper():
@@ -606,6 +630,10 @@ def _duration_ok(c: Candidate, text: str) -> bool:
         return False
     if num in ("a", "an") and unit.endswith("s") and c.get("long"):
         return False  # "a decades-long feud": the article of the noun; "decades-long" is vague
+    unit2 = load_lexicon().unit(c.get("unit2") or "")
+    if c.get("unit2") is not None:  # "three hours and 20 minutes": the second unit finer than the first
+        first = load_lexicon().unit(raw_unit)
+        return first is not None and unit2 is not None and _FINER.index(unit2.grain) < _FINER.index(first.grain)
     return not (unit.startswith("quarter") and _fraction(c, text, num))
 
 

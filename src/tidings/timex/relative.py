@@ -105,11 +105,22 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return _no_ref(f"XXXX-{code}")
     y = ctx.ref.year - (1 if code == "WI" and ctx.ref.month <= 2 else 0)
-    yrel = c.get("yrel")
+    yrel, nrel = c.get("yrel"), _norm(c.get("nrel"))
     if yrel:
         y = ctx.ref.year + STEPS[_norm(yrel)]
     elif c.get("that") and ctx.prev is not None:  # "in 1998 ... That summer"
         y = ctx.prev.begin.year
+    elif nrel and ctx.prev is not None:  # "They married in June 1969. The following spring": 1970's
+        told, y = ctx.prev.begin, ctx.prev.begin.year
+        if STEPS[nrel] > 0:
+            y += 1 if cal.season(y, code).begin <= told else 0
+        else:
+            y -= 1 if cal.season(y, code).end >= told else 0
+        return Resolved("DATE", "", cal.season(y, code), "previous-time", grain="season")
+    elif nrel:  # no story date: "the next spring" from publication
+        n = STEPS[nrel]
+        here = cal.season(y, code)
+        y += 1 if n > 0 and here.begin <= ctx.ref else -1 if n < 0 and here.end >= ctx.ref else 0
     else:
         n = _step(c)
         here = cal.season(y, code)
@@ -273,6 +284,8 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if unit is None:
         return unresolved("DATE", "XXXX", "unknown unit")
     n = _count(c, lex)
+    if n is not None and (c.get("anc") or c.get("anc2") or c.get("wd")):
+        return _anchored_offset(c, ctx, lex, unit, n)
     dir_ = _norm(c.get("dir"))
     sign = 1 if dir_ in ("later", "from now", "hence") else -1
     if n is None:
@@ -303,6 +316,32 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     else:
         moved = cal.shift(base, step_unit, sign * n * unit.size)
     return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
+
+
+#: The day or month an anchored offset counts from ("ago today", "ago this month", "from tomorrow").
+_ANCHOR_DAYS = MappingProxyType({"today": 0, "yesterday": -1, "tomorrow": 1})
+
+
+def _anchored_offset(c: Candidate, ctx: Context, lex: Lexicon, unit: Unit, n: int) -> Resolved:
+    """ "four years ago today" is that day four years back, "ten years ago this month" that month,
+    "one year from today" that day a year on, "two weeks ago Thursday" the Thursday two weeks
+    before the last one."""
+    if ctx.ref is None:
+        return _no_ref("XXXX-XX-XX")
+    sign = 1 if c.get("dir2") else -1
+    word = _norm(c.get("anc") or c.get("anc2"))
+    wd = c.get("wd")
+    if wd:
+        base = _weekday_date(ctx.ref, lex.weekdays[_norm(wd)], None, "past")
+        grain = "day"
+    else:
+        base = ctx.ref + timedelta(days=_ANCHOR_DAYS.get(word, 0))
+        grain = word.split()[-1] if word.startswith("this ") else "day"
+    if unit.is_clock or (grain != "day" and _coarser(grain, unit.grain)):  # "three days ago this month"
+        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None)
+    step_unit = "year" if unit.grain in ("decade", "century") else unit.grain
+    moved = cal.shift(base, step_unit, sign * n * unit.size)
+    return Resolved("DATE", "", cal.at_granularity(moved, grain), "published", grain=grain)
 
 
 def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
@@ -358,6 +397,8 @@ def narrative(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         # "on 1 May, the third attack this year. The next day": the last day told, past "this year"
         base = ctx.prev_day.begin if ctx.prev_day is not None else None
     if base is None:
+        if pod:  # "in August 2012. That night, ...": a night of an unknown day
+            return unresolved("TIME", f"XXXX-XX-XXT{lex.parts_of_day[pod]}", "no earlier day in the text to count from")
         return unresolved("DATE", "XXXX-XX-XX", "no earlier date in the text to count from")
     d = cal.shift(base, grain, step)
     if pod:

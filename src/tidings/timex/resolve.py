@@ -23,6 +23,7 @@ RESOLVERS: MappingProxyType[str, Resolver] = MappingProxyType(
         "decade": nm.resolve_decade,
         "century": nm.resolve_century,
         "holiday": nm.resolve_holiday,
+        "bizday": nm.resolve_bizday,
         "yearend": nm.resolve_yearend,
         "spelled": nm.resolve_spelled,
         "relunit": relative.relunit,
