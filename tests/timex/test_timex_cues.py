@@ -102,7 +102,8 @@ def test_pluperfect_copula_before_due_to_is_past() -> None:
 
 
 def test_weekday_on_a_simple_present_verb_stays_in_the_past() -> None:
-    # event reports use the historical present: "Students block the road Monday", published on a Friday
+    # a headline tells a past event in the simple present: "Students block the road Monday" (no
+    # full stop), published on a Friday; a sentence of the story that does so looks ahead (test_timex_tense)
     a = parsed([("Students", "NNS", "NOUN", "nsubj", 1), ("block", "VBP", "VERB", "ROOT", 1), ("the", "DT", "DET", "det", 3),
                 ("road", "NN", "NOUN", "dobj", 1), ("Monday", "NNP", "PROPN", "npadvmod", 1)], published="2024-03-15")  # fmt: skip
     assert find_times(a)[0][0].value == "2024-03-11"

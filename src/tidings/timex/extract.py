@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from ..model import Article, Sentence, Time, TimeRange, Warning
 from . import calendar as cal
 from .lexicon import load_lexicon
-from .normalise import Context, Impossible, Resolved, Tense
+from .normalise import Context, Impossible, Resolved, Tense, _norm
 from .recognise import Candidate, candidates, select
 from .resolve import resolve
 from .tense import TenseIndex
@@ -20,6 +20,8 @@ _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: A stretch of an earnings report longer than a quarter ("the nine months", "the first six months").
 _REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s+months\b", re.IGNORECASE)
+#: Words of a period's results: a quarter they are told of is reported after it ends.
+_RESULTS = re.compile(r"results?|earnings|revenues?|sales|profits?|loss(?:es)?|figures|income|net|margins?|charges?|write(?:offs?|downs?)", re.IGNORECASE)
 _WRITTEN_DAYS = frozenset({"cal", "iso", "numeric"})
 NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set", "overnight", "midweek"})
 
@@ -94,8 +96,21 @@ TIMETABLE_VERBS = frozenset({
     "travel", "fly", "visit", "meet", "host", "face", "play", "race", "hold", "take", "go",
     "head", "testify", "appear", "rule", "decide", "announce", "release", "publish", "sign",
 })  # fmt: skip
+#: Verbs that in the simple present tell no act to come: reports, states, thoughts ("says
+#: Monday", "remains closed since Monday"). A day on another verb in the simple present lies
+#: ahead, except in a headline ("Police arrest 12 on Friday" tells the past).
+NOT_ACTS = frozenset({
+    "say", "tell", "report", "confirm", "state", "add", "note", "write", "claim", "deny", "show", "want",
+    "follow", "know", "think", "believe", "seem", "remain", "mean", "need", "feel", "recall", "insist",
+    "suggest", "argue", "acknowledge", "admit", "explain", "describe", "cite", "quote",
+})  # fmt: skip
+#: A sentence that ends as a sentence does (a headline does not).
+_ENDS = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 #: Participles that, after a present "is"/"are", put a day ahead ("is expected Thursday").
-TIMETABLE_PASSIVES = frozenset({"expect", "schedule", "set", "slate", "due", "forecast", "plan", "invite", "scheduled"})
+#: ("scheduled" and "slat" are the parser's lemmas of "scheduled" and "slated")
+TIMETABLE_PASSIVES = frozenset({"expect", "schedule", "set", "slate", "due", "forecast", "plan", "invite", "scheduled", "slat"})
+#: Participles that, after a past "was"/"were", set a date that may still lie ahead ("was set for Sept. 22").
+SET_FOR = TIMETABLE_PASSIVES | frozenset({"reschedule", "fix"})
 #: Verbs that set something "for" a day ("called a strike for Thursday", "set the vote for Monday").
 CALL_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({"call", "announce", "summon", "convene", "book", "reschedule", "slate", "move"})
 _FOR_CUE = re.compile(r"\bfor\s+$", re.IGNORECASE)
@@ -108,7 +123,7 @@ FORWARD_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({
 })  # fmt: skip
 
 
-def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
+def _cue_tense(text: str, c: Candidate, tenses: TenseIndex, headline: bool = False) -> Tense:
     start = c.start
     lo = max(0, start - 25)
     if c.kind in _DAY_KINDS and _REPORTED.search(text, max(0, start - 40), start):
@@ -126,6 +141,8 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         return "future"  # "has scheduled a news conference Thursday": what is planned lies ahead
     if tense == "present" and c.kind in _TIMETABLE_KINDS and tenses.timetabled_at(start, TIMETABLE_VERBS, TIMETABLE_PASSIVES, c.kind in _DATE_KINDS):
         return "future"  # "The trial opens Monday", "The vote is set for Oct. 10": a timetable
+    if tense == "present" and c.kind in _DAY_KINDS and not headline and tenses.present_act_at(start, NOT_ACTS):
+        return "future"  # "The Tour enters the Pyrenees on Friday": a day of the week told in the present is ahead
     if tense == "present" and c.kind in _TIMETABLE_KINDS and _ON_A_DAY.search(text, lo, start) and tenses.verb_lemma_at(start) == "be":
         return "future"  # "The election is on Oct. 10", "The deadline is Friday": what one writes of in the present lies ahead
     if tense == "present" and tenses.since_clause_at(start):
@@ -134,6 +151,9 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         c.kind in _DAY_KINDS or tenses.adverb_of(start) is not None  # not "the figures for January extended a surge"
     ):
         return "future"  # "The union called a strike for Thursday": the day of what was called
+    if tense == "past" and c.kind in _DATE_KINDS and _FOR_CUE.search(text, lo, start) and tenses.set_in_past_at(start, SET_FOR):
+        # "Sentencing was set for Sept. 22": what was planned may still lie ahead, months on
+        return "none"
     if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
         if c.kind not in _DAY_KINDS:
             return "future" if tense == "future" else "none"
@@ -153,18 +173,24 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     prev_day: tuple[Sentence | None, cal.Interval] | None = None  # the last day told, and its sentence
     order = {s: i for i, s in enumerate(article.sentences)}
     named_quarter: cal.Interval | None = None
+    quarter_here: tuple[Sentence | None, cal.Interval] | None = None  # the last quarter named by number, and its sentence
     dated: tuple[Sentence, cal.Interval] | None = None  # the last calendar day written out, and its sentence
+    first_line = text.find("\n")
     for c in select(candidates(text)):
         sentence = article.sentence_at(c.start)
         same = dated[1] if dated is not None and dated[0] == sentence else None
-        tense = _cue_tense(text, c, tenses)
+        tense = _cue_tense(text, c, tenses, _in_headline(text, sentence, c.start, first_line))
+        if tense == "past" and ref is not None and ref.isoweekday() == 5 and _for_the_weekend(text, c):
+            tense = "none"  # "were sent home for the weekend" on a Friday: the weekend that follows the act
         settled = tense == "past" and (
             _SINCE.search(text, max(0, c.start - 8), c.start) is not None  # "since January": never ahead
             or tenses.since_clause_at(c.start)
             or (tenses.tense_at(c.start) == "past" and tenses.settled_at(c.start, FORWARD_VERBS))
         )
         near_day = prev_day[1] if prev_day is not None and _within(order, prev_day[0], sentence, 1) else None
-        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled, near_day)
+        results = c.kind == "quarter" and tense == "future" and tenses.period_of_results_at(c.end - 1, _RESULTS)
+        here_q = quarter_here[1] if quarter_here is not None and quarter_here[0] == sentence and sentence is not None else None
+        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled, near_day, results, here_q)
         try:
             res = resolve(c, ctx, lex)
         except Impossible as exc:
@@ -180,12 +206,31 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
                 prev_day = None  # "in 2017. The next day": a day of that year, unknown
             if c.kind == "quarter" and (c.get("ord") or c.get("qn")):
                 named_quarter = res.interval
+                # a quarter told in the future is the frame of others in its sentence ("fourth-quarter
+                # revenue will be flat with the third quarter"); not "the third quarter ended Feb. 22"
+                quarter_here = (sentence, res.interval) if tense == "future" and not c.get("emon") else None
             if c.kind in _WRITTEN_DAYS and res.grain in ("day", "month") and res.type == "DATE" and sentence is not None:
                 dated = (sentence, res.interval)
         elif prev_grain == "quarter" and _REPORTING_PERIOD.match(text, c.start, c.end):
             prev_grain = "period"  # "for the nine months, ... a year earlier": no longer the quarter
         found.append(Found(c, res, c.start, c.end))
     return [t for f in _merge(found, text, ref) for t in _to_times(article, f, ref)], warnings
+
+
+def _in_headline(text: str, sentence: Sentence | None, start: int, first_line: int) -> bool:
+    """Whether the time sits in a headline: a sentence that does not end as one, or the first
+    line of the text (ending at ``first_line``) when it does not (the parser may join a headline
+    to the line below it)."""
+    if sentence is None or _ENDS.search(text, sentence.start, sentence.end) is None:
+        return True
+    return 0 <= start < first_line and _ENDS.search(text, 0, first_line) is None
+
+
+def _for_the_weekend(text: str, c: Candidate) -> bool:
+    """ "for the weekend": the weekend after the act it tells of ("closed for the weekend")."""
+    return c.kind == "relunit" and _norm(c.get("unit")) == "weekend" and _norm(c.get("rel")) == "the" and bool(
+        _FOR_CUE.search(text, max(0, c.start - 8), c.start)
+    )
 
 
 def _within(order: dict[Sentence, int], earlier: Sentence | None, now: Sentence | None, n: int) -> bool:
@@ -204,6 +249,8 @@ def _merge(found: list[Found], text: str, ref: date | None) -> list[Found | tupl
         b = found[i + 1] if i + 1 < len(found) else None
         if b is not None and a.cand.kind in ("weekday", "relweekday") and b.cand.kind == "weekday":
             a, b = found[i], found[i + 1] = _one_week(a, b, text, ref)
+        if b is not None and b.cand.kind == "cal" and _range_joined(a, b, text):
+            b = found[i + 1] = _after_start(a, b)
         if _is_range(a, b, text):
             assert b is not None
             out.append(("range", a, b))
@@ -247,9 +294,30 @@ def _is_range(a: Found, b: Found | None, text: str) -> bool:
     first = _range_start(a, b)
     if a.res.type != "DATE" or b.res.type != "DATE" or first is None or b.res.interval.end < first.begin:
         return False
+    return _range_joined(a, b, text)
+
+
+def _range_joined(a: Found, b: Found, text: str) -> bool:
+    """Whether the text makes the two one range: "from June 1 to Nov. 30", "between 1985 and 1987"."""
     if not _RANGE_JOIN.fullmatch(text, a.end, b.start):
         return False
     return bool(_RANGE_OPEN.search(text, max(0, a.start - 10), a.start))
+
+
+def _after_start(a: Found, b: Found) -> Found:
+    """A year-less end that the tense put before its range's start follows it instead: "runs
+    from June 1 to Nov. 30" written in June ends that November, not the one before; "from
+    Dec. 20 to Jan. 5" ends in the next year."""
+    first, last = _range_start(a, b), b.res.interval
+    if first is None or last is None or b.res.anchor != "published" or b.cand.get("yrel") or a.res.type != "DATE" or b.res.type != "DATE":
+        return b  # "to September this year" says its year
+    if last.end >= first.begin:
+        return b
+    for year in (first.begin.year, first.begin.year + 1):
+        moved = _in_year(last, year)
+        if moved.end >= first.begin:
+            return replace(b, res=replace(b.res, value=moved.value, interval=moved))
+    return b
 
 
 def _to_times(article: Article, item: Found | tuple[str, Found, Found | None], ref: date | None) -> list[Time]:
@@ -281,9 +349,10 @@ def _time(article: Article, f: Found) -> Time:
 
 def _range_start(a: Found, b: Found) -> cal.Interval | None:
     """Where a range begins: a year-less start takes the year written at its end
-    ("from March to May 2019")."""
+    ("from March to May 2019", "between January and September this year")."""
     first = a.res.interval
-    if first is not None and b.res.interval is not None and a.res.anchor == "published" and b.res.anchor == "none":
+    said = b.res.anchor == "none" or (b.cand.kind == "cal" and b.cand.get("yrel"))
+    if first is not None and b.res.interval is not None and a.res.anchor == "published" and not a.cand.get("yrel") and said:
         return _in_year(first, b.res.interval.begin.year)
     return first
 

@@ -35,6 +35,10 @@ class Context:
     settled: bool = False
     #: the last day told in the text, for "the next day" after a coarser time ("this year")
     prev_day: cal.Interval | None = None
+    #: the time (a quarter) is the period of a result ("fourth-quarter earnings", "a loss for the quarter")
+    results: bool = False
+    #: a quarter named by its number earlier in the same sentence
+    quarter_here: cal.Interval | None = None
 
 
 @dataclass(frozen=True, slots=True)

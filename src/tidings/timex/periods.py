@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from types import MappingProxyType
 
 from . import calendar as cal
 from .lexicon import Lexicon
 from .normalise import STEPS, Context, Impossible, Resolved, _int, _norm, resolve_holiday, unresolved, year_less
 from .recognise import Candidate
-from .relative import _count, _period, reporting_day, year_before_quarter
+from .relative import _count, _period, _weekday_date, reporting_day, year_before_quarter
 
 QREL = MappingProxyType({"latest": 0, "this": 0, "same": 0, "recent": 0, "fiscal": 0, "comparable": 0,
         "last": -1, "previous": -1, "past": -1, "next": 1})  # fmt: skip
@@ -47,6 +47,9 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         explicit = c.get("yrel") or c.get("yrel2")
         if ctx.ref is not None and relative and not explicit and ctx.tense != "future" and q > cal.quarter_of(ctx.ref) + (ctx.tense != "past"):
             y -= 1  # a fourth quarter reported in February; a third-quarter loss posted in May
+        elif ctx.ref is not None and relative and not explicit and ctx.tense == "future" and not c.get("emon"):
+            # (not "its fourth quarter ending May 30": a fiscal quarter, still running)
+            y = _results_year(q, ctx.ref, ctx.quarter_here, ctx.results)
         anchor = "published" if relative else "none"
         return Resolved("DATE", "", cal.quarter(y, q), anchor, grain="quarter")  # type: ignore[arg-type]
     if ctx.ref is None:
@@ -77,6 +80,19 @@ def quarter(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     return Resolved("DATE", "", cal.at_granularity(base, "quarter"), "published", grain="quarter")
 
 
+def _results_year(q: int, ref: date, here: cal.Interval | None, results: bool) -> int:
+    """The year of quarter ``q`` whose results a clause in the future speaks of: a quarter
+    compared with one named before it in the sentence, the one nearest that ("fourth-quarter
+    revenue will be flat with the third quarter"); else the quarter just ended, whose results
+    are still to come ("said in January that fourth-quarter earnings would fall short": last
+    year's); else this year's."""
+    if here is not None and here.begin.year < ref.year:
+        at = 4 * here.begin.year + cal.quarter_of(here.begin)  # counted in quarters; a tie goes ahead
+        return min((here.begin.year - 1, here.begin.year, here.begin.year + 1), key=lambda y: (abs(4 * y + q - at), -y))
+    last = cal.at_granularity(cal.at_granularity(ref, "quarter").begin - timedelta(days=1), "quarter")
+    return last.begin.year if results and cal.quarter_of(last.begin) == q else ref.year
+
+
 def _named_quarter(c: Candidate, ctx: Context, qrel: str) -> cal.Interval | None:
     """ "the quarter" after "the fiscal first quarter" is that quarter: the last one named by
     its number, when it is of the year being reported and not still to come."""
@@ -89,11 +105,12 @@ def _named_quarter(c: Candidate, ctx: Context, qrel: str) -> cal.Interval | None
 
 
 def _quarter_end(c: Candidate, ctx: Context, lex: Lexicon) -> cal.Interval | None:
-    """ "the quarter ended July 31": the calendar quarter holding most of its three months."""
+    """ "the quarter ended July 31": the calendar quarter holding most of its three months; "the
+    quarter ending March 31" may still be running (its end up to four months ahead)."""
     mon, day = c.get("emon"), _int(c.get("eday"))
     if ctx.ref is None or mon is None or day is None:
         return None
-    end = year_less(ctx.ref, lex.months[_norm(mon).rstrip(".")], day, "past")
+    end = year_less(ctx.ref, lex.months[_norm(mon).rstrip(".")], day, "none" if c.get("eing") else "past")
     return None if end is None else cal.at_granularity(end - timedelta(days=45), "quarter")
 
 
@@ -140,7 +157,7 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
             raise Impossible(f"{mon} {c.get('day')} is not a calendar date")
         d = found
     elif wd:
-        d = cal.weekday_near(ctx.ref, lex.weekdays[wd.lower()], -1 if ctx.tense != "future" else 1)
+        d = _weekday_date(ctx.ref, lex.weekdays[wd.lower()], None, ctx.tense)  # as the bare weekday: today's counts
     elif word:
         d = ctx.ref + timedelta(days=lex.deictic[word])
     elif ctx.prev is not None and ctx.prev_grain == "day":  # "at 10 p.m." on the day just told

@@ -54,7 +54,7 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+\s+1/2|\d+\s*\u00bd|\d+(?:\.\d+)?|{tens}[\s-]{ones}|{numword})"
     return {
         "MON": rf"(?P<mon>{months})",
-        "ENDED": rf"(?=\s+(?:that\s+)?(?:ended|ending)\s+(?P<emon>{months})\s+(?P<eday>[0-3]?\d)\b)?",
+        "ENDED": rf"(?=\s+(?:that\s+)?(?:ended|(?P<eing>ending))\s+(?P<emon>{months})\s+(?P<eday>[0-3]?\d)\b)?",
         "WD": rf"(?P<wd>{wd})",
         "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![.,]\d)",  # not "Apr 6.3" in a table of figures
         "DAY2": r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![.,]\d)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -12,6 +13,32 @@ FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d"}
 FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want", "forecast", "slate"})
 HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
 MODAL_PERFECT = frozenset({"may", "might", "must", "could", "would", "should", "can"})
+#: Modals of possibility or obligation: what they speak of is still ahead ("may fall on Monday").
+POSSIBLE = frozenset({"may", "might", "should", "must", "can"})
+#: Verbs whose past is spelled as their present: "Weakness hurt the index on Friday" is a past.
+SAME_IN_PAST = frozenset({
+    "hurt", "cut", "hit", "set", "put", "let", "cost", "shut", "spread", "quit", "bet", "burst", "cast", "split",
+    "thrust", "upset", "bid", "broadcast", "forecast", "read", "beat", "shed", "slit", "rid", "fit",
+})  # fmt: skip
+#: Participles of judging: "could be described as" speaks of now, not of a time ahead.
+HEDGES = frozenset({"describe", "see", "consider", "call", "characterize", "characterise", "regard", "view", "term", "judge"})
+#: Words before a weekday that make it any such day ("on a Saturday", "every Monday").
+GENERIC = frozenset({"a", "an", "any", "every", "each", "one"})
+#: Adverbs of a habit: "rarely opens on a Sunday" tells no day to come.
+HABITUAL = frozenset({
+    "rarely", "often", "usually", "always", "never", "normally", "typically", "sometimes", "seldom", "generally",
+    "regularly", "traditionally", "frequently", "occasionally", "customarily",
+})  # fmt: skip
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+#: Irregular pasts a tagger may take for presents ("On Friday the index leapt").
+IRREGULAR_PAST = frozenset({
+    "leapt", "slept", "crept", "kept", "swept", "wept", "dealt", "felt", "knelt", "meant", "spent", "sent", "lent",
+    "bent", "built", "burnt", "learnt", "spelt", "spilt", "dreamt", "fled", "led", "fed", "bred", "sped", "bled",
+    "held", "told", "sold", "won", "got", "gave", "took", "came", "went", "fell", "rose", "began", "ran", "saw",
+    "drew", "grew", "threw", "flew", "knew", "struck", "stood", "fought", "brought", "bought", "caught", "taught",
+    "sought", "thought", "left", "lost", "paid", "said", "made", "found", "became",
+})  # fmt: skip
+NEGATIVE = frozenset({"not", "n't", "never", "neither", "no", "none", "nobody", "nothing", "nor", "hardly"})
 MAX_HOPS = 8
 
 
@@ -57,8 +84,19 @@ class TenseIndex:
         v = self._verb_at(offset)
         if v is None:
             return "none"
-        tense = self.tense_of(v)
+        i = self.token_at(offset)
+        # "warnings on Thursday that strikes could do harm": a time before the clause's "that"
+        # is not in the clause (a parse that hangs it there is wrong), so its "could" is not the
+        # time's; nor is it a day of a noun ("could be up on May 22's figure")
+        before = i is not None and any(self.tokens[j].dep == "mark" and i < j < v for j in self.below.get(v, ()))
+        tense = self.tense_of(v, could=not before and not self._possessive(i))
         verb = self.tokens[v]
+        if verb.tag == "VB" and verb.dep == "conj" and not self.aux.get(v) and verb.head != v:
+            # "will last two days and end on Friday": a bare verb joined to one with "will" (or
+            # "to", or a modal) shares its auxiliary
+            up = self.verb_of(verb.head)
+            if up is not None and up != v and (above := self.tense_of(up)) == "future":
+                return above
         if verb.tag == "VBG" and not self.aux.get(v) and verb.head != v:
             # "would leave ..., with the third departing each Thursday from August 6": a bare
             # participle takes the tense of the clause it hangs on
@@ -142,6 +180,82 @@ class TenseIndex:
             return any(a.tag in ("VBZ", "VBP") for a in auxes) and not any(a.tag in ("VBD", "MD") for a in auxes)
         return False
 
+    def present_act_at(self, offset: int, not_lemmas: frozenset[str]) -> bool:
+        """Whether the time's clause is a simple present of an act, not a report, a state or a
+        verb with a clause of its own ("The Tour enters the Pyrenees on Friday", "Qualifying gets
+        under way at 4 p.m. on Saturday"; not "says", "is", "wants to", nor "follows Tuesday's
+        declaration", where the day is a noun's, nor "hurt", a past that is spelled the same)."""
+        i, v = self.token_at(offset), self._verb_at(offset)
+        if i is None or v is None or self._possessive(i) or self.tokens[i].dep in ("compound", "amod"):
+            return False  # "Tuesday's declaration", "a Sunday circulation": a noun's day
+        if i > 0 and self.tokens[i - 1].text.lower() in GENERIC:
+            return False  # "invites applications on a Saturday": any Saturday
+        if any(self.tokens[j].dep == "compound" and self.tokens[j].pos == "PROPN" for j in self.below.get(i, ())):
+            return False  # "replaces Thomas Sunday": a name
+        verb = self.tokens[v]
+        text, lemma = verb.text.lower(), verb.lemma.lower()
+        if verb.tag not in ("VBZ", "VBP") or verb.pos != "VERB" or self.aux.get(v) or lemma in not_lemmas:
+            return False
+        # a present spelled as one ("enters", "meet"), not a past the tagger took for one ("leapt", "hurt")
+        if verb.tag == "VBP" and (text != lemma or text in SAME_IN_PAST or text in IRREGULAR_PAST or (text.endswith("ed") and not text.endswith("eed"))):
+            return False
+        if verb.tag == "VBZ" and not text.endswith("s"):
+            return False
+        if verb.dep == "conj" and verb.head != v and (up := self.verb_of(verb.head)) is not None and up != v and self.tense_of(up) == "past":
+            return False  # "deposits climbed to 6-5/8 ... on Sunday": joined to a past, a past
+        below = [self.tokens[j] for j in self.below.get(v, ())]
+        if any(t.dep in ("xcomp", "ccomp") or (t.dep == "advmod" and t.text.lower() in HABITUAL) for t in below):
+            return False
+        if any(self.tokens[j].dep == "advcl" and self.tense_of(j) == "past" for j in self.below.get(v, ())):
+            return False  # "lift a road block on Wednesday when talks were promised": a past told in the present
+        # a finite verb has a subject (its own, or that of the verb it is joined to): not "per share on Friday"
+        return any(t.dep in SUBJECTS for t in below) or (
+            verb.dep == "conj" and any(self.tokens[j].dep in SUBJECTS for j in self.below.get(verb.head, ()))
+        )
+
+    def _possessive(self, i: int | None) -> bool:
+        """Whether token ``i`` is a possessive ("Tuesday's", "May 22's")."""
+        if i is None:
+            return False
+        n = len(self.tokens)
+        return any(
+            self.tokens[j].dep == "poss" or (j + 1 < n and self.tokens[j + 1].tag == "POS") for j in (i, *self.below.get(i, ()))
+        )
+
+    def period_of_results_at(self, offset: int, words: re.Pattern[str]) -> bool:
+        """Whether the noun at ``offset`` (a quarter) names the period of a result in ``words``:
+        "fourth-quarter earnings", "a loss for the fourth quarter", "will report a profit for
+        the quarter"; not "will continue into the fourth quarter"."""
+        i = self.token_at(offset)
+        if i is None:
+            return False
+        tokens = self.tokens
+
+        def result(j: int) -> bool:
+            return bool(words.fullmatch(tokens[j].text) or words.fullmatch(tokens[j].lemma))
+
+        t = tokens[i]
+        if t.head == i:
+            return False
+        if t.dep in ("compound", "amod", "nmod", "npadvmod"):  # "fourth-quarter (net) earnings"
+            h = tokens[t.head]
+            return result(t.head) or (h.dep in ("compound", "amod", "nmod") and h.head != t.head and result(h.head))
+        if t.dep == "pobj":  # "a loss for the quarter", "report a loss ... for the quarter"
+            g = tokens[t.head].head
+            if result(g):
+                return True
+            if tokens[g].pos in ("VERB", "AUX"):
+                return any(tokens[j].dep in ("dobj", "nsubj", "nsubjpass", "attr") and result(j) for j in self.below.get(g, ()))
+        return False
+
+    def set_in_past_at(self, offset: int, lemmas: frozenset[str]) -> bool:
+        """Whether the time hangs on a past passive of planning ("Sentencing was set for Sept.
+        22", "were scheduled for March"), not a plan already overtaken ("had been scheduled")."""
+        v = self.adverb_of(offset)
+        if v is None or self.tokens[v].tag != "VBN" or self.tokens[v].lemma.lower() not in lemmas:
+            return False
+        return any(self.tokens[j].tag == "VBD" for j in self.aux.get(v, ())) and not self._pluperfect(v)
+
     def governing_tense_at(self, offset: int) -> Tense:
         """The tense of the clause above the verb at ``offset`` ("will go ahead as planned":
         the tense of "go", not of "planned")."""
@@ -172,7 +286,9 @@ class TenseIndex:
             v = self.tokens[up].head if self.tokens[up].dep == "acomp" else (up if up != v else None)
         return False
 
-    def tense_of(self, v: int) -> Tense:
+    def tense_of(self, v: int, could: bool = True) -> Tense:
+        """The tense of verb ``v``; ``could`` False when a "could" on it is not to be read as a
+        possibility ahead."""
         verb = self.tokens[v]
         auxes = [self.tokens[j] for j in self.aux.get(v, ())]
         words = {a.text.lower() for a in auxes}
@@ -187,7 +303,11 @@ class TenseIndex:
             gov = head.head if head.dep == "acomp" else verb.head
             if lemma in FUTURE_HEADS and verb.head != v:
                 return "past" if self._pluperfect(gov) or (lemma in ("be", "due") and self._past(gov)) else "future"
-        if any(a.tag == "MD" and a.lemma.lower() in ("may", "might", "should", "must", "can") for a in auxes):
+        if any(a.tag == "MD" and a.lemma.lower() in POSSIBLE for a in auxes):
+            return "future"
+        if could and "could" in words and not self._negated(v) and not (verb.tag == "VBN" and verb.lemma.lower() in HEDGES):
+            # "could strengthen on Wednesday"; not "could not be reached Friday" (a past inability)
+            # nor "the climate in February could be described as" (a judgement of now)
             return "future"
         if verb.tag == "VBD" or any(a.tag == "VBD" for a in auxes):
             return "past"
@@ -198,6 +318,19 @@ class TenseIndex:
         if verb.tag in ("VBZ", "VBP", "VBG", "VB"):
             return "present"
         return "none"
+
+    def _negated(self, v: int) -> bool:
+        """Whether the clause of ``v`` is denied: "could not", "never could", "Neither he nor ...
+        could", "No one could", "could give no reason"."""
+        for j in self.below.get(v, ()):
+            t = self.tokens[j]
+            if t.dep == "neg" or (t.dep == "advmod" and t.text.lower() in NEGATIVE):
+                return True
+            if t.dep in ("nsubj", "nsubjpass", "dobj") and (
+                t.text.lower() in NEGATIVE or any(self.tokens[k].text.lower() in NEGATIVE for k in self.below.get(j, ()))
+            ):
+                return True
+        return False
 
     def _past(self, v: int) -> bool:
         """Whether the word governing an infinitive is itself in the past ("had been due to")."""
