@@ -449,8 +449,13 @@ def _a_paper(adv: str, c: Candidate, text: str) -> bool:
     return bool(_PAPER_DET.search(before) and _PAPER_AFTER.match(text, c.end))
 
 
-#: Before a paper's "daily": an article or a capitalised word ("Party daily", "the daily").
-_PAPER_BEFORE = re.compile(r"(?:\b(?:the|a|an)|\b(?-i:[A-Z])[\w'\u2019-]*)\s+$", re.IGNORECASE)
+#: Before a paper's "daily": an article, a capitalised word or a word that says whose paper
+#: it is ("Party daily", "the daily", "the party daily", "the state-run daily").
+_PAPER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)|\b(?-i:[A-Z])[\w'\u2019-]*|\b(?:party|state|state-run|state-owned|official|government|opposition|independent"
+    r"|leading|local|national|regional|business|financial|economic|popular|conservative|liberal|tabloid|english-language))\s+$",
+    re.IGNORECASE,
+)
 #: "the (Tehran) daily said": an article, perhaps capitalised words, then the noun.
 _PAPER_DET = re.compile(r"\b(?:the|a|an)\s+(?:(?-i:[A-Z])[\w'\u2019-]*\s+)*$", re.IGNORECASE)
 _PAPER_AFTER = re.compile(r"\s*(?:[,;:)]|\.(?:\s|$)|(?:said|says|reported|reports|quoted|wrote|writes|added)\b)")
