@@ -44,28 +44,15 @@ def test_a_verb_joined_to_a_future_one_shares_its_future(parse: Parse) -> None:
     assert values(parse, "Delegates gathered in Geneva and voted on Thursday.", "2022-09-13") == ["2022-09-08"]
 
 
-def test_a_day_of_the_week_on_an_act_in_the_simple_present_lies_ahead(parse: Parse) -> None:
-    assert values(parse, "The caravan crosses the border on Thursday.", "2022-09-13") == ["2022-09-15"]
-    assert values(parse, "The relay passes the stadium at 9 a.m. on Saturday, with the final at 6 p.m. on Sunday.", "2022-09-13") == [
-        "2022-09-17T09:00",
-        "2022-09-18T18:00",
-    ]
-    # a headline tells the past in the present; so does a day that is a noun's ("follows Monday's")
-    assert values(parse, "Farmers block highway on Monday", "2022-09-13") == ["2022-09-12"]
-    assert values(parse, "Farmers block highway on Monday\nLAHORE: Farmers blocked a highway, police said.", "2022-09-13")[0] == "2022-09-12"
-    assert values(parse, "The walkout follows Monday's vote by the union.", "2022-09-13") == ["2022-09-12"]
-    # a report in the present is no act to come, and "hurt" may be a past
-    assert values(parse, "The ministry says on Monday that the talks failed.", "2022-09-13") == ["2022-09-12"]
-    assert values(parse, "Higher rates hurt the index on Friday.", "2022-09-13") == ["2022-09-09"]
-    # nor a habit, any such day, a noun's day, a name, or a past the tagger took for a present
-    assert values(parse, "The bank usually accepts deposits on Saturday.", "2022-09-13") == ["2022-09-10"]
-    assert values(parse, "The bank accepts deposits on a Saturday.", "2022-09-13") == ["2022-09-10"]
-    assert values(parse, "The paper has a Sunday circulation of 30,000.", "2022-09-13") == ["2022-09-11"]
-    assert values(parse, "Smith replaces John Sunday, the former chairman.", "2022-09-13") == ["2022-09-11"]
-    assert values(parse, "On Friday the index leapt 7 points.", "2022-09-13") == ["2022-09-09"]
-    # nor an act told in the present beside a past ("when talks were promised")
-    assert values(parse, "Students lift the blockade on Monday when talks were promised.", "2022-09-13") == ["2022-09-12"]
-    assert values(parse, "Students lift the blockade on Monday when talks begin.", "2022-09-13") == ["2022-09-19"]
+def test_a_day_of_the_week_on_an_act_in_the_simple_present_is_past_unless_timetabled(parse: Parse) -> None:
+    # captions, event notes and narration tell the past in the present (a rule that read any
+    # simple present as ahead was tried and dropped: on 211 sentences of our own it fixed 23
+    # previews and broke 45 captions, notes and ledes)
+    assert values(parse, "Protesters march through the capital on Saturday.", "2021-02-22") == ["2021-02-20"]
+    assert values(parse, "On Monday, the military detains the state counsellor.", "2021-02-03") == ["2021-02-01"]
+    assert values(parse, "The truck ploughs into the crowd at 10:45 p.m. on Thursday.", "2016-07-15") == ["2016-07-14T22:45"]
+    # a verb of the timetable still looks ahead
+    assert values(parse, "The trial opens on Thursday.", "2022-09-13") == ["2022-09-15"]
 
 
 def test_a_clock_time_on_todays_weekday_is_today() -> None:

@@ -96,16 +96,6 @@ TIMETABLE_VERBS = frozenset({
     "travel", "fly", "visit", "meet", "host", "face", "play", "race", "hold", "take", "go",
     "head", "testify", "appear", "rule", "decide", "announce", "release", "publish", "sign",
 })  # fmt: skip
-#: Verbs that in the simple present tell no act to come: reports, states, thoughts ("says
-#: Monday", "remains closed since Monday"). A day on another verb in the simple present lies
-#: ahead, except in a headline ("Police arrest 12 on Friday" tells the past).
-NOT_ACTS = frozenset({
-    "say", "tell", "report", "confirm", "state", "add", "note", "write", "claim", "deny", "show", "want",
-    "follow", "know", "think", "believe", "seem", "remain", "mean", "need", "feel", "recall", "insist",
-    "suggest", "argue", "acknowledge", "admit", "explain", "describe", "cite", "quote",
-})  # fmt: skip
-#: A sentence that ends as a sentence does (a headline does not).
-_ENDS = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 #: Participles that, after a present "is"/"are", put a day ahead ("is expected Thursday").
 #: ("scheduled" and "slat" are the parser's lemmas of "scheduled" and "slated")
 TIMETABLE_PASSIVES = frozenset({"expect", "schedule", "set", "slate", "due", "forecast", "plan", "invite", "scheduled", "slat"})
@@ -123,7 +113,7 @@ FORWARD_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({
 })  # fmt: skip
 
 
-def _cue_tense(text: str, c: Candidate, tenses: TenseIndex, headline: bool = False) -> Tense:
+def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
     start = c.start
     lo = max(0, start - 25)
     if c.kind in _DAY_KINDS and _REPORTED.search(text, max(0, start - 40), start):
@@ -141,8 +131,6 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex, headline: bool = Fal
         return "future"  # "has scheduled a news conference Thursday": what is planned lies ahead
     if tense == "present" and c.kind in _TIMETABLE_KINDS and tenses.timetabled_at(start, TIMETABLE_VERBS, TIMETABLE_PASSIVES, c.kind in _DATE_KINDS):
         return "future"  # "The trial opens Monday", "The vote is set for Oct. 10": a timetable
-    if tense == "present" and c.kind in _DAY_KINDS and not headline and tenses.present_act_at(start, NOT_ACTS):
-        return "future"  # "The Tour enters the Pyrenees on Friday": a day of the week told in the present is ahead
     if tense == "present" and c.kind in _TIMETABLE_KINDS and _ON_A_DAY.search(text, lo, start) and tenses.verb_lemma_at(start) == "be":
         return "future"  # "The election is on Oct. 10", "The deadline is Friday": what one writes of in the present lies ahead
     if tense == "present" and tenses.since_clause_at(start):
@@ -175,11 +163,10 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     named_quarter: cal.Interval | None = None
     quarter_here: tuple[Sentence | None, cal.Interval] | None = None  # the last quarter named by number, and its sentence
     dated: tuple[Sentence, cal.Interval] | None = None  # the last calendar day written out, and its sentence
-    first_line = text.find("\n")
     for c in select(candidates(text)):
         sentence = article.sentence_at(c.start)
         same = dated[1] if dated is not None and dated[0] == sentence else None
-        tense = _cue_tense(text, c, tenses, _in_headline(text, sentence, c.start, first_line))
+        tense = _cue_tense(text, c, tenses)
         if tense == "past" and ref is not None and ref.isoweekday() == 5 and _for_the_weekend(text, c):
             tense = "none"  # "were sent home for the weekend" on a Friday: the weekend that follows the act
         settled = tense == "past" and (
@@ -215,15 +202,6 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             prev_grain = "period"  # "for the nine months, ... a year earlier": no longer the quarter
         found.append(Found(c, res, c.start, c.end))
     return [t for f in _merge(found, text, ref) for t in _to_times(article, f, ref)], warnings
-
-
-def _in_headline(text: str, sentence: Sentence | None, start: int, first_line: int) -> bool:
-    """Whether the time sits in a headline: a sentence that does not end as one, or the first
-    line of the text (ending at ``first_line``) when it does not (the parser may join a headline
-    to the line below it)."""
-    if sentence is None or _ENDS.search(text, sentence.start, sentence.end) is None:
-        return True
-    return 0 <= start < first_line and _ENDS.search(text, 0, first_line) is None
 
 
 def _for_the_weekend(text: str, c: Candidate) -> bool:

@@ -15,29 +15,8 @@ HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
 MODAL_PERFECT = frozenset({"may", "might", "must", "could", "would", "should", "can"})
 #: Modals of possibility or obligation: what they speak of is still ahead ("may fall on Monday").
 POSSIBLE = frozenset({"may", "might", "should", "must", "can"})
-#: Verbs whose past is spelled as their present: "Weakness hurt the index on Friday" is a past.
-SAME_IN_PAST = frozenset({
-    "hurt", "cut", "hit", "set", "put", "let", "cost", "shut", "spread", "quit", "bet", "burst", "cast", "split",
-    "thrust", "upset", "bid", "broadcast", "forecast", "read", "beat", "shed", "slit", "rid", "fit",
-})  # fmt: skip
 #: Participles of judging: "could be described as" speaks of now, not of a time ahead.
 HEDGES = frozenset({"describe", "see", "consider", "call", "characterize", "characterise", "regard", "view", "term", "judge"})
-#: Words before a weekday that make it any such day ("on a Saturday", "every Monday").
-GENERIC = frozenset({"a", "an", "any", "every", "each", "one"})
-#: Adverbs of a habit: "rarely opens on a Sunday" tells no day to come.
-HABITUAL = frozenset({
-    "rarely", "often", "usually", "always", "never", "normally", "typically", "sometimes", "seldom", "generally",
-    "regularly", "traditionally", "frequently", "occasionally", "customarily",
-})  # fmt: skip
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-#: Irregular pasts a tagger may take for presents ("On Friday the index leapt").
-IRREGULAR_PAST = frozenset({
-    "leapt", "slept", "crept", "kept", "swept", "wept", "dealt", "felt", "knelt", "meant", "spent", "sent", "lent",
-    "bent", "built", "burnt", "learnt", "spelt", "spilt", "dreamt", "fled", "led", "fed", "bred", "sped", "bled",
-    "held", "told", "sold", "won", "got", "gave", "took", "came", "went", "fell", "rose", "began", "ran", "saw",
-    "drew", "grew", "threw", "flew", "knew", "struck", "stood", "fought", "brought", "bought", "caught", "taught",
-    "sought", "thought", "left", "lost", "paid", "said", "made", "found", "became",
-})  # fmt: skip
 NEGATIVE = frozenset({"not", "n't", "never", "neither", "no", "none", "nobody", "nothing", "nor", "hardly"})
 MAX_HOPS = 8
 
@@ -179,39 +158,6 @@ class TenseIndex:
         if verb.tag == "VBN" and lemma in passives:
             return any(a.tag in ("VBZ", "VBP") for a in auxes) and not any(a.tag in ("VBD", "MD") for a in auxes)
         return False
-
-    def present_act_at(self, offset: int, not_lemmas: frozenset[str]) -> bool:
-        """Whether the time's clause is a simple present of an act, not a report, a state or a
-        verb with a clause of its own ("The Tour enters the Pyrenees on Friday", "Qualifying gets
-        under way at 4 p.m. on Saturday"; not "says", "is", "wants to", nor "follows Tuesday's
-        declaration", where the day is a noun's, nor "hurt", a past that is spelled the same)."""
-        i, v = self.token_at(offset), self._verb_at(offset)
-        if i is None or v is None or self._possessive(i) or self.tokens[i].dep in ("compound", "amod"):
-            return False  # "Tuesday's declaration", "a Sunday circulation": a noun's day
-        if i > 0 and self.tokens[i - 1].text.lower() in GENERIC:
-            return False  # "invites applications on a Saturday": any Saturday
-        if any(self.tokens[j].dep == "compound" and self.tokens[j].pos == "PROPN" for j in self.below.get(i, ())):
-            return False  # "replaces Thomas Sunday": a name
-        verb = self.tokens[v]
-        text, lemma = verb.text.lower(), verb.lemma.lower()
-        if verb.tag not in ("VBZ", "VBP") or verb.pos != "VERB" or self.aux.get(v) or lemma in not_lemmas:
-            return False
-        # a present spelled as one ("enters", "meet"), not a past the tagger took for one ("leapt", "hurt")
-        if verb.tag == "VBP" and (text != lemma or text in SAME_IN_PAST or text in IRREGULAR_PAST or (text.endswith("ed") and not text.endswith("eed"))):
-            return False
-        if verb.tag == "VBZ" and not text.endswith("s"):
-            return False
-        if verb.dep == "conj" and verb.head != v and (up := self.verb_of(verb.head)) is not None and up != v and self.tense_of(up) == "past":
-            return False  # "deposits climbed to 6-5/8 ... on Sunday": joined to a past, a past
-        below = [self.tokens[j] for j in self.below.get(v, ())]
-        if any(t.dep in ("xcomp", "ccomp") or (t.dep == "advmod" and t.text.lower() in HABITUAL) for t in below):
-            return False
-        if any(self.tokens[j].dep == "advcl" and self.tense_of(j) == "past" for j in self.below.get(v, ())):
-            return False  # "lift a road block on Wednesday when talks were promised": a past told in the present
-        # a finite verb has a subject (its own, or that of the verb it is joined to): not "per share on Friday"
-        return any(t.dep in SUBJECTS for t in below) or (
-            verb.dep == "conj" and any(self.tokens[j].dep in SUBJECTS for j in self.below.get(verb.head, ()))
-        )
 
     def _possessive(self, i: int | None) -> bool:
         """Whether token ``i`` is a possessive ("Tuesday's", "May 22's")."""
