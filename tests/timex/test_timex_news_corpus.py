@@ -1,8 +1,9 @@
-"""1,697 sentences of news in our own words, each with the times a careful reader records:
+"""1,853 sentences of news in our own words, each with the times a careful reader records:
 modern wire and conflict reports, business and election news, police and army releases and local
 press in the English of South Asia, Africa and the Middle East (2004-2025); court, sports,
 science, obituary, disaster and feature writing (2005-2025); and wire, earnings, markets and
-broadcast copy in the style of 1989-2005. The expectations were written before the sentences
+broadcast copy in the style of 1989-2005; and captions, event notes, ledes, narration and
+previews told in the simple present. The expectations were written before the sentences
 were run, by people who had not seen the rules; the rows kept are those tidings gets right, so
 a change that breaks any of them fails here, with a parse by the real spaCy model. Rows it got
 wrong were turned into rules with their own tests or left alone as conventions (see the
@@ -34,7 +35,7 @@ def _check(path: Path, least: int, parse: Callable[[str], Article]) -> None:
 
 
 def test_the_news_sentences_keep_their_times(parse: Callable[[str], Article]) -> None:
-    _check(DATA / "news_sentences.jsonl", 1697, parse)
+    _check(DATA / "news_sentences.jsonl", 1853, parse)
 
 
 def test_whole_articles_keep_their_times(parse: Callable[[str], Article]) -> None:
