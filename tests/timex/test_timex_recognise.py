@@ -1,3 +1,6 @@
+import re
+
+import pytest
 from timex_helpers import one, times
 
 
@@ -61,3 +64,28 @@ def test_capitalised_set_word_before_a_name_is_part_of_the_name() -> None:
 def test_year_number_before_singular_year_is_the_year() -> None:
     assert spans("It includes an adjustment for 1986 year and both 1985 periods.") == ["1986", "1985"]
     assert spans("The oak stood for 1900 years.") == ["1900 years"]
+
+
+def test_a_pattern_needs_the_strings_every_match_holds() -> None:
+    from tidings.timex.recognise import needs
+
+    assert needs(re.compile(r"\bthe\s+(?:first|second)\s+quarter\b", re.IGNORECASE)) == ("quarter",)
+    assert needs(re.compile(r"(?:Monday|Tuesday)(?:\s+night)?", re.IGNORECASE)) == ("monday", "tuesday")
+    assert needs(re.compile(r"(?:last\s+)?\d+")) is None  # an optional word is not needed
+    assert needs(re.compile(r"(?:Monday|\d+)")) is None  # nor one way of two
+    assert needs(re.compile(r"(?:ago)+\s+(?=day)")) == ("ago",)  # a lookahead consumes nothing
+
+
+def test_skipping_patterns_whose_strings_are_absent_finds_the_same_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from tidings.timex import recognise
+
+    text = ("On Friday, 26 February 2021, the president said the ceasefire of November 10 held. Since 1988 "
+            "the region has seen six weeks of talks a year; in the third quarter of 2019 and the 1990s, "
+            "at 10:30 a.m. GMT, three days later, every Monday, the day after Christmas and overnight.")  # fmt: skip
+    gated = recognise.candidates(text)
+    assert any(p.needs for p in recognise.patterns())
+    plain = tuple(replace(p, needs=None) for p in recognise.patterns())
+    monkeypatch.setattr(recognise, "patterns", lambda: plain)
+    assert recognise.candidates(text) == gated and len(gated) > 10

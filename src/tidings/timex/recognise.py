@@ -8,10 +8,12 @@ modifiers ("the last week", "early this year"), as TimeML does.
 
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .lexicon import Lexicon, alternation, load_lexicon
 
@@ -35,6 +37,8 @@ class Candidate:
 class Pattern:
     kind: str
     regex: re.Pattern[str]
+    #: strings (case-folded) one of which every match contains; None when there is none to rely on
+    needs: tuple[str, ...] | None = None
 
 
 B = r"(?<![\w'\u2019-])(?=[\w'\u2019])"  # left word boundary that also refuses "-" ("mid-" is a modifier)
@@ -256,9 +260,56 @@ def patterns() -> tuple[Pattern, ...]:
     }
     out = []
     for kind, spec in _SPECS:
-        src = spec.format(**blocks, **extra)
-        out.append(Pattern(kind, re.compile(src, re.IGNORECASE)))
+        regex = re.compile(spec.format(**blocks, **extra), re.IGNORECASE)
+        out.append(Pattern(kind, regex, needs(regex)))
     return tuple(out)
+
+
+def needs(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings, case-folded, one of which every match of ``regex`` contains ("quarter" for the
+    quarter patterns, the month names for a date), read from the regex's own parse; None when
+    no such strings of three letters or more exist, or the parser (``re._parser``, internal to
+    Python) cannot be read. A stretch of text holding none of them cannot hold a match, so
+    ``candidates`` does not run the pattern there: the same matches in about half the time."""
+    try:
+        parser, codes = importlib.import_module("re._parser"), importlib.import_module("re._constants")
+        tree = parser.parse(regex.pattern, regex.flags)
+        found = _required(list(tree), codes)
+    except (ImportError, AttributeError, TypeError, ValueError, re.error):
+        return None
+    if found is None or min(len(s) for s in found) < 3:
+        return None
+    return tuple(sorted(found))
+
+
+def _required(items: list[tuple[Any, Any]], codes: Any) -> set[str] | None:
+    """Of a parsed sequence: the most selective set of strings one of which any match holds (a
+    run of literal characters, or what a group, an alternation or a repeat of one or more
+    requires), or None. Lookarounds, classes and optional parts require nothing."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is codes.LITERAL:
+            run.append(chr(av).casefold())
+            continue
+        if run:
+            options.append({"".join(run)})
+            run = []
+        need: set[str] | None = None
+        if op is codes.SUBPATTERN:
+            need = _required(list(av[-1]), codes)
+        elif op is codes.ATOMIC_GROUP:
+            need = _required(list(av), codes)
+        elif op is codes.BRANCH:
+            ways = [_required(list(b), codes) for b in av[1]]
+            need = None if any(w is None for w in ways) else {s for w in ways if w for s in w}
+        elif op in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT) and av[0] >= 1:
+            need = _required(list(av[2]), codes)
+        if need:
+            options.append(need)
+    if run:
+        options.append({"".join(run)})
+    return max(options, key=lambda s: min(len(x) for x in s)) if options else None
 
 
 _WORD = re.compile(r"\w+(?:[:.]\d\d(?!\d))?")
@@ -332,9 +383,12 @@ def candidates(text: str) -> list[Candidate]:
     found = []
     seen: set[tuple[int, int, int]] = set()
     spans = regions(text)
+    folded = [text[lo:hi].casefold() for lo, hi in spans]
     for rank, pat in enumerate(patterns()):
         has_t = "t" in pat.regex.groupindex
-        for lo, hi in spans:
+        for (lo, hi), low in zip(spans, folded, strict=True):
+            if pat.needs is not None and not any(s in low for s in pat.needs):
+                continue  # no word this pattern needs is here
             for m in pat.regex.finditer(text, lo, hi):
                 start, end = m.span("t") if has_t else m.span()
                 start = _skip_determiner(text, start, end)
