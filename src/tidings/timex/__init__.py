@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..model import Article, Time
 
-__all__ = ["time_for_span", "whole"]
+__all__ = ["time_for_span"]
 
 
 def time_for_span(
@@ -29,7 +29,7 @@ def time_for_span(
     the range's text and interval.
     """
     inside = [
-        whole(t) for t in article.times
+        _whole(t) for t in article.times
         if t.type in ("DATE", "TIME") and t.begin is not None and start <= t.span.start < end
         and (exclude is None or not exclude(t))
     ]  # fmt: skip
@@ -45,7 +45,7 @@ def time_for_span(
     return min(inside, key=rank)
 
 
-def whole(t: Time) -> Time:
+def _whole(t: Time) -> Time:
     """``t``, or the range it is an end of as one DATE: the range's text and interval, the value
     and anchor of ``t``."""
     if t.range is None:

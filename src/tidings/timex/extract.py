@@ -253,9 +253,7 @@ def _one_week(a: Found, b: Found, text: str, ref: date | None) -> tuple[Found, F
     if ia is None or ib is None or ref is None or ib.begin >= ia.begin or a.res.type != "DATE" or b.res.type != "DATE":
         return a, b
     gap = timedelta(days=(ib.begin.isoweekday() - ia.begin.isoweekday()) % 7)
-    ranged = (a.cand.kind == "weekday" and _RANGE_JOIN.fullmatch(text, a.end, b.start) is not None
-              and _RANGE_OPEN.search(text, max(0, a.start - 10), a.start) is not None)  # fmt: skip
-    if ranged:
+    if a.cand.kind == "weekday" and _range_joined(a, b, text):
         return (a, _on_day(b, ia.begin + gap)) if ia.begin > ref else (_on_day(a, ib.begin - gap), b)
     if ia.begin > ref and gap and _AND.fullmatch(text, a.end, b.start):
         return a, _on_day(b, ia.begin + gap)

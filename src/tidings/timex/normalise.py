@@ -308,21 +308,31 @@ def _holiday_on(rule: str, y: int) -> date:
     return day_ + timedelta(days=int(m["shift"] or 0))
 
 
+def holiday_name(c: Candidate) -> str:
+    """The lexicon's key of the candidate's holiday ("New Year\u2019s Day" -> "new year's day")."""
+    return _norm(c.get("hol")).replace("\u2019", "'")
+
+
+def month_day(rule: str) -> str:
+    """What a holiday rule says of the day without a year: "12-25", "11-XX" (Thanksgiving), "XX-XX"."""
+    if re.fullmatch(r"\d\d-\d\d", rule):
+        return rule
+    return (rule[:2] if rule[:2].isdigit() else "XX") + "-XX"
+
+
 def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     # "05-01|09-1MON": a name kept on different days in different countries (Labor Day); the
     # occurrence nearest the publication date, in the tense's direction, decides
-    name = _norm(c.get("hol")).replace("\u2019", "'")
+    name = holiday_name(c)
     rules = lex.holidays[name].split("|")
     # "Easter week", "Holy Week": the ISO week of the day (Monday to Easter Sunday)
-    on = cal.week if name.endswith(" week") else cal.day
-    grain = "week" if name.endswith(" week") else "day"
+    weekly = name.endswith(" week")
+    on, grain = (cal.week, "week") if weekly else (cal.day, "day")
     y = _int(c.get("year"))
     if y is not None:
         return _day_beside(c, Resolved("DATE", "", on(_holiday_on(rules[0], y)), grain=grain))
     if ctx.ref is None:  # "New Year's Eve": XXXX-12-31; Thanksgiving: XXXX-11-XX; Easter: XXXX-XX-XX
-        only = rules[0] if len(rules) == 1 else ""
-        known = only if re.fullmatch(r"\d\d-\d\d", only) else (only[:2] if only[:2].isdigit() else "XX") + "-XX"
-        return unresolved("DATE", f"XXXX-{known}", "no publication date to resolve the year")
+        return unresolved("DATE", f"XXXX-{month_day(rules[0] if len(rules) == 1 else '')}", "no publication date to resolve the year")
     ref = ctx.ref
     cands = [_holiday_on(rule, y) for rule in rules for y in (ref.year - 1, ref.year, ref.year + 1)]
     if ctx.tense == "future":
@@ -345,17 +355,17 @@ def resolve_bizday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     """ "the first business day of 2000": its first Monday to Friday that is not New Year's Day;
     "the last trading day of March": the last Monday to Friday of the month."""
     mon, y, yrel = c.get("mon") or c.get("mon2"), _int(c.get("year")), c.get("yrel")
+    m = lex.months[_norm(mon).rstrip(".")] if mon else None
     anchor: Anchor = "none"
     if y is None:
         if ctx.ref is None:
             return unresolved("DATE", "XXXX-XX-XX", "no publication date to resolve the year")
-        m = lex.months[_norm(mon).rstrip(".")] if mon else None
         if yrel:
             y = ctx.ref.year + STEPS[_norm(yrel)]
         else:
             y = month_year(ctx.ref, m, ctx.tense, ctx.settled) if m else ctx.ref.year
         anchor = "published"
-    span = cal.month(y, lex.months[_norm(mon).rstrip(".")]) if mon else cal.year(y)
+    span = cal.month(y, m) if m else cal.year(y)
     first = _norm(c.get("bday")) == "first"
     d = span.begin if first else span.end
     while d.isoweekday() > 5 or (d.month, d.day) == (1, 1):

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from types import MappingProxyType
 
 from . import calendar as cal
 from .lexicon import Lexicon
-from .normalise import STEPS, Context, Impossible, Resolved, _int, _norm, resolve_holiday, unresolved, year_less
+from .normalise import (
+    STEPS,
+    Context,
+    Impossible,
+    Resolved,
+    _int,
+    _norm,
+    holiday_name,
+    month_day,
+    resolve_holiday,
+    unresolved,
+    year_less,
+)
 from .recognise import Candidate
 from .relative import _count, _period, _weekday_date, reporting_day, year_before_quarter
 
@@ -89,7 +100,7 @@ def _results_year(q: int, ref: date, here: cal.Interval | None, results: bool) -
     if here is not None and here.begin.year < ref.year:
         at = 4 * here.begin.year + cal.quarter_of(here.begin)  # counted in quarters; a tie goes ahead
         return min((here.begin.year - 1, here.begin.year, here.begin.year + 1), key=lambda y: (abs(4 * y + q - at), -y))
-    last = cal.at_granularity(cal.at_granularity(ref, "quarter").begin - timedelta(days=1), "quarter")
+    last = cal.at_granularity(cal.shift(ref, "quarter", -1), "quarter")
     return last.begin.year if results and cal.quarter_of(last.begin) == q else ref.year
 
 
@@ -232,12 +243,8 @@ def set_(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     season = c.get("season")
     if season:  # "every summer"
         return Resolved("SET", f"XXXX-{lex.seasons[season.lower()]}")
-    hol = c.get("hol")
-    if hol:  # "every Christmas": its day of every year, "XXXX-11-XX" when the day moves (Thanksgiving)
-        rule = lex.holidays[_norm(hol).replace("\u2019", "'")].split("|")[0]
-        if re.fullmatch(r"\d\d-\d\d", rule):
-            return Resolved("SET", f"XXXX-{rule}")
-        return Resolved("SET", f"XXXX-{rule[:2] if rule[:2].isdigit() else 'XX'}-XX")
+    if c.get("hol"):  # "every Christmas": its day of every year, "XXXX-11-XX" when the day moves (Thanksgiving)
+        return Resolved("SET", f"XXXX-{month_day(lex.holidays[holiday_name(c)].split('|')[0])}")
     mon = c.get("mon")
     if mon:  # "each July"
         return Resolved("SET", f"XXXX-{lex.months[mon.lower().rstrip('.')]:02d}")

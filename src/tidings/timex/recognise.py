@@ -153,14 +153,14 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
     ("podref", r"{B}(?P<rel>mid)(?:\s+|-|(?=morning|afternoon|evening)){POD}{E}"),  # not "midnight"
     # "ended in the evening": the part of the day just told (or of publication)
-    ("podref", r"\b(?:in|during|by|throughout)\s+(?P<t>(?P<rel>the)\s+(?P<pod>morning|afternoon|evening)){E}(?!\s+(?:of|after|before|news|paper|edition|session|shift|prayers?|show|hours|rush)\b)"),
+    ("podref", r"\b(?:in|during|by|throughout)\s+(?P<t>(?P<rel>the)\s+{DPOD}){E}(?!\s+(?:of|after|before|news|paper|edition|session|shift|prayers?|show|hours|rush)\b)"),
     # "worked through the night", "by nightfall", "at dusk": the night or evening of the day just told (or of publication)
     ("podref", r"\b(?:through|throughout)\s+(?P<t>(?P<rel>the)\s+(?P<pod>night)){E}(?!\s+(?:of|before|after)\b)"),
     ("podref", r"\b(?:at|by|after|before|until|till|around|near|toward|towards|since|past)\s+(?P<t>(?P<pod>dusk|nightfall)){E}"),
     ("weekday", r"{B}(?P<pod>dusk|nightfall)\s+(?:on\s+)?{WD}{E}"),  # "at dusk on Saturday": that day's evening
     # "Heavy snow fell overnight": the night before publication (a night still to come when the
     # clause looks ahead); "overnight into Sunday", "overnight on 8-9 January" are named by their day
-    ("overnight", r"{B}(?P<on>overnight){E}(?!\s+(?:(?:on|of|into|to|from)\s+)?(?:{WDN}|{MONTHS}|\d|(?:the\s+)?night|tonight|today|yesterday|tomorrow)\b)"),
+    ("overnight", r"{B}overnight{E}(?!\s+(?:(?:on|of|into|to|from)\s+)?(?:{WDN}|{MONTHS}|\d|(?:the\s+)?night|tonight|today|yesterday|tomorrow)\b)"),
     # "a decision is expected by midweek": the middle of the week told, or of publication's
     ("midweek", r"\b(?:by|until|till|at|from|in|since|before|after|around|toward|towards|through)\s+(?P<t>mid-?week){E}(?!\s+(?!(?:and|or|but|when|as|before|after|to|with|while)\b)(?-i:[a-z]))"),
     ("ref", r"{B}(?P<ref>{REFS}){E}(?!\s+accounts?\b)"),
@@ -452,10 +452,10 @@ def plausible(c: Candidate, text: str) -> bool:
         return False  # "the Sunday Times", "the Winter Olympics", "Bloody Sunday", "the Mail on Sunday": names
     if c.kind == "cal" and c.get("day") is None and c.get("year") is None and c.get("yrel") is None:
         return _bare_month_ok(c, text, mon or "")
-    if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
-        return _year_ok(c, text)
     if c.kind == "year" and _CLUB_AFTER.match(text, c.end):
         return False  # "the 1860 Munich club": a name
+    if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
+        return _year_ok(c, text)
     if c.kind == "spelled" and not (mon or c.get("season")) and _titled(c, text):
         return False  # "Orwell's Nineteen Eighty-Four": a title
     if c.kind == "overnight":
@@ -498,7 +498,8 @@ def _a_paper(adv: str, c: Candidate, text: str) -> bool:
     before = text[max(0, c.start - 40) : c.start]
     if _NAME_AFTER.match(text, c.end) and _PAPER_BEFORE.search(before):
         lex = load_lexicon()
-        nxt = text[c.end :].split(None, 1)[0].strip(".,").lower()
+        m = _NEXT_WORD.match(text, c.end)
+        nxt = m.group(1).lower() if m else ""
         return nxt not in lex.months and nxt not in lex.weekdays  # "daily Monday to Friday": a frequency
     return bool(_PAPER_DET.search(before) and _PAPER_AFTER.match(text, c.end))
 
@@ -598,26 +599,27 @@ MONTH_CUES = frozenset(["the", "in", "since", "until", "till", "by", "from", "th
 
 def _year_ok(c: Candidate, text: str) -> bool:
     y = int(c.get("year") or 0)
-    if not 1800 <= y <= 2199 or _COUNT_AFTER.match(text, c.end) or _CLUB_AFTER.match(text, c.end):
+    if not 1800 <= y <= 2199 or _COUNT_AFTER.match(text, c.end):
         return False
-    far_cue = _word_before(text, c.start) in _FAR_YEAR_CUES or text[c.start : c.start + 4].lower() == "the "  # "the year 2100"
-    if y >= 2100 and (not far_cue or _NOUN_AFTER.match(text, c.end)):
-        return False  # "by 2100" is a date; "2150 people", "at 2130", "in 2100 seats" are not
+    if y >= 2100 and _NOUN_AFTER.match(text, c.end):
+        return False  # "by 2100" is a date (its patterns want the word before); "in 2100 seats" is not
     return not _NOT_YEAR_BEFORE.search(text, max(0, c.start - 12), c.start)
 
 
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|the|a|an|when|if|as|than|to|at|in|on|from|compared|relative|will|would|could|may|might)\b)(?-i:[a-z])")
-#: Words after which a year of the next century is a date ("sea levels could rise ... by 2100").
-_FAR_YEAR_CUES = frozenset({"by", "in", "until", "till", "before", "after", "through", "beyond"})
 
 
 #: A year in the clause of a superlative season ("In 2003, Europe had the hottest summer"), not after "since".
 _OWN_YEAR = re.compile(r"(?<!since\s)\b(?:1[89]|20)\d\d\b")
 
 
+def _clause_parts(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause before ``start`` and after ``end`` (up to 80 and 60 characters)."""
+    return _CLAUSE_END.split(text[max(0, start - 80) : start])[-1], _CLAUSE_END.split(text[end : end + 60])[0]
+
+
 def _clause_around(text: str, start: int, end: int) -> str:
-    before = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
-    return before + " " + _CLAUSE_END.split(text[end : end + 60])[0]
+    return " ".join(_clause_parts(text, start, end))
 
 
 def _titled(c: Candidate, text: str) -> bool:
@@ -656,9 +658,7 @@ _AFTER_ADVERB = frozenset({
 
 
 def _overnight_ok(c: Candidate, text: str) -> bool:
-    before = text[max(0, c.start - 80) : c.start]
-    before = _CLAUSE_END.split(before)[-1]
-    after = _CLAUSE_END.split(text[c.end : c.end + 60])[0]
+    before, after = _clause_parts(text, c.start, c.end)
     if _OVERNIGHT_SUDDEN.search(before) or _OVERNIGHT_SUDDEN.search(after):
         return False
     m = _NEXT_WORD.match(text, c.end)
@@ -689,9 +689,9 @@ def _duration_ok(c: Candidate, text: str) -> bool:
         return False
     if num in ("a", "an") and unit.endswith("s") and c.get("long"):
         return False  # "a decades-long feud": the article of the noun; "decades-long" is vague
-    unit2 = load_lexicon().unit(c.get("unit2") or "")
     if c.get("unit2") is not None:  # "three hours and 20 minutes": the second unit finer than the first
-        first = load_lexicon().unit(raw_unit)
+        lex = load_lexicon()
+        first, unit2 = lex.unit(raw_unit), lex.unit(c.get("unit2") or "")
         return first is not None and unit2 is not None and _FINER.index(unit2.grain) < _FINER.index(first.grain)
     return not (unit.startswith("quarter") and _fraction(c, text, num))
 

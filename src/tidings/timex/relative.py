@@ -111,29 +111,31 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     elif c.get("that") and ctx.prev is not None:  # "in 1998 ... That summer"
         y = ctx.prev.begin.year
     elif nrel and ctx.prev is not None:  # "They married in June 1969. The following spring": 1970's
-        told, y = ctx.prev.begin, ctx.prev.begin.year
-        if STEPS[nrel] > 0:
-            y += 1 if cal.season(y, code).begin <= told else 0
-        else:
-            y -= 1 if cal.season(y, code).end >= told else 0
+        told = ctx.prev.begin
+        y = _season_step(told.year, code, STEPS[nrel], told)
         return Resolved("DATE", "", cal.season(y, code), "previous-time", grain="season")
-    elif nrel:  # no story date: "the next spring" from publication
-        n = STEPS[nrel]
-        here = cal.season(y, code)
-        y += 1 if n > 0 and here.begin <= ctx.ref else -1 if n < 0 and here.end >= ctx.ref else 0
     else:
-        n = _step(c)
+        n = STEPS[nrel] if nrel else _step(c)  # "the next spring" (no story date), "last spring"
         here = cal.season(y, code)
-        if n < 0 and here.end >= ctx.ref:  # "last spring": the latest spring that is over
-            y -= 1
-        elif n > 0 and here.begin <= ctx.ref:
-            y += 1
-        elif n == 0 and _norm(c.get("rel")) in ("", "the"):  # not "this summer"
+        if n:
+            y = _season_step(y, code, n, ctx.ref)
+        elif _norm(c.get("rel")) in ("", "the"):  # not "this summer"
             if (ctx.tense == "past" or (c.get("sup") and ctx.tense != "future")) and here.begin > ctx.ref:
                 y -= 1  # "in the summer, wildfires destroyed ..." written in January, "the coldest winter in 16 years": the last one
             elif ctx.tense == "future" and here.end < ctx.ref:
                 y += 1  # "will reopen in the spring" written in October: the next spring
     return Resolved("DATE", "", cal.season(y, code), "published", grain="season")
+
+
+def _season_step(y: int, code: str, n: int, at: date) -> int:
+    """The year of the season ``n`` (+1 or -1) from ``at``: the next one not yet begun, or the
+    latest one over ("last spring"), counting from the season of that name in year ``y``."""
+    here = cal.season(y, code)
+    if n > 0 and here.begin <= at:
+        return y + 1
+    if n < 0 and here.end >= at:
+        return y - 1
+    return y
 
 
 def deictic(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
@@ -174,8 +176,9 @@ def overnight(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 
 def midweek(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
-    """ "by midweek": the middle of the week of the day just told or of publication, a week on
-    when the clause looks ahead from its second half (TIMEX3 writes the week: 2016-W28)."""
+    """ "by midweek": the middle of the week of the day just told or of publication; a week on
+    when the clause looks ahead from the week's second half, a week back when it tells the past
+    from a Monday or Tuesday (TIMEX3 writes the week: 2016-W28)."""
     if ctx.prev is not None and ctx.prev_grain == "day":
         return Resolved("DATE", "", cal.week(ctx.prev.begin), "previous-time", grain="week")
     if ctx.ref is None:
@@ -318,10 +321,6 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
 
 
-#: The day or month an anchored offset counts from ("ago today", "ago this month", "from tomorrow").
-_ANCHOR_DAYS = MappingProxyType({"today": 0, "yesterday": -1, "tomorrow": 1})
-
-
 def _anchored_offset(c: Candidate, ctx: Context, lex: Lexicon, unit: Unit, n: int) -> Resolved:
     """ "four years ago today" is that day four years back, "ten years ago this month" that month,
     "one year from today" that day a year on, "two weeks ago Thursday" the Thursday two weeks
@@ -335,7 +334,7 @@ def _anchored_offset(c: Candidate, ctx: Context, lex: Lexicon, unit: Unit, n: in
         base = _weekday_date(ctx.ref, lex.weekdays[_norm(wd)], None, "past")
         grain = "day"
     else:
-        base = ctx.ref + timedelta(days=_ANCHOR_DAYS.get(word, 0))
+        base = ctx.ref + timedelta(days=lex.deictic.get(word, 0))  # "ago today", "from tomorrow"; "ago this month": today
         grain = word.split()[-1] if word.startswith("this ") else "day"
     if unit.is_clock or (grain != "day" and _coarser(grain, unit.grain)):  # "three days ago this month"
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None)

@@ -60,25 +60,20 @@ class TenseIndex:
         return None if i is None else self.verb_of(i)
 
     def tense_at(self, offset: int) -> Tense:
-        v = self._verb_at(offset)
+        i = self.token_at(offset)
+        v = None if i is None else self.verb_of(i)
         if v is None:
             return "none"
-        i = self.token_at(offset)
         # "warnings on Thursday that strikes could do harm": a time before the clause's "that"
         # is not in the clause (a parse that hangs it there is wrong), so its "could" is not the
         # time's; nor is it a day of a noun ("could be up on May 22's figure")
         before = i is not None and any(self.tokens[j].dep == "mark" and i < j < v for j in self.below.get(v, ()))
         tense = self.tense_of(v, could=not before and not self._possessive(i))
         verb = self.tokens[v]
-        if verb.tag == "VB" and verb.dep == "conj" and not self.aux.get(v) and verb.head != v:
-            # "will last two days and end on Friday": a bare verb joined to one with "will" (or
-            # "to", or a modal) shares its auxiliary
-            up = self.verb_of(verb.head)
-            if up is not None and up != v and (above := self.tense_of(up)) == "future":
-                return above
-        if verb.tag == "VBG" and not self.aux.get(v) and verb.head != v:
+        if (verb.tag == "VBG" or (verb.tag == "VB" and verb.dep == "conj")) and not self.aux.get(v) and verb.head != v:
             # "would leave ..., with the third departing each Thursday from August 6": a bare
-            # participle takes the tense of the clause it hangs on
+            # participle takes the future of the clause it hangs on; "will last two days and end
+            # on Friday": a bare verb joined to one with "will" (or "to", or a modal) shares it
             up = self.verb_of(verb.head)
             if up is not None and up != v and (above := self.tense_of(up)) == "future":
                 return above
@@ -200,7 +195,7 @@ class TenseIndex:
         v = self.adverb_of(offset)
         if v is None or self.tokens[v].tag != "VBN" or self.tokens[v].lemma.lower() not in lemmas:
             return False
-        return any(self.tokens[j].tag == "VBD" for j in self.aux.get(v, ())) and not self._pluperfect(v)
+        return self._past(v) and not self._pluperfect(v)
 
     def governing_tense_at(self, offset: int) -> Tense:
         """The tense of the clause above the verb at ``offset`` ("will go ahead as planned":
