@@ -122,3 +122,11 @@ def test_a_quarter_whose_results_are_still_to_come_is_the_one_just_ended(parse: 
     # a quarter told in the past is no frame for one told in the future
     text = "Shipments, which had been planned for the third quarter, will now begin in the second quarter."
     assert [v for v in values(parse, text, "2011-02-10") if "Q" in v] == ["2010-Q3", "2011-Q2"]
+
+
+def test_a_headline_infinitive_is_a_plan(parse: Parse) -> None:
+    # "X to <verb>" with no verb above it is how headlines write what is to come
+    assert values(parse, "Apple to unveil new tablet on Wednesday", "2011-03-08") == ["2011-03-09"]
+    assert values(parse, "Navy ship to sail to the city in August", "2009-03-29") == ["2009-08"]
+    # a sentence with its full stop and a verb of its own keeps the past
+    assert values(parse, "The decision to close the plant on Friday angered workers.", "2011-03-08") == ["2011-03-04"]

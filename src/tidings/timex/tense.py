@@ -244,6 +244,9 @@ class TenseIndex:
             gov = head.head if head.dep == "acomp" else verb.head
             if lemma in FUTURE_HEADS and verb.head != v:
                 return "past" if self._pluperfect(gov) or (lemma in ("be", "due") and self._past(gov)) else "future"
+            if verb.head == v or (verb.dep in ("relcl", "acl") and head.dep == "ROOT" and head.pos in ("NOUN", "PROPN")
+                                  and not any(self.tokens[j].tag == "." for j in self.below.get(verb.head, ()))):
+                return "future"  # a headline's "Apple to unveil iPad 2 on Wednesday": no verb above it, a plan
         if any(a.tag == "MD" and a.lemma.lower() in POSSIBLE for a in auxes):
             return "future"
         if could and "could" in words and not self._negated(v) and not (verb.tag == "VBN" and verb.lemma.lower() in HEDGES):
