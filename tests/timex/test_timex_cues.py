@@ -694,3 +694,13 @@ def test_a_wire_dateline_a_day_before_publication_is_the_stories_today() -> None
     # a dateline far from publication is not trusted over it
     text = "Raid\n\nNew Delhi, January 3 (PTI): The Army today said five militants were killed."
     assert times(text, published="2021-02-27")[-1].value == "2021-02-27"
+
+
+def test_the_month_is_the_month_told_of_not_that_of_the_day_it_was_told() -> None:
+    t = times("Prices rose 0.6 percent in October, the biggest rise since May, officials said on Tuesday. "
+              "Energy costs jumped during the month.", published="2004-11-17")  # fmt: skip
+    assert [(x.span.text, x.value) for x in t][-1] == ("the month", "2004-10")
+    t = times("The jobless rate rose to 6.7 percent in November, officials said on Friday. "
+              "It was 6.5 percent the previous month.", published="2008-12-05")  # fmt: skip
+    assert t[-1].value == "2008-10"
+    assert times("Sales will rise this month.", published="2008-12-05")[0].value == "2008-12"

@@ -89,3 +89,9 @@ def test_skipping_patterns_whose_strings_are_absent_finds_the_same_candidates(mo
     plain = tuple(replace(p, needs=None) for p in recognise.patterns())
     monkeypatch.setattr(recognise, "patterns", lambda: plain)
     assert recognise.candidates(text) == gated and len(gated) > 10
+
+
+def test_a_month_ending_a_headline_is_no_name_of_the_next_line() -> None:
+    found = times("Consumer prices rise sharply in October\n\nThe department said prices rose.", "2008-11-18")
+    assert [(t.span.text, t.value) for t in found] == [("October", "2008-10")]
+    assert times("She met April Smith.") == []

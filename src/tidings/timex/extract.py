@@ -163,6 +163,7 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     named_quarter: cal.Interval | None = None
     quarter_here: tuple[Sentence | None, cal.Interval] | None = None  # the last quarter named by number, and its sentence
     dated: tuple[Sentence, cal.Interval] | None = None  # the last calendar day written out, and its sentence
+    month_told: tuple[Sentence | None, cal.Interval] | None = None  # the last month a time was of, and its sentence
     for c in select(candidates(text)):
         sentence = article.sentence_at(c.start)
         same = dated[1] if dated is not None and dated[0] == sentence else None
@@ -177,7 +178,8 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
         near_day = prev_day[1] if prev_day is not None and _within(order, prev_day[0], sentence, 1) else None
         results = c.kind == "quarter" and tense == "future" and tenses.period_of_results_at(c.end - 1, _RESULTS)
         here_q = quarter_here[1] if quarter_here is not None and quarter_here[0] == sentence and sentence is not None else None
-        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled, near_day, results, here_q)
+        month = month_told[1] if month_told is not None and _within(order, month_told[0], sentence, 1) else None
+        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled, near_day, results, here_q, month)
         try:
             res = resolve(c, ctx, lex)
         except Impossible as exc:
@@ -198,6 +200,8 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
                 quarter_here = (sentence, res.interval) if tense == "future" and not c.get("emon") else None
             if c.kind in _WRITTEN_DAYS and res.grain in ("day", "month") and res.type == "DATE" and sentence is not None:
                 dated = (sentence, res.interval)
+            if res.grain == "month" and res.type == "DATE" and not _SINCE.search(text, max(0, c.start - 8), c.start):
+                month_told = (sentence, res.interval)  # not "since May": a start, not the month told of
         elif prev_grain == "quarter" and _REPORTING_PERIOD.match(text, c.start, c.end):
             prev_grain = "period"  # "for the nine months, ... a year earlier": no longer the quarter
         found.append(Found(c, res, c.start, c.end))

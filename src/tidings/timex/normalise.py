@@ -39,6 +39,8 @@ class Context:
     results: bool = False
     #: a quarter named by its number earlier in the same sentence
     quarter_here: cal.Interval | None = None
+    #: the last month a time of this or the previous sentence was of ("in October ... during the month")
+    month_told: cal.Interval | None = None
 
 
 @dataclass(frozen=True, slots=True)

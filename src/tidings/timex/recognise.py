@@ -540,7 +540,7 @@ _GROUP_AFTER = re.compile(
 _CLUB_AFTER = re.compile(r"(?:\s+(?-i:[A-Z][\w'\u2019-]*)){1,2}\s+(?-i:club|Club)\b")
 
 
-_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
+_NAME_AFTER = re.compile(r"[^\S\n]+(?-i:[A-Z][a-z])")  # on the same line: a headline's last word is no name
 _CLOCK_CUES = frozenset({"at", "around", "about", "approximately", "approx", "by", "from", "till", "until", "before", "after", "since", "of", "to", "and"})
 _OF_AFTER = re.compile(r"\s+of\b")
 _SPEED_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|knots?|feet|ft)\s+$", re.IGNORECASE)

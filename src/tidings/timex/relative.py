@@ -32,8 +32,13 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return _no_ref({"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"))
     n = _step(c)
+    rel = _norm(c.get("rel"))
+    if unit == "month" and ctx.month_told is not None and (rel in ANAPHORIC or (rel == "the" and ctx.tense in ("past", "none"))):
+        # "prices rose in October, the department said on Tuesday. Energy costs jumped during the
+        # month": the month told of, not that of the day it was told on
+        moved = cal.add_months(ctx.month_told.begin, STEPS.get(rel, 0))
+        return Resolved("DATE", "", cal.month(moved.year, moved.month), "previous-time", grain="month")
     if ctx.prev is not None and unit in ("week", "month", "year") and not _coarser(ctx.prev_grain, unit):
-        rel = _norm(c.get("rel"))
         opens = rel == "the next" and (c.get("rel") or "")[:1] == "T"  # "... in 2017. The next year, ..."
         # "began in early July. By the end of the month, ... had been killed": the story's month
         told = rel == "the" and ctx.tense in ("past", "none") and ctx.prev_grain in ("day", "month")
