@@ -130,3 +130,8 @@ def test_a_headline_infinitive_is_a_plan(parse: Parse) -> None:
     assert values(parse, "Navy ship to sail to the city in August", "2009-03-29") == ["2009-08"]
     # a sentence with its full stop and a verb of its own keeps the past
     assert values(parse, "The decision to close the plant on Friday angered workers.", "2011-03-08") == ["2011-03-04"]
+
+
+def test_a_month_whose_results_are_still_to_come_is_the_month_just_ended(parse: Parse) -> None:
+    assert values(parse, "Carmakers will report December sales on Tuesday.", "2011-01-04") == ["2010-12", "2011-01-04"]
+    assert values(parse, "The company will open a plant in December.", "2011-01-04") == ["2011-12"]

@@ -35,7 +35,8 @@ class Context:
     settled: bool = False
     #: the last day told in the text, for "the next day" after a coarser time ("this year")
     prev_day: cal.Interval | None = None
-    #: the time (a quarter) is the period of a result ("fourth-quarter earnings", "a loss for the quarter")
+    #: the time (a quarter or month) is the period of a result told in a future clause ("fourth-quarter
+    #: earnings", "a loss for the quarter", "December sales")
     results: bool = False
     #: a quarter named by its number earlier in the same sentence
     quarter_here: cal.Interval | None = None
@@ -202,6 +203,8 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         y = ctx.prev.begin.year
     elif ctx.tense == "none" and ctx.dated is not None and ctx.dated.begin <= ctx.ref:  # "broke out in January and went on until March"
         y = ctx.dated.begin.year + (1 if m < ctx.dated.begin.month else 0)
+    elif ctx.results and m == cal.add_months(ctx.ref, -1).month:
+        y = cal.add_months(ctx.ref, -1).year  # "will report December sales on Tuesday" in January: the month just ended
     else:
         y = month_year(ctx.ref, m, ctx.tense, ctx.settled)
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
