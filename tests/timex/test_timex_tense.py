@@ -135,3 +135,9 @@ def test_a_headline_infinitive_is_a_plan(parse: Parse) -> None:
 def test_a_month_whose_results_are_still_to_come_is_the_month_just_ended(parse: Parse) -> None:
     assert values(parse, "Carmakers will report December sales on Tuesday.", "2011-01-04") == ["2010-12", "2011-01-04"]
     assert values(parse, "The company will open a plant in December.", "2011-01-04") == ["2011-12"]
+
+
+def test_an_infinitive_of_a_verb_that_happens_with_it_takes_its_tense(parse: Parse) -> None:
+    # published Tuesday 16 September 2008
+    assert values(parse, "The bank failed to find a buyer over the weekend.", "2008-09-16") == ["2008-W37-WE"]
+    assert values(parse, "The bank will try to find a buyer by Friday.", "2008-09-16") == ["2008-09-19"]

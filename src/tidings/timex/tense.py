@@ -13,6 +13,12 @@ FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d"}
 FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want", "forecast", "slate"})
 HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
 MODAL_PERFECT = frozenset({"may", "might", "must", "could", "would", "should", "can"})
+#: Verbs whose infinitive happens when they do ("failed to find", "managed to leave", "refused to
+#: comment"), unlike verbs of plans ("agreed to meet on Friday": the meeting is ahead).
+IMPLICATIVE = frozenset({
+    "fail", "manage", "refuse", "decline", "try", "attempt", "begin", "start", "continue", "help", "seem",
+    "appear", "happen", "rush", "struggle", "hesitate", "neglect", "bother", "dare", "tend",
+})  # fmt: skip
 #: Modals of possibility or obligation: what they speak of is still ahead ("may fall on Monday").
 POSSIBLE = frozenset({"may", "might", "should", "must", "can"})
 #: Participles of judging: "could be described as" speaks of now, not of a time ahead.
@@ -244,6 +250,8 @@ class TenseIndex:
             gov = head.head if head.dep == "acomp" else verb.head
             if lemma in FUTURE_HEADS and verb.head != v:
                 return "past" if self._pluperfect(gov) or (lemma in ("be", "due") and self._past(gov)) else "future"
+            if lemma in IMPLICATIVE and verb.head != v and head.pos in ("VERB", "AUX"):
+                return self.tense_of(verb.head)  # "failed to find a buyer over the weekend": when it failed
             if verb.head == v or (verb.dep in ("relcl", "acl") and head.dep == "ROOT" and head.pos in ("NOUN", "PROPN")
                                   and not any(self.tokens[j].tag == "." for j in self.below.get(verb.head, ()))):
                 return "future"  # a headline's "Apple to unveil iPad 2 on Wednesday": no verb above it, a plan
