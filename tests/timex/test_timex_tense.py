@@ -141,3 +141,13 @@ def test_an_infinitive_of_a_verb_that_happens_with_it_takes_its_tense(parse: Par
     # published Tuesday 16 September 2008
     assert values(parse, "The bank failed to find a buyer over the weekend.", "2008-09-16") == ["2008-W37-WE"]
     assert values(parse, "The bank will try to find a buyer by Friday.", "2008-09-16") == ["2008-09-19"]
+
+
+def test_the_full_year_told_in_the_past_early_in_a_year_is_the_year_before(parse: Parse) -> None:
+    assert values(parse, "For the full year, sales dropped 18 percent.", "2009-02-20") == ["2008"]
+    assert values(parse, "Sales for the year fell 18 percent.", "2009-01-05") == ["2008"]
+    # later in the year, "the year" after January, or a plan: this year
+    assert values(parse, "Sales for the year fell 18 percent.", "2009-02-20") == ["2009"]
+    assert values(parse, "For the full year, sales dropped 18 percent.", "2009-06-20") == ["2009"]
+    assert values(parse, "Sales will fall for the full year.", "2009-01-05") == ["2009"]
+    assert values(parse, "Shares have risen 40 percent since the start of the year.", "2009-01-28") == ["2009"]

@@ -44,6 +44,9 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         told = rel == "the" and ctx.tense in ("past", "none") and ctx.prev_grain in ("day", "month")
         if rel in ANAPHORIC or opens or told:
             return narrative(c, ctx, lex)  # "passed on Dec. 3, 2020. The previous week, ...": the story's week
+    if unit == "year" and n == 0 and ctx.tense == "past" and not c.get("mod") and _closed_year(rel, ctx.ref):
+        # "For the full year, sales dropped 18 percent" written in January: the year just ended
+        return Resolved("DATE", "", cal.year(ctx.ref.year - 1), "published", grain="year")
     if unit in ("decade", "century") and n < 0:  # "the past decade": the ten years up to now
         return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y")
     if unit == "weekend":
@@ -130,6 +133,15 @@ def season(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
             elif ctx.tense == "future" and here.end < ctx.ref:
                 y += 1  # "will reopen in the spring" written in October: the next spring
     return Resolved("DATE", "", cal.season(y, code), "published", grain="season")
+
+
+def _closed_year(rel: str, ref: date) -> bool:
+    """Whether "the (full) year" in a past clause is the year before ``ref``: "the full year"
+    (also "whole", "entire") in the first quarter, when annual results are told, and a plain
+    "the year" in January ("earlier in the year" in February is this year's)."""
+    if rel in ("the full", "the whole", "the entire"):
+        return ref.month <= 3
+    return rel == "the" and ref.month == 1
 
 
 def _season_step(y: int, code: str, n: int, at: date) -> int:
