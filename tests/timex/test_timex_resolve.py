@@ -371,6 +371,8 @@ def test_the_day_before_or_after_a_holiday() -> None:
     assert one("He died on the day after Christmas.", "1996-01-07").value == "1995-12-26"
     assert one("She left the day before Christmas.", "1996-01-07").value == "1995-12-24"
     assert one("Shops were busy in the days after Christmas.", "1996-01-07").span.text == "Christmas"
+    t = one("Shoppers crowd stores on day after Thanksgiving", "2005-11-25")  # a headline drops "the"
+    assert (t.span.text, t.value) == ("day after Thanksgiving", "2005-11-25")
 
 
 def test_clock_time_on_a_holiday_is_that_day() -> None:

@@ -194,7 +194,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("half", r"{B}(?-i:H(?P<hn>[12]))\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)){E}"),
     ("half", r"{B}(?:(?P<det>the)\s+)?(?P<hord>first|last)\s+two\s+quarters\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year){E}"),
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
-    ("holiday", r"{B}(?P<dayrel>the\s+day\s+(?:before|after))\s+(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),  # "the day after Christmas"
+    ("holiday", r"{B}(?P<dayrel>(?:the\s+)?day\s+(?:before|after))\s+(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),  # "the day after Christmas", a headline's "on day after Thanksgiving"
     ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>local\s+time|(?-i:[A-Z][a-z]+)\s+time|(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}|(?P<hol>{HOLIDAYS})))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     # police and army releases' "at 1500hrs", "0600 hours on Sunday", "18:45 hrs IST", "1800 hrs on 14 March"
