@@ -151,3 +151,9 @@ def test_the_full_year_told_in_the_past_early_in_a_year_is_the_year_before(parse
     assert values(parse, "For the full year, sales dropped 18 percent.", "2009-06-20") == ["2009"]
     assert values(parse, "Sales will fall for the full year.", "2009-01-05") == ["2009"]
     assert values(parse, "Shares have risen 40 percent since the start of the year.", "2009-01-28") == ["2009"]
+
+
+def test_an_infinitive_of_an_agreement_or_promise_lies_ahead(parse: Parse) -> None:
+    # published Tuesday 16 September 2008
+    assert values(parse, "They agreed to meet on Friday.", "2008-09-16") == ["2008-09-19"]
+    assert values(parse, "They had agreed to meet on Friday but the talks collapsed.", "2008-09-16") == ["2008-09-12"]

@@ -10,7 +10,8 @@ from ..model import Token
 from .normalise import Tense
 
 FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d"})
-FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want", "forecast", "slate"})
+FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want", "forecast", "slate",
+                          "agree", "promise", "vow", "pledge"})  # "agreed to meet on Friday": the meeting is ahead
 HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
 MODAL_PERFECT = frozenset({"may", "might", "must", "could", "would", "should", "can"})
 #: Verbs whose infinitive happens when they do ("failed to find", "managed to leave", "refused to
