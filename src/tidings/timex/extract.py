@@ -176,7 +176,8 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             or (tenses.tense_at(c.start) == "past" and tenses.settled_at(c.start, FORWARD_VERBS))
         )
         near_day = prev_day[1] if prev_day is not None and _within(order, prev_day[0], sentence, 1) else None
-        results = c.kind in ("quarter", "cal") and tense == "future" and tenses.period_of_results_at(c.end - 1, _RESULTS)
+        period = c.kind == "quarter" or (c.kind == "cal" and c.get("day") is None and c.get("year") is None)  # "December sales"
+        results = period and tense == "future" and tenses.period_of_results_at(c.end - 1, _RESULTS)
         here_q = quarter_here[1] if quarter_here is not None and quarter_here[0] == sentence and sentence is not None else None
         month = month_told[1] if month_told is not None and _within(order, month_told[0], sentence, 1) else None
         ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled, near_day, results, here_q, month)

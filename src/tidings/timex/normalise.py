@@ -203,8 +203,8 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         y = ctx.prev.begin.year
     elif ctx.tense == "none" and ctx.dated is not None and ctx.dated.begin <= ctx.ref:  # "broke out in January and went on until March"
         y = ctx.dated.begin.year + (1 if m < ctx.dated.begin.month else 0)
-    elif ctx.results and m == cal.add_months(ctx.ref, -1).month:
-        y = cal.add_months(ctx.ref, -1).year  # "will report December sales on Tuesday" in January: the month just ended
+    elif ctx.results and m == (last := cal.add_months(ctx.ref, -1)).month:
+        y = last.year  # "will report December sales on Tuesday" in January: the month just ended
     else:
         y = month_year(ctx.ref, m, ctx.tense, ctx.settled)
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
