@@ -22,6 +22,7 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s+months\b", re.IGNORECASE)
 #: Words of a period's results: a quarter they are told of is reported after it ends.
 _RESULTS = re.compile(r"results?|earnings|revenues?|sales|profits?|loss(?:es)?|figures|income|net|margins?|charges?|write(?:offs?|downs?)", re.IGNORECASE)
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _WRITTEN_DAYS = frozenset({"cal", "iso", "numeric"})
 NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set", "overnight", "midweek"})
 
@@ -164,6 +165,7 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     quarter_here: tuple[Sentence | None, cal.Interval] | None = None  # the last quarter named by number, and its sentence
     dated: tuple[Sentence, cal.Interval] | None = None  # the last calendar day written out, and its sentence
     month_told: tuple[Sentence | None, cal.Interval] | None = None  # the last month a time was of, and its sentence
+    clock_told: tuple[Sentence | None, str] | None = None  # the last clock time told, and its sentence
     for c in select(candidates(text)):
         sentence = article.sentence_at(c.start)
         same = dated[1] if dated is not None and dated[0] == sentence else None
@@ -180,7 +182,9 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
         results = period and tense == "future" and tenses.period_of_results_at(c.end - 1, _RESULTS)
         here_q = quarter_here[1] if quarter_here is not None and quarter_here[0] == sentence and sentence is not None else None
         month = month_told[1] if month_told is not None and _within(order, month_told[0], sentence, 1) else None
-        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled, near_day, results, here_q, month)
+        clock = clock_told[1] if clock_told is not None and _within(order, clock_told[0], sentence, 1) else None
+        day_here = prev_day is not None and prev_day[0] == sentence and sentence is not None
+        ctx = Context(ref, tense, prev, prev_grain, named_quarter, same, settled, near_day, results, here_q, month, clock, day_here)
         try:
             res = resolve(c, ctx, lex)
         except Impossible as exc:
@@ -188,7 +192,17 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             continue
         if res.problem:
             warnings.append(Warning("time-unresolved", res.problem, article.span(c.start, c.end)))
-        if res.interval is not None and c.kind not in NOT_ANCHORS:
+        # "struck early on Sunday, officials said on Tuesday. The storm made landfall at 3 a.m.":
+        # the day of the telling is no anchor for what the story goes on to tell of the event
+        saying = (
+            res.grain == "day" and prev_day is not None and prev_day[0] == sentence and prev_day[1] != res.interval
+            and _REPORTED.search(text, max(0, c.start - 40), c.start) is not None
+        )
+        if res.type == "TIME" and _CLOCK_VALUE.fullmatch(res.value):
+            clock_told = (sentence, res.value)
+        elif res.interval is not None and not saying and c.kind not in NOT_ANCHORS and (res.type == "TIME" or res.grain == "day"):
+            clock_told = None  # "on Thursday afternoon ... 40 minutes later": not the clock told before
+        if res.interval is not None and c.kind not in NOT_ANCHORS and not saying:
             prev, prev_grain = res.interval, res.grain
             if res.grain == "day":
                 prev_day = (sentence, res.interval)
@@ -206,7 +220,62 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
         elif prev_grain == "quarter" and _REPORTING_PERIOD.match(text, c.start, c.end):
             prev_grain = "period"  # "for the nine months, ... a year earlier": no longer the quarter
         found.append(Found(c, res, c.start, c.end))
-    return [t for f in _merge(found, text, ref) for t in _to_times(article, f, ref)], warnings
+    return [t for f in _merge(_with_more_days(found, text), text, ref) for t in _to_times(article, f, ref)], warnings
+
+
+#: A calendar day told with the month and nothing else ("March 4", "4 March"), not "the week of".
+_PLAIN_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: Day numbers joined to a written day: "March 4 and 5", "Nov. 2, 3 and 4", "March 4 or 5".
+_DAYS_AFTER = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)([0-3]?\d)(?:st|nd|rd|th)?\b", re.IGNORECASE)
+#: What may follow the last joined day: the sentence going on, not a count ("March 4 and 5 people").
+_DAY_ENDS = re.compile(
+    r"(?:\s*(?:[.;:)!?'\"\u2019\u201d]|,(?!\s*\d)|$)|\s+(?:at|in|on|and|or|to|when|as|with|for|after|before|respectively|"
+    r"the|a|an|that|which|where|while|but|because|amid|during|from|by|under|last|this|next|will|would|was|were|is|are)\b)",
+    re.IGNORECASE,
+)
+#: Day numbers joined before a day written first: "on 12 and 13 June", "on 4, 5 and 6 May".
+_DAYS_BEFORE = re.compile(
+    r"\b(?:on|of|from|for|until|till|by|over)\s+((?:[0-3]?\d(?:st|nd|rd|th)?\s*,\s*)*[0-3]?\d(?:st|nd|rd|th)?)\s*,?\s+(?:and|or|&)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _with_more_days(found: list[Found], text: str) -> list[Found]:
+    """Days written as bare numbers beside a calendar day of the same month are days of it too,
+    each a time of its own as TIMEX3 marks them: "on November 2 and 3", "on 12 and 13 June"."""
+    out: list[Found] = []
+    for f in found:
+        iv = f.res.interval
+        plain = f.cand.kind == "cal" and f.cand.get("day") is not None and f.res.type == "DATE"
+        if not plain or iv is None or not _PLAIN_DAY.fullmatch(f.res.value) or f.cand.get("weekof") or f.cand.get("wend"):
+            out.append(f)
+            continue
+        before = _DAYS_BEFORE.search(text, max(0, f.start - 40), f.start) if text[f.start : f.start + 1].isdigit() else None
+        if before is not None:
+            days = [(m.start(), m.end(), int(m[1])) for m in re.finditer(r"([0-3]?\d)(?:st|nd|rd|th)?", before[1])]
+            first = before.start(1)
+            extra = [(first + a, first + b, d) for a, b, d in days]
+            if all(x[2] < y[2] for x, y in zip(extra, extra[1:], strict=False)) and extra and extra[-1][2] < iv.begin.day:
+                out.extend(day for s, e, d in extra if (day := _day_of(f, s, e, d)) is not None)
+        out.append(f)
+        pos, last, more = f.end, iv.begin.day, []
+        while (m := _DAYS_AFTER.match(text, pos)) is not None and last < int(m[1]) <= 31:
+            more.append((m.start(1), m.end(), int(m[1])))
+            pos, last = m.end(), int(m[1])
+        if more and _DAY_ENDS.match(text, pos) and not _DAYS_AFTER.match(text, pos):
+            out.extend(day for s, e, d in more if (day := _day_of(f, s, e, d)) is not None)
+    return out
+
+
+def _day_of(f: Found, start: int, end: int, day: int) -> Found | None:
+    """Day ``day`` of the month of ``f``, as a time at [start, end); None when the month has no such day."""
+    assert f.res.interval is not None
+    try:
+        d = f.res.interval.begin.replace(day=day)
+    except ValueError:
+        return None
+    moved = _on_day(f, d)
+    return replace(moved, cand=replace(f.cand, start=start, end=end), start=start, end=end)
 
 
 def _for_the_weekend(text: str, c: Candidate) -> bool:

@@ -42,6 +42,10 @@ class Context:
     quarter_here: cal.Interval | None = None
     #: the last month a time of this or the previous sentence was of ("in October ... during the month")
     month_told: cal.Interval | None = None
+    #: the clock time told in this or the previous sentence ("2008-05-12T14:28"), for "an hour later"
+    clock: str | None = None
+    #: whether the last day told (``prev_day``) is of this sentence
+    day_here: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -171,9 +171,25 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         d = _weekday_date(ctx.ref, lex.weekdays[wd.lower()], None, ctx.tense)  # as the bare weekday: today's counts
     elif word:
         d = ctx.ref + timedelta(days=lex.deictic[word])
-    elif ctx.prev is not None and ctx.prev_grain == "day":  # "at 10 p.m." on the day just told
-        d, anchor = ctx.prev.begin, "previous-time"
+    elif (told := _day_told(ctx)) is not None:  # "at 10 p.m." on the day just told
+        d, anchor = told, "previous-time"
     return Resolved("TIME", d.isoformat() + clock_s, cal.day(d), anchor)  # type: ignore[arg-type]
+
+
+def _day_told(ctx: Context) -> date | None:
+    """The day a bare clock time is on: the last day told in this sentence or the one before
+    (else the last day told at all); one told in an earlier sentence only when the tense agrees:
+    a past clause is not on a day still ahead, a future one not on a day gone ("will open at
+    9:30 a.m." after "was suspended on Monday and Tuesday" is publication's day)."""
+    told = ctx.prev_day if ctx.prev_day is not None else (ctx.prev if ctx.prev is not None and ctx.prev_grain == "day" else None)
+    if told is None or ctx.ref is None:
+        return None
+    d = told.begin
+    if ctx.day_here and ctx.prev_day is not None:
+        return d  # "will be held on Saturday, March 14, at 3 p.m.": the day told beside it
+    if (ctx.tense == "past" and d > ctx.ref) or (ctx.tense == "future" and d < ctx.ref):
+        return None
+    return d
 
 
 def duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:

@@ -114,6 +114,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("season", r"{B}(?P<that>that)\s+{SEASON}{E}"),
     ("season", r"{B}(?P<nrel>the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+{SEASON}{E}"),  # of the story's year
     ("cal", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
+    # "the final week of the year", "the first week of 2010": one week, not a length and a year
+    ("yweek", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+(?:{YEAR}|(?P<rel>the|this|last|next)\s+year){E}"),
     ("iso", r"{B}(?P<year>(?:1[0-9]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
     ("numeric", r"{B}(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),  # month first unless it cannot be
     ("numeric", r"{B}(?P<m>[0-3]?\d)-(?P<d>[0-3]?\d)-(?P<y>(?:1[89]|20)\d\d){E}"),
@@ -173,6 +175,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # ago this month" (that month), "one year from today", "two weeks ago Thursday" (two weeks
     # before the last Thursday)
     ("offset", r"{B}{NUM}\s+{UNIT}\s+(?:(?P<dir>ago)\s+(?:(?P<anc>today|yesterday|this\s+month|this\s+week)|{WD})|(?P<dir2>from)\s+(?P<anc2>today|tomorrow|yesterday)){E}"),
+    # "the same period last year", "the same month a year earlier", "the same quarter of 2008": one time
+    ("sameago", r"{B}the\s+same\s+(?P<grain>period|quarter|month|week|day|time|season)\s+(?:(?:of\s+)?(?P<yrel>last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:earlier|ago|before)|(?:of|in)\s+{YEAR}){E}"),
     ("yearago", r"{B}(?:the\s+)?(?P<num>a\s+)?(?P<unit>year|month|week)[-\s](?P<dir>ago|earlier)(?:\s+(?P<grain>quarter|period|month|year|week))?{E}"),
     ("narrative", r"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same|that)\s+(?P<unit>day|week|month|quarter|year|morning|afternoon|evening|night|weekend){E}"),
     ("narrative", r"{B}(?P<rel>the\s+day\s+before|the\s+day\s+after|the\s+night\s+before|the\s+eve){E}(?=\s*[,.;:!?)]|\s*$)"),
@@ -447,6 +451,9 @@ def plausible(c: Candidate, text: str) -> bool:
         return False  # "195 km per hour", "200 kilometres an hour": a speed ("50 miles a day" is a rate)
     if c.kind == "holiday" and (c.get("hol") or "").startswith(("election", "thanksgiving")):
         return False  # a lower-case "election day" is any vote's day, "a thanksgiving service" no holiday
+    if c.kind == "holiday" and (c.get("hol") or "").lower() == "new year":
+        # the day only as "the New Year holiday" ("in the new year" is a stretch ahead, "Lunar New Year" another day)
+        return c.get("hol") == "New Year" and bool(_NEW_YEAR_AFTER.match(text, c.end)) and not _OTHER_NEW_YEAR.search(text, max(0, c.start - 12), c.start)
     if c.kind in _NAMEABLE and (_NAME_HEAD_AFTER.match(text, c.end) or _NAME_BEFORE.search(text, max(0, c.start - 16), c.start)
                                 or (c.kind == "cal" and c.get("day") and _GROUP_AFTER.match(text, c.end))):
         return False  # "the Sunday Times", "the Winter Olympics", "Bloody Sunday", "the Mail on Sunday": names
@@ -597,10 +604,19 @@ _PERSON_AFTER = re.compile(
 MONTH_CUES = frozenset(["the", "in", "since", "until", "till", "by", "from", "through", "early", "late", "mid", "last", "next", "this", "during", "before", "after", "of", "to", "and"])
 
 
+#: Words before a year earlier than 1800 that make the number a year.
+_OLD_YEAR_CUES = frozenset({"in", "since", "until", "till", "before", "circa"})
+_PLURAL_AFTER = re.compile(r"\s+(?!(?:is|was|has|as|this|its|his|thus|whereas)\b)(?-i:[a-z]+s)\b")
+_NEW_YEAR_AFTER = re.compile(r"\s+(?:holidays?|celebrations?|festivities|break|party|parties|fireworks)\b", re.IGNORECASE)
+_OTHER_NEW_YEAR = re.compile(r"\b(?:lunar|chinese|persian|iranian|jewish|islamic|hijri|vietnamese|tamil|sikh|thai|tibetan|korean|bengali|nepali|ethiopian|orthodox)\s+$", re.IGNORECASE)
+
+
 def _year_ok(c: Candidate, text: str) -> bool:
     y = int(c.get("year") or 0)
-    if not 1800 <= y <= 2199 or _COUNT_AFTER.match(text, c.end):
+    if not 1000 <= y <= 2199 or _COUNT_AFTER.match(text, c.end):
         return False
+    if y < 1800 and (_word_before(text, c.start) not in _OLD_YEAR_CUES or _PLURAL_AFTER.match(text, c.end)):
+        return False  # "records began in 1766", "since 1648"; not "1500 soldiers", "about 1200"
     if y >= 2100 and _NOUN_AFTER.match(text, c.end):
         return False  # "by 2100" is a date (its patterns want the word before); "in 2100 seats" is not
     return not _NOT_YEAR_BEFORE.search(text, max(0, c.start - 12), c.start)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from types import MappingProxyType
 
 from . import calendar as cal
@@ -50,10 +51,41 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if unit in ("decade", "century") and n < 0:  # "the past decade": the ten years up to now
         return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y")
     if unit == "weekend":
+        if n == 0 and rel == "the" and ctx.dated is not None and ctx.tense in ("past", "none") and _recent(ctx.dated, ctx.ref):
+            # "a snowstorm on December 19 kept shoppers home for the weekend": that day's weekend
+            return Resolved("DATE", "", cal.weekend(ctx.dated.begin), "previous-time", grain="week")
         if n == 0:
             n = -1 if ctx.tense == "past" and ctx.ref.isoweekday() < 6 else 0
         return Resolved("DATE", "", cal.weekend(ctx.ref + timedelta(weeks=n)), "published", grain="week")
     return Resolved("DATE", "", cal.at_granularity(cal.shift(ctx.ref, unit, n), unit), "published", grain=unit)
+
+
+def year_week(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    """ "the final week of the year", "the first week of 2010": the ISO week holding 28 December
+    (the year's last) or 4 January (its first), counted on for "the second week"; the year as
+    "the year" or "last year" alone would be read (the story's year, the year before)."""
+    year, rel = c.get("year"), _norm(c.get("rel"))
+    if year is not None:
+        r = Resolved("DATE", "", cal.year(int(year)), "none", grain="year")
+    elif rel == "the" and ctx.prev is not None and ctx.prev_grain in ("day", "month") and ctx.tense != "future":
+        # "fallen in mid-December before recovering in the final week of the year": the story's year
+        r = Resolved("DATE", "", cal.year(ctx.prev.begin.year), "previous-time", grain="year")
+    else:
+        r = relunit(replace(c, kind="relunit", groups=(("rel", c.get("rel") or "the"), ("unit", "year"))), ctx, lex)
+    if r.interval is None:
+        return unresolved("DATE", "XXXX-WXX", r.problem or "no year to count the week in")
+    y = r.interval.begin.year
+    wpos = _norm(c.get("wpos"))
+    if wpos in ("last", "final"):
+        day = date(y, 12, 28)
+    else:
+        day = date(y, 1, 4) + timedelta(weeks={"first": 0, "second": 1, "third": 2, "fourth": 3}[wpos])
+    return Resolved("DATE", "", cal.week(day), r.anchor, grain="week")
+
+
+def _recent(day: cal.Interval, ref: date) -> bool:
+    """Whether a day told lies in the month before publication (a story's own days, not a founding date)."""
+    return timedelta(0) <= ref - day.begin <= timedelta(days=31)
 
 
 def _weekday_date(ref: date, wd: int, step: int | None, tense: str) -> date:
@@ -314,6 +346,10 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         if unit.grain in ("second", "minute"):  # "a few minutes ago": that day
             return near_publication(ctx, sign)
         return Resolved("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None)
+    if unit.is_clock and dir_ in ("later", "earlier") and ctx.clock is not None and ctx.clock[11:13] != "24":
+        # "at 2:28 p.m. ... an hour later": the clock time an hour on
+        then = datetime.fromisoformat(ctx.clock) + sign * timedelta(seconds=int(n * unit.size * CLOCK_SECONDS[unit.grain]))
+        return Resolved("TIME", then.strftime("%Y-%m-%dT%H:%M"), cal.day(then.date()), "previous-time")
     grain = "day" if unit.is_clock else unit.grain
     base, anchor = ctx.ref, "published"
     same_quarter = year_before_quarter(ctx)
@@ -375,6 +411,37 @@ def yearago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if grain == "quarter":
         moved = cal.shift(reporting_day(ctx.ref), "year", -1)
     return Resolved("DATE", "", cal.at_granularity(moved, grain), "published", grain=grain)
+
+
+def same_ago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    """ "sales fell in the third quarter from the same period last year": the stretch just told
+    (or the named unit of it), a year back or in the year written ("the same month of 2008")."""
+    word, year = _norm(c.get("grain")), _int(c.get("year"))
+    told = ctx.prev if ctx.prev is not None and ctx.prev_grain in ("day", "week", "month", "quarter", "half", "season", "year") else None
+    if told is None and ctx.ref is None:
+        return _no_ref("XXXX")
+    if word in ("period", "time"):  # a stretch of months or more; after a day or a month, the year's ("the first four months")
+        grain = ctx.prev_grain if told is not None and ctx.prev_grain in ("week", "quarter", "half", "season", "year") else "year"
+        told = told if grain != "year" or ctx.prev_grain == "year" else None
+    else:
+        grain = word
+    if told is not None and grain in ("half", "season", "year"):
+        back = (year or told.begin.year - 1) - told.begin.year
+        months = 12 * back
+        value = f"{told.begin.year + back:04d}{told.value[4:]}"
+        iv = cal.Interval(value, cal.add_months(told.begin, months), cal.add_months(told.end, months))
+        return Resolved("DATE", "", iv, "previous-time", grain=grain)
+    base, anchor = (told.begin, "previous-time") if told is not None else (ctx.ref, "published")
+    assert base is not None
+    moved = _same_day_in(base, year) if year is not None else cal.shift(base, "year", -1)
+    return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
+
+
+def _same_day_in(d: date, year: int) -> date:
+    try:
+        return d.replace(year=year)
+    except ValueError:  # 29 February
+        return d.replace(year=year, day=28)
 
 
 def _year_before(day: cal.Interval) -> Resolved:

@@ -40,6 +40,8 @@ RESOLVERS: MappingProxyType[str, Resolver] = MappingProxyType(
         "overnight": relative.overnight,
         "midweek": relative.midweek,
         "sport": relative.sport,
+        "yweek": relative.year_week,
+        "sameago": relative.same_ago,
         "quarter": periods.quarter,
         "half": periods.half,
         "clock": periods.clock,

@@ -1,0 +1,97 @@
+"""Days the story itself tells: joined day numbers, clock offsets, the weeks and weekends of a
+told day, the same period a year back, holidays named with "New Year", years before 1800."""
+
+from __future__ import annotations
+
+from timex_helpers import times
+
+
+def pairs(text: str, published: str = "2021-02-26") -> list[tuple[str, str]]:
+    return [(t.span.text, t.value) for t in times(text, published)]
+
+
+def test_day_numbers_joined_to_a_written_day_are_days_of_its_month() -> None:
+    assert pairs("The committee meets on November 2 and 3.", "2010-09-22") == [("November 2", "2010-11-02"), ("3", "2010-11-03")]
+    assert pairs("Talks were held on March 4, 5 and 6.", "2010-03-10") == [
+        ("March 4", "2010-03-04"), ("5", "2010-03-05"), ("6", "2010-03-06")]  # fmt: skip
+    assert pairs("The vote is set for Nov. 2 or 3.", "2010-09-22") == [("Nov. 2", "2010-11-02"), ("3", "2010-11-03")]
+
+
+def test_day_numbers_written_before_the_day_and_month() -> None:
+    assert pairs("The summit was held on 12 and 13 June.", "2010-06-20") == [("12", "2010-06-12"), ("13 June", "2010-06-13")]
+
+
+def test_numbers_after_a_day_that_are_no_days_stay_untagged() -> None:
+    assert pairs("On March 4 and 5 people died.", "2010-03-10") == [("March 4", "2010-03-04")]
+    assert pairs("Talks on March 4, 5 and 2 ended.", "2010-03-10") == [("March 4", "2010-03-04")]  # not in order
+    assert pairs("Fares rose on Feb. 28 and 30 routes.", "2010-03-10") == [("Feb. 28", "2010-02-28")]
+
+
+def test_joined_day_that_the_month_lacks_is_dropped() -> None:
+    assert pairs("Trains ran late on Feb. 28 and 30.", "2010-03-10") == [("Feb. 28", "2010-02-28")]
+
+
+def test_hours_later_count_from_the_clock_time_just_told() -> None:
+    assert pairs("The quake struck at 2:28 p.m. on Monday. An aftershock hit an hour later.", "2008-05-12") == [
+        ("2:28 p.m. on Monday", "2008-05-12T14:28"), ("an hour later", "2008-05-12T15:28")]  # fmt: skip
+    t = times("The polls closed at 11:30 p.m. on Sunday and results came two hours later.", "2008-05-12")[1]
+    assert (t.type, t.value) == ("TIME", "2008-05-12T01:30")  # past midnight: the next day
+    t = times("Police arrived at 10 a.m. The alarm had sounded 45 minutes earlier.", "2008-05-12")[1]
+    assert (t.type, t.value) == ("TIME", "2008-05-12T09:15")
+
+
+def test_days_later_after_a_clock_time_are_still_days() -> None:
+    t = times("He left at 9 p.m. on Monday. Three days later, he was arrested.", "2008-05-12")[1]
+    assert (t.type, t.value) == ("DATE", "2008-05-15")
+
+
+def test_a_part_of_day_between_resets_the_clock() -> None:
+    text = "The fires broke out at 3 p.m. on Wednesday. A blast on Thursday afternoon hit a home, and a second one came 40 minutes later."
+    assert times(text, "2013-11-29")[-1].value != "2013-11-27T15:40"
+
+
+def test_the_weekend_after_a_day_told_in_the_sentence_is_that_days_weekend() -> None:
+    text = "A snowstorm on December 19 kept shoppers home for the weekend but pushed sales into the following week."
+    assert pairs(text, "2010-01-07") == [("December 19", "2009-12-19"), ("the weekend", "2009-W51-WE"), ("the following week", "2009-W52")]
+
+
+def test_a_founding_date_is_no_anchor_for_the_weekend() -> None:
+    text = "The store, founded on Dec. 3, 1990, was closed over the weekend."
+    assert pairs(text, "2010-01-07")[-1] == ("the weekend", "2010-W01-WE")  # this week's (no verb tense here), not 1990's
+
+
+def test_the_first_and_last_week_of_a_year_are_iso_weeks() -> None:
+    assert pairs("Shops will reopen in the second week of 2009.", "2008-12-20") == [("the second week of 2009", "2009-W02")]
+    assert pairs("Sales fell in the last week of last year.", "2008-01-10") == [("the last week of last year", "2007-W52")]
+    # the year of the story's month, not publication's: "mid-December ... the final week of the year"
+    text = "Prices had fallen in mid-December before recovering in the final week of the year."
+    assert pairs(text, "2008-01-02")[-1] == ("the final week of the year", "2007-W52")
+
+
+def test_the_new_year_holiday_is_new_years_day() -> None:
+    assert pairs("Traders returned after the New Year holiday.", "2008-01-02") == [("New Year", "2008-01-01")]
+    assert times("Markets will shut for the Lunar New Year holiday.", "2008-01-02") == []
+    assert times("We will talk again in the New Year.", "2007-12-12") == []
+
+
+def test_years_before_1800_after_a_word_that_makes_them_years() -> None:
+    assert pairs("It was the wettest summer since records began in 1766.", "2007-07-28")[-1] == ("1766", "1766")
+    assert pairs("The treaty signed in 1648 was a turning point.")[-1] == ("1648", "1648")
+    assert pairs("Records began in 1766.") == [("1766", "1766")]
+    assert times("A crowd of 1500 gathered.") == []
+    assert times("Prices rose in 1500 cases.") == []
+
+
+def test_the_same_period_a_year_back_is_one_time() -> None:
+    text = "Profit rose in the third quarter, compared with the same period last year."
+    assert pairs(text, "2008-11-05") == [("the third quarter", "2008-Q3"), ("the same period last year", "2007-Q3")]
+    text = "Car sales fell in October from the same month last year."
+    assert pairs(text, "2008-11-05") == [("October", "2008-10"), ("the same month last year", "2007-10")]
+    assert pairs("Sales were up on the same period of 2006.", "2008-11-05") == [("the same period of 2006", "2006")]
+    assert pairs("Traffic was higher than on the same day a year ago.", "2008-11-05") == [("the same day a year ago", "2007-11-05")]
+
+
+def test_the_same_period_after_months_is_the_year_before() -> None:
+    # "the first four months": a stretch of months, so the comparison is with last year
+    text = "Orders from January to June fell from the same period last year."
+    assert pairs(text, "2008-11-05")[-1] == ("the same period last year", "2007")
