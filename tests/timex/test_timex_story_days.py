@@ -95,3 +95,33 @@ def test_the_same_period_after_months_is_the_year_before() -> None:
     # "the first four months": a stretch of months, so the comparison is with last year
     text = "Orders from January to June fell from the same period last year."
     assert pairs(text, "2008-11-05")[-1] == ("the same period last year", "2007")
+
+
+def test_a_holidays_weekend_week_and_parts() -> None:
+    assert pairs("Forty people died on French roads over the Easter weekend.", "2012-04-10") == [("the Easter weekend", "2012-W14-WE")]
+    # a Monday holiday's weekend is the one before it
+    assert pairs("Traffic was heavy over the Memorial Day weekend.", "2012-06-10") == [("the Memorial Day weekend", "2012-W21-WE")]
+    assert pairs("Sales were weak in the week before Christmas.", "2008-01-02") == [("the week before Christmas", "2007-W51")]
+    assert pairs("Traffic was heavy on the weekend before Christmas.", "2008-01-02") == [("the weekend before Christmas", "2007-W51-WE")]
+    assert pairs("Shoppers crowded malls the weekend after Thanksgiving.", "2008-01-02") == [("the weekend after Thanksgiving", "2007-W47-WE")]
+    t = times("Shoppers headed to stores on Thanksgiving night.", "2012-11-26")[0]
+    assert (t.span.text, t.type, t.value) == ("Thanksgiving night", "TIME", "2012-11-22TNI")
+
+
+def test_the_martin_luther_king_holiday_is_the_third_monday_of_january() -> None:
+    assert pairs("Markets were closed for the Martin Luther King holiday.", "2008-01-25") == [("Martin Luther King holiday", "2008-01-21")]
+
+
+def test_the_first_and_last_day_of_a_year() -> None:
+    assert pairs("The law takes effect on the first day of 2009.", "2008-06-02") == [("the first day of 2009", "2009-01-01")]
+    assert pairs("Markets closed early on the last day of the year.", "2009-12-31") == [("the last day of the year", "2009-12-31")]
+
+
+def test_later_than_planned_is_a_length_of_delay() -> None:
+    t = times("The jet was delivered two years later than planned.", "2008-01-02")[0]
+    assert (t.span.text, t.type, t.value) == ("two years", "DURATION", "P2Y")
+
+
+def test_a_drop_is_no_autumn() -> None:
+    assert times("It was the biggest fall in the history of the index.", "2009-11-10") == []
+    assert pairs("It was the wettest fall on record.", "2009-11-10") == [("fall", "2009-FA")]

@@ -67,7 +67,7 @@ _DATELINE = re.compile(
 
 #: Words right before a date that point it forward whatever the verb's tense ("payable Dec. 7")
 #: or make its direction open ("until March").
-_FORWARD_CUE = re.compile(r"\b(?:payable|effective|record|due|expires?|expiring|starting|deadline\s+of|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
+_FORWARD_CUE = re.compile(r"\b(?:payable|effective|(?<!\bon\s)record|due|expires?|expiring|starting|deadline\s+of|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
 #: A verb of saying in the past right before a day: the day is the saying's ("said on
 #: Wednesday it would ...", "told reporters Monday he will ...").
 _REPORTED = re.compile(
@@ -197,6 +197,9 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
         saying = (
             res.grain == "day" and prev_day is not None and prev_day[0] == sentence and prev_day[1] != res.interval
             and _REPORTED.search(text, max(0, c.start - 40), c.start) is not None
+        ) or (
+            # "approved a measure on Tuesday to raise the wage by 2017. ... at 11 p.m.": a target year moves no story on
+            res.grain in ("year", "decade") and prev_day is not None and _OPEN_CUE.search(text, max(0, c.start - 8), c.start) is not None
         )
         if res.type == "TIME" and _CLOCK_VALUE.fullmatch(res.value):
             clock_told = (sentence, res.value)

@@ -339,7 +339,7 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     on, grain = (cal.week, "week") if weekly else (cal.day, "day")
     y = _int(c.get("year"))
     if y is not None:
-        return _day_beside(c, Resolved("DATE", "", on(_holiday_on(rules[0], y)), grain=grain))
+        return _day_beside(c, Resolved("DATE", "", on(_holiday_on(rules[0], y)), grain=grain), lex)
     if ctx.ref is None:  # "New Year's Eve": XXXX-12-31; Thanksgiving: XXXX-11-XX; Easter: XXXX-XX-XX
         return unresolved("DATE", f"XXXX-{month_day(rules[0] if len(rules) == 1 else '')}", "no publication date to resolve the year")
     ref = ctx.ref
@@ -348,11 +348,31 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         found = min(d for d in cands if d >= ref)
     else:
         found = max(d for d in cands if d <= ref + timedelta(days=ahead_days(ctx.tense, ctx.settled)))
-    return _day_beside(c, Resolved("DATE", "", on(found), "published", grain=grain))
+    return _day_beside(c, Resolved("DATE", "", on(found), "published", grain=grain), lex)
 
 
-def _day_beside(c: Candidate, r: Resolved) -> Resolved:
-    """ "the day after Christmas": the day next to the holiday's."""
+def _day_beside(c: Candidate, r: Resolved, lex: Lexicon) -> Resolved:
+    """ "the day after Christmas": the day next to the holiday's; "the Easter weekend" the weekend
+    of its week (a Monday holiday's is the one before it); "Thanksgiving night" a part of its day."""
+    side, wk = _norm(c.get("hside")), _norm(c.get("hwk"))
+    if r.interval is not None and r.grain == "day" and wk:
+        day = r.interval.begin
+        if wk == "week":  # "the week before Christmas": the ISO week before the holiday's
+            return Resolved("DATE", "", cal.week(day + timedelta(weeks={"before": -1, "after": 1}.get(side, 0))), r.anchor, grain="week")
+        if side == "before":  # "the weekend before Christmas": the last one before the day
+            day -= timedelta(days=7)
+        elif side == "after" and day.isoweekday() in (6, 7):  # a weekend day's next weekend
+            day += timedelta(days=7)
+        elif side == "of" and day.isoweekday() == 1:  # a Monday holiday's weekend is the one before it
+            day -= timedelta(days=2)
+        return Resolved("DATE", "", cal.weekend(day), r.anchor, grain="week")
+    if r.interval is not None and r.grain == "day" and c.get("hwe"):
+        day = r.interval.begin
+        day -= timedelta(days=2 if day.isoweekday() == 1 else 0)
+        return Resolved("DATE", "", cal.weekend(day), r.anchor, grain="week")
+    pod = _norm(c.get("hpod"))
+    if r.interval is not None and r.grain == "day" and pod:
+        return Resolved("TIME", f"{r.interval.value}T{lex.parts_of_day[pod]}", r.interval, r.anchor)
     dayrel = _norm(c.get("dayrel"))
     if not dayrel or r.interval is None or r.grain != "day":
         return r

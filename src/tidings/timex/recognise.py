@@ -116,6 +116,9 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("cal", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
     # "the final week of the year", "the first week of 2010": one week, not a length and a year
     ("yweek", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+(?:{YEAR}|(?P<rel>the|this|last|next)\s+year){E}"),
+    ("yweek", r"{B}the\s+(?P<wpos>first|last|final)\s+(?P<yday>day)\s+of\s+(?:{YEAR}|(?P<rel>the|this|last|next)\s+year){E}"),
+    # "the week before Christmas", "the weekend after Thanksgiving": the week (end) beside the holiday's
+    ("holiday", r"{B}the\s+(?P<hwk>week|weekend)\s+(?P<hside>before|after|of)\s+(?P<hol>{HOLIDAYS}){E}"),
     ("iso", r"{B}(?P<year>(?:1[0-9]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?:T(?P<hour>\d\d):(?P<min>\d\d))?{E}"),
     ("numeric", r"{B}(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d\d\d|\d\d){E}"),  # month first unless it cannot be
     ("numeric", r"{B}(?P<m>[0-3]?\d)-(?P<d>[0-3]?\d)-(?P<y>(?:1[89]|20)\d\d){E}"),
@@ -170,7 +173,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("ref", r"{B}(?P<ago>(?:(?:just|only|mere)\s+)?(?:a\s+)?(?:moments?|minutes|seconds)\s+ago){E}"),
     ("ref", r"{B}(?P<soon>later\s+this\s+hour){E}"),
     ("ref", r"\b(?:will|would|could|may|might|can|shall|should|must)\s+(?P<t>(?P<fut>one\s+day|some\s+day)){E}(?!\s+(?:later|earlier|after|before|of)\b)"),
-    ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence|back){E}"),  # "three days back": ago
+    ("offset", r"{B}{APPROX}{NUM}\s+{UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence|back){E}(?!\s+than\b)"),  # "two years later than planned": a length  # "three days back": ago
     # an offset counted from a named day or month: "four years ago today" (that day), "ten years
     # ago this month" (that month), "one year from today", "two weeks ago Thursday" (two weeks
     # before the last Thursday)
@@ -198,6 +201,10 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("half", r"{B}(?-i:H(?P<hn>[12]))\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)){E}"),
     ("half", r"{B}(?:(?P<det>the)\s+)?(?P<hord>first|last)\s+two\s+quarters\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year){E}"),
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
+    # "the Easter weekend", "over the Labor Day holiday weekend": the weekend of the holiday
+    ("holiday", r"{B}(?:the\s+)?(?P<hol>{HOLIDAYS})\s+(?:holiday\s+)?(?P<hwe>weekend){E}"),
+    # "Thanksgiving night", "on Christmas morning": a part of the holiday's day
+    ("holiday", r"{B}(?P<hol>{HOLIDAYS})\s+(?P<hpod>morning|afternoon|evening|night){E}"),
     ("holiday", r"{B}(?P<dayrel>(?:the\s+)?day\s+(?:before|after))\s+(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),  # "the day after Christmas", a headline's "on day after Thanksgiving"
     ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>local\s+time|(?-i:[A-Z][a-z]+)\s+time|(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}|(?P<hol>{HOLIDAYS})))?(?!\w)"),
     ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
@@ -478,6 +485,8 @@ def plausible(c: Candidate, text: str) -> bool:
         season = c.get("season") or ""
         if c.get("year") is None and (season.lower() == "fall" and _OF_AFTER.match(text, c.end)):
             return False  # "the fall of the Soviet Union": a collapse
+        if season.lower() == "fall" and (c.get("sup") or "").lower() not in _WEATHER_SUPERLATIVES:
+            return False  # "the biggest fall in the history of the index": a drop, not autumn
         if season[:1].isupper() and _NAME_AFTER.match(text, c.end) and not _sentence_start(text, c.start):
             return False  # "the Summer Youth Program": a name
         if c.get("sup") and _OWN_YEAR.search(_clause_around(text, c.start, c.end)):
@@ -550,6 +559,8 @@ _CLUB_AFTER = re.compile(r"(?:\s+(?-i:[A-Z][\w'\u2019-]*)){1,2}\s+(?-i:club|Club
 _NAME_AFTER = re.compile(r"[^\S\n]+(?-i:[A-Z][a-z])")  # on the same line: a headline's last word is no name
 _CLOCK_CUES = frozenset({"at", "around", "about", "approximately", "approx", "by", "from", "till", "until", "before", "after", "since", "of", "to", "and"})
 _OF_AFTER = re.compile(r"\s+of\b")
+#: Superlatives that make "the ... fall" a season ("the wettest fall on record"), not a drop.
+_WEATHER_SUPERLATIVES = frozenset({"", "hottest", "coldest", "warmest", "coolest", "wettest", "driest", "snowiest", "rainiest", "stormiest", "windiest", "mildest", "busiest"})
 _SPEED_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|knots?|feet|ft)\s+$", re.IGNORECASE)
 
 

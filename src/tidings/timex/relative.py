@@ -76,6 +76,8 @@ def year_week(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return unresolved("DATE", "XXXX-WXX", r.problem or "no year to count the week in")
     y = r.interval.begin.year
     wpos = _norm(c.get("wpos"))
+    if c.get("yday"):  # "the last day of the year"
+        return Resolved("DATE", "", cal.day(date(y, 12, 31) if wpos in ("last", "final") else date(y, 1, 1)), r.anchor)
     if wpos in ("last", "final"):
         day = date(y, 12, 28)
     else:
