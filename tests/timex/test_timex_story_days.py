@@ -125,3 +125,14 @@ def test_later_than_planned_is_a_length_of_delay() -> None:
 def test_a_drop_is_no_autumn() -> None:
     assert times("It was the biggest fall in the history of the index.", "2009-11-10") == []
     assert pairs("It was the wettest fall on record.", "2009-11-10") == [("fall", "2009-FA")]
+
+
+def test_a_record_month_is_no_record_date() -> None:
+    # "record" before a date is a dividend's record date only after "of" or a comma
+    assert pairs("The carmaker posted record December exports.", "2006-01-05") == [("December", "2005-12")]
+    assert pairs("The dividend is payable Jan. 20 to holders of record Jan. 10.", "2006-01-05")[-1] == ("Jan. 10", "2006-01-10")
+
+
+def test_months_of_a_quarter_joined_by_a_dash_are_the_quarter() -> None:
+    assert pairs("Exports in April-June 2012 fell.", "2013-05-15") == [("April-June 2012", "2012-Q2")]
+    assert pairs("Talks ran from January to March.", "2013-05-15") == [("January", "2013-01"), ("March", "2013-03")]

@@ -67,7 +67,7 @@ _DATELINE = re.compile(
 
 #: Words right before a date that point it forward whatever the verb's tense ("payable Dec. 7")
 #: or make its direction open ("until March").
-_FORWARD_CUE = re.compile(r"\b(?:payable|effective|(?<!\bon\s)record|due|expires?|expiring|starting|deadline\s+of|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
+_FORWARD_CUE = re.compile(r"\b(?:payable|effective|of\s+record|(?<![\w-]\s)record|due|expires?|expiring|starting|deadline\s+of|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
 #: A verb of saying in the past right before a day: the day is the saying's ("said on
 #: Wednesday it would ...", "told reporters Monday he will ...").
 _REPORTED = re.compile(
@@ -104,6 +104,8 @@ TIMETABLE_PASSIVES = frozenset({"expect", "schedule", "set", "slate", "due", "fo
 SET_FOR = TIMETABLE_PASSIVES | frozenset({"reschedule", "fix"})
 #: Verbs that set something "for" a day ("called a strike for Thursday", "set the vote for Monday").
 CALL_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({"call", "announce", "summon", "convene", "book", "reschedule", "slate", "move"})
+#: Past verbs of a forecast: the part of the year they speak of is still to come or running.
+EXPECT_VERBS = frozenset({"expect", "forecast", "predict", "project", "anticipate", "see", "target", "estimate", "plan"})
 _FOR_CUE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 #: Past verbs that may speak of a time still ahead ("decided to admit them in March", "set for
 #: April", "told of a cut in September"): a day they govern may follow publication.
@@ -177,6 +179,8 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             or tenses.since_clause_at(c.start)
             or (tenses.tense_at(c.start) == "past" and tenses.settled_at(c.start, FORWARD_VERBS))
         )
+        if tense == "past" and c.kind == "half" and tenses.verb_lemma_at(c.start) in EXPECT_VERBS:
+            tense = "none"  # "she expected a return to profit in the second half" (in May): this year's
         near_day = prev_day[1] if prev_day is not None and _within(order, prev_day[0], sentence, 1) else None
         period = c.kind == "quarter" or (c.kind == "cal" and c.get("day") is None and c.get("year") is None)  # "December sales"
         results = period and tense == "future" and tenses.period_of_results_at(c.end - 1, _RESULTS)

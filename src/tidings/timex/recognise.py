@@ -187,6 +187,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("quarter", r"{B}(?:(?P<yrel>this|last|next)\s+year['\u2019]s\s+|(?P<det>the)\s+)?(?:(?P<qyear>(?:1[0-9]|20)\d\d)\s+|(?P<ago>year-ago|year-earlier|comparable\s+year-ago)\s+)?(?:(?:fiscal[\s-]+)?{ORD}|(?P<qrel>latest|current|this|last|next|previous|past|same|recent|year-ago|year-earlier|comparable|fiscal))?[\s-]*(?P<fq>fiscal\s+)?quarter(?:\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year|the\s+year))?{E}{ENDED}"),
     ("quarter", r"{B}(?P<qyear>(?:1[0-9]|20)\d\d)['\u2019]s\s+(?:fiscal\s+)?{ORD}[\s-]+quarter{E}"),
     ("quarter", r"{B}(?:the\s+)?(?P<qm>{QMONTHS})\s+(?:quarter|period)(?:\s+of\s+{YEAR})?{E}"),
+    ("quarter", r"{B}(?=[A-Za-z.]+[-\u2013])(?P<qm>{QMONTHS})(?:,?\s+{YEAR})?{E}"),  # "rose in January-March": the quarter
     # the quarter named by the month that ends it ("the September quarter")
     ("quarter", r"{B}the\s+(?P<qend>March|June|September|Sept\.?|December|Dec\.)\s+quarter(?:\s+of\s+{YEAR})?{E}"),
     ("quarter", r"{B}(?P<det>the)\s+(?:(?P<qrel>latest|year-ago|year-earlier|comparable)|(?P<qyear>(?:1[0-9]|20)\d\d))\s+period{E}"),
