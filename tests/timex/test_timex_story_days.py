@@ -136,3 +136,43 @@ def test_a_record_month_is_no_record_date() -> None:
 def test_months_of_a_quarter_joined_by_a_dash_are_the_quarter() -> None:
     assert pairs("Exports in April-June 2012 fell.", "2013-05-15") == [("April-June 2012", "2012-Q2")]
     assert pairs("Talks ran from January to March.", "2013-05-15") == [("January", "2013-01"), ("March", "2013-03")]
+
+
+def test_clock_times_after_a_night_fall_in_its_small_hours() -> None:
+    text = "Gunmen attacked the village overnight on Friday. They arrived at around 2 a.m."
+    assert pairs(text, "2021-06-07") == [("overnight on Friday", "2021-06-04TNI"), ("2 a.m.", "2021-06-05T02:00")]
+    text = "Air strikes hit the capital overnight. Explosions shook the city from around 1 a.m. until dawn."
+    assert pairs(text, "2021-06-07") == [("overnight", "2021-06-06TNI"), ("1 a.m.", "2021-06-07T01:00"), ("dawn", "2021-06-07TMO")]
+
+
+def test_dawn_and_sundown_are_parts_of_their_day() -> None:
+    assert pairs("Militants attacked at dawn on Sunday.", "2021-06-07") == [("dawn on Sunday", "2021-06-06TMO")]
+    assert pairs("The eight-day holiday begins at sundown April 8.", "2009-03-29")[-1] == ("sundown April 8", "2009-04-08TEV")
+    assert times("He was interviewed by Dawn on Monday.", "2021-06-07")[0].type == "DATE"  # the paper, not daybreak
+
+
+def test_a_clock_range_starts_on_the_day_its_end_names() -> None:
+    assert pairs("The curfew was observed from 7 am to 9 pm today.", "2020-03-23") == [
+        ("7 am", "2020-03-23T07:00"), ("9 pm today", "2020-03-23T21:00")]  # fmt: skip
+    assert pairs("Disposal day will be 9 a.m. to 2 p.m. May 16.", "2009-03-26") == [
+        ("9 a.m.", "2009-05-16T09:00"), ("2 p.m. May 16", "2009-05-16T14:00")]  # fmt: skip
+
+
+def test_a_month_that_year_is_of_the_year_told() -> None:
+    assert pairs("The party won in 2017. A fresh poll was held in October that year.", "2021-09-10")[-1] == ("October that year", "2017-10")
+    assert pairs("The Games will open in the first week of March next year.", "2021-09-10") == [("the first week of March next year", "2022-W09")]
+
+
+def test_fortnights_another_week_fiscal_years_and_every_evening() -> None:
+    t = times("Prices rose over the last fortnight.", "2021-09-10")[0]
+    assert (t.span.text, t.type, t.value) == ("the last fortnight", "DURATION", "P2W")
+    t = times("The lockdown was extended by another week.", "2021-09-10")[0]
+    assert (t.span.text, t.type, t.value) == ("another week", "DURATION", "P1W")
+    assert pairs("The company posted record profit in FY23.", "2023-05-10") == [("FY23", "2023")]
+    t = times("Protests are held every evening.", "2021-09-10")[0]
+    assert (t.type, t.value) == ("SET", "XXXX-XX-XXTEV")
+
+
+def test_national_days_with_one_date() -> None:
+    assert pairs("Schools were closed on Pakistan Day.", "2018-04-10") == [("Pakistan Day", "2018-03-23")]
+    assert pairs("Rallies marked Democracy Day.", "2023-06-13") == [("Democracy Day", "2023-06-12")]

@@ -24,7 +24,7 @@ _REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s
 _RESULTS = re.compile(r"results?|earnings|revenues?|sales|profits?|loss(?:es)?|figures|income|net|margins?|charges?|write(?:offs?|downs?)", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _WRITTEN_DAYS = frozenset({"cal", "iso", "numeric"})
-NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set", "overnight", "midweek"})
+NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set", "midweek"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +61,29 @@ def reference_date(article: Article) -> date | None:
 #: A wire dateline opening the story (after a headline): "WARSAW, February 26 (Xinhua) --".
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*(?-i:[A-Z][A-Za-z.'\u2019 -]{1,40}),\s+(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)\s*"
-    r"(?:\([^)\n]{1,30}\)\s*)?(?:--?|\u2013|\u2014|:)"
+    r"(?:\([^)\n]{1,30}\)\s*(?:--?|\u2013|\u2014|:)?|--?|\u2013|\u2014|:)"
 )
 
 
 #: Words right before a date that point it forward whatever the verb's tense ("payable Dec. 7")
 #: or make its direction open ("until March").
-_FORWARD_CUE = re.compile(r"\b(?:payable|effective|of\s+record|(?<![\w-]\s)record|due|expires?|expiring|starting|deadline\s+of|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$", re.IGNORECASE)
+_FORWARD_CUE = re.compile(
+    r"\b(?:payable|effective|of\s+record|(?<![\w-]\s)record|due|expires?|expiring|starting|deadline\s+of|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+#: "ahead of the Independence Day celebrations on Sunday", "ahead of Sunday's vote": what is ahead.
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:[\w'\u2019-]+\s+){0,4}?(?:on\s+)?$", re.IGNORECASE)
+#: A call for an event on a day: the event is ahead ("have called for further marches on Thursday").
+_CALLED_FOR = re.compile(
+    r"\bcall(?:s|ed|ing)?\s+for\s+(?:(?:a|an|the|further|fresh|more|new|mass|nationwide|general|another|two|three|\d+)[\s-]+){0,3}(?:[\w-]+\s+)?"
+    r"(?:march(?:es)?|protests?|rall(?:y|ies)|strikes?|demonstrations?|sit-ins?|boycotts?|shutdowns?|elections?|votes?|talks|meetings?|referendums?|vigils?)"
+    r"\s+(?:(?:on|in|at|to|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?(?:on\s+|for\s+|next\s+)?$",
+    re.IGNORECASE,
+)
 #: A verb of saying in the past right before a day: the day is the saying's ("said on
 #: Wednesday it would ...", "told reporters Monday he will ...").
 _REPORTED = re.compile(
-    r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:said|told\s+(?:\w+\s+){0,3}?|announced|added|stated|confirmed|denied|warned|reported|wrote|tweeted)"
+    r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:said|told(?:\s+\w+){0,3}?|announced|added|stated|confirmed|denied|warned|reported|wrote|tweeted)"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
@@ -88,7 +100,7 @@ _ON_A_DAY = re.compile(r"\b(?:is|are)\s+(?:(?:on|for)\s+)?$", re.IGNORECASE)
 #: Verbs whose object is an event still to come: a weekday on them looks forward.
 SCHEDULE_VERBS = frozenset({"plan", "schedule"})
 #: Verbs that move something to a later deadline, even in the past tense ("postponed until Tuesday").
-DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "give", "defer", "adjourn", "grant", "push", "put", "set", "have"})
+DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "give", "defer", "adjourn", "grant", "push", "put", "set", "have", "fix"})
 #: Verbs of a timetable: in the simple present they tell what is set to happen ("The trial
 #: opens Monday", "Polls close at 8 p.m. on Sunday"), not what happens as one writes.
 TIMETABLE_VERBS = frozenset({
@@ -104,6 +116,8 @@ TIMETABLE_PASSIVES = frozenset({"expect", "schedule", "set", "slate", "due", "fo
 SET_FOR = TIMETABLE_PASSIVES | frozenset({"reschedule", "fix"})
 #: Verbs that set something "for" a day ("called a strike for Thursday", "set the vote for Monday").
 CALL_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({"call", "announce", "summon", "convene", "book", "reschedule", "slate", "move"})
+#: Verbs that set a date as their object or move something to it.
+SETTING_VERBS = frozenset({"fix", "set", "schedule", "reschedule", "slate", "extend", "postpone", "push", "move", "announce", "name", "choose", "pick", "declare"})
 #: Past verbs of a forecast: the part of the year they speak of is still to come or running.
 EXPECT_VERBS = frozenset({"expect", "forecast", "predict", "project", "anticipate", "see", "target", "estimate", "plan"})
 _FOR_CUE = re.compile(r"\bfor\s+$", re.IGNORECASE)
@@ -112,7 +126,7 @@ _FOR_CUE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 FORWARD_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({
     "decide", "agree", "vote", "approve", "expect", "slate", "warn", "predict", "forecast",
     "promise", "pledge", "vow", "threaten", "propose", "ask", "order", "invite", "urge", "move",
-    "reschedule",
+    "reschedule", "fix",
 })  # fmt: skip
 
 
@@ -130,6 +144,11 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         return "past"  # "since year-end": a time before now
     if _FORWARD_CUE.search(text, lo, start) and not (tense == "past" and tenses.pluperfect_at(start)):
         return "future"
+    ahead = c.kind in _TIMETABLE_KINDS and _AHEAD_OF.search(text, max(0, start - 60), start) is not None
+    if ahead and not tenses.pluperfect_at(start) and (c.kind in _DAY_KINDS or tense != "past"):
+        return "future"  # not "Ahead of the March 1 contests, Rubio assumed ...": ahead then
+    if c.kind in _DAY_KINDS and _CALLED_FOR.search(text, max(0, start - 90), start) and not tenses.pluperfect_at(start):
+        return "future"  # "Protest groups have called for further marches on Thursday"
     if c.kind in _DAY_KINDS and tenses.schedules_at(start, SCHEDULE_VERBS):
         return "future"  # "has scheduled a news conference Thursday": what is planned lies ahead
     if tense == "present" and c.kind in _TIMETABLE_KINDS and tenses.timetabled_at(start, TIMETABLE_VERBS, TIMETABLE_PASSIVES, c.kind in _DATE_KINDS):
@@ -142,15 +161,31 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         c.kind in _DAY_KINDS or tenses.adverb_of(start) is not None  # not "the figures for January extended a surge"
     ):
         return "future"  # "The union called a strike for Thursday": the day of what was called
+    if tense == "past" and c.kind in _DATE_KINDS and tenses.set_as_object_at(start, SETTING_VERBS) and not tenses.pluperfect_at(start):
+        return "none"  # "The commission fixed March 9 as polling day", "extended the deadline to March 9": may lie ahead
     if tense == "past" and c.kind in _DATE_KINDS and _FOR_CUE.search(text, lo, start) and tenses.set_in_past_at(start, SET_FOR):
         # "Sentencing was set for Sept. 22": what was planned may still lie ahead, months on
         return "none"
     if _OPEN_CUE.search(text, lo, start):  # "until Tuesday" is a deadline; "until March" is open
         if c.kind not in _DAY_KINDS:
             return "future" if tense == "future" else "none"
-        if tense != "past" or tenses.verb_lemma_at(start) in DEADLINE_VERBS:
+        if tense != "past" or tenses.verb_lemma_at(start) in DEADLINE_VERBS or _lasting_till(text, c, tenses):
             return "future"
     return tense
+
+
+_TILL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+#: Verbs of a forecast in the present perfect: what they forecast runs on ("has predicted rain till Saturday").
+_FORECASTS = frozenset({"predict", "forecast", "warn", "expect", "project"})
+
+
+def _lasting_till(text: str, c: Candidate, tenses: TenseIndex) -> bool:
+    """A state in the present perfect lasting until a day, which is ahead: "classes have been
+    suspended until Wednesday", "has forecast rain till Sunday"; not "the states that have held
+    primaries through Tuesday"."""
+    if not _TILL.search(text, max(0, c.start - 8), c.start) or not tenses.present_perfect_at(c.start):
+        return False
+    return tenses.passive_at(c.start) or tenses.verb_lemma_at(c.start) in _FORECASTS
 
 
 def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
@@ -199,20 +234,20 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
         # "struck early on Sunday, officials said on Tuesday. The storm made landfall at 3 a.m.":
         # the day of the telling is no anchor for what the story goes on to tell of the event
         saying = (
-            res.grain == "day" and prev_day is not None and prev_day[0] == sentence and prev_day[1] != res.interval
+            res.grain == "day" and near_day is not None and near_day != res.interval
             and _REPORTED.search(text, max(0, c.start - 40), c.start) is not None
         ) or (
             # "approved a measure on Tuesday to raise the wage by 2017. ... at 11 p.m.": a target year moves no story on
             res.grain in ("year", "decade") and prev_day is not None and _OPEN_CUE.search(text, max(0, c.start - 8), c.start) is not None
         )
-        if res.type == "TIME" and _CLOCK_VALUE.fullmatch(res.value):
-            clock_told = (sentence, res.value)
+        if res.type == "TIME" and (_CLOCK_VALUE.fullmatch(res.value) or res.value.endswith("TNI")):
+            clock_told = (sentence, res.value)  # a clock time, or a night ("overnight ... at 2 a.m.": the next morning)
         elif res.interval is not None and not saying and c.kind not in NOT_ANCHORS and (res.type == "TIME" or res.grain == "day"):
             clock_told = None  # "on Thursday afternoon ... 40 minutes later": not the clock told before
         if res.interval is not None and c.kind not in NOT_ANCHORS and not saying:
             prev, prev_grain = res.interval, res.grain
-            if res.grain == "day":
-                prev_day = (sentence, res.interval)
+            if res.grain == "day" and not _SINCE.search(text, max(0, c.start - 8), c.start):
+                prev_day = (sentence, res.interval)  # not "since the campaign began on March 26": a start
             elif res.anchor == "none":
                 prev_day = None  # "in 2017. The next day": a day of that year, unknown
             if c.kind == "quarter" and (c.get("ord") or c.get("qn")):
@@ -308,6 +343,8 @@ def _merge(found: list[Found], text: str, ref: date | None) -> list[Found | tupl
         b = found[i + 1] if i + 1 < len(found) else None
         if b is not None and a.cand.kind in ("weekday", "relweekday") and b.cand.kind == "weekday":
             a, b = found[i], found[i + 1] = _one_week(a, b, text, ref)
+        if b is not None and a.cand.kind == "clock" and b.cand.kind == "clock":
+            a = found[i] = _clock_on_end_day(a, b, text)
         if b is not None and b.cand.kind == "cal" and _range_joined(a, b, text):
             b = found[i + 1] = _after_start(a, b)
         if _is_range(a, b, text):
@@ -339,6 +376,19 @@ def _one_week(a: Found, b: Found, text: str, ref: date | None) -> tuple[Found, F
     if ia.begin > ref and gap and _AND.fullmatch(text, a.end, b.start):
         return a, _on_day(b, ia.begin + gap)
     return a, b
+
+
+_CLOCK_DAY = ("wd", "deictic", "mon", "hol")
+
+
+def _clock_on_end_day(a: Found, b: Found, text: str) -> Found:
+    """ "from 7 am to 9 pm today": the start is on the day the end names."""
+    ia, ib = a.res.interval, b.res.interval
+    if ia is None or ib is None or ia == ib or any(a.cand.get(k) for k in _CLOCK_DAY) or not any(b.cand.get(k) for k in _CLOCK_DAY):
+        return a
+    if not _RANGE_JOIN.fullmatch(text, a.end, b.start) or a.res.type != "TIME" or b.res.type != "TIME":
+        return a
+    return replace(a, res=replace(a.res, value=ib.begin.isoformat() + a.res.value[10:], interval=ib))
 
 
 def _on_day(f: Found, d: date) -> Found:

@@ -186,6 +186,8 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if d is not None:
         if y is not None:
             return Resolved("DATE", "", cal.day(_date(y, m, d)))
+        if c.get("that") and ctx.prev is not None:  # "on 3 May that year": the story's year
+            return Resolved("DATE", "", cal.day(_date(ctx.prev.begin.year, m, d)), "previous-time")
         if yrel and ctx.ref is not None:  # "27 September last year"
             return Resolved("DATE", "", cal.day(_date(ctx.ref.year + STEPS[yrel.lower()], m, d)), "published")
         found = _year_less_day(m, d, ctx)
@@ -254,7 +256,8 @@ def resolve_iso(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 
 def resolve_year(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
-    y = _int(c.get("year"))
+    fy = _int(c.get("fy"))
+    y = _int(c.get("year")) if fy is None else 2000 + fy
     assert y is not None
     iv = cal.year(y)
     y2 = c.get("year2")

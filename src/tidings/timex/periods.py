@@ -173,6 +173,8 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         d = ctx.ref + timedelta(days=lex.deictic[word])
     elif (told := _day_told(ctx)) is not None:  # "at 10 p.m." on the day just told
         d, anchor = told, "previous-time"
+        if ctx.clock is not None and ctx.clock.endswith("TNI") and ctx.clock[:10] == d.isoformat() and hh < 12:
+            d += timedelta(days=1)  # "overnight on Friday ... arrived at around 2 a.m.": Saturday's small hours
     return Resolved("TIME", d.isoformat() + clock_s, cal.day(d), anchor)  # type: ignore[arg-type]
 
 
@@ -251,6 +253,9 @@ def set_(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return Resolved("SET", lex.sets[adv.lower()])
     if c.get("nthwd"):  # "the first Monday of every month": once a month
         return Resolved("SET", "P1M")
+    epod = _norm(c.get("epod"))
+    if epod:  # "every evening"
+        return Resolved("SET", f"XXXX-XX-XXT{lex.parts_of_day[epod]}")
     wd = c.get("wd")
     if wd:
         pod = _norm(c.get("pod"))

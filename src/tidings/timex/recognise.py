@@ -113,7 +113,10 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("cal", r"{B}(?P<that>that)\s+{MON}{E}(?!\.?\s*\d)"),
     ("season", r"{B}(?P<that>that)\s+{SEASON}{E}"),
     ("season", r"{B}(?P<nrel>the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+{SEASON}{E}"),  # of the story's year
-    ("cal", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
+    ("cal", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+{MON}(?:,?\s+{YEAR}|\s+(?P<yrel>this|last|next)\s+year)?{E}"),
+    # "in October that year": the month of the year the story is in
+    ("cal", r"{B}{MOD}{MON}(?:\s+{DAY})?\s+(?:of\s+)?(?P<that>that)\s+year{E}"),
+    ("cal", r"{B}{MOD}{DAY}\s+(?:of\s+)?{MON}\s+(?:of\s+)?(?P<that>that)\s+year{E}"),
     # "the final week of the year", "the first week of 2010": one week, not a length and a year
     ("yweek", r"{B}the\s+(?P<wpos>first|second|third|fourth|last|final)\s+week\s+of\s+(?:{YEAR}|(?P<rel>the|this|last|next)\s+year){E}"),
     ("yweek", r"{B}the\s+(?P<wpos>first|last|final)\s+(?P<yday>day)\s+of\s+(?:{YEAR}|(?P<rel>the|this|last|next)\s+year){E}"),
@@ -127,6 +130,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("sport", r"{B}{YEAR}\s*[-/\u2013]\s*(?P<year2>\d\d(?:\d\d)?)(?=\s+season\b)"),
     ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+|(?:pre|post)-|(?-i:FY)\s?)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
     ("year", r"{B}{MOD}{YEAR}{E}"),
+    ("year", r"(?<!Q[1-4]\s){B}(?-i:FY)\s?(?P<fy>\d\d)(?![\w-])"),  # "FY23": the fiscal year ending in 2023 (not "Q1 FY21")
     ("year", r"{B}the\s+year\s+{YEAR}{E}"),  # "the year 2020": one time, not "the year" and 2020
     # the next century only after a word that makes it a date ("by 2100", "until 2150")
     ("year", r"\b(?:by|in|until|till|before|after|through|beyond)\s+(?P<t>(?P<year>21\d\d)){E}(?![\d,.%]\d|%)"),
@@ -158,11 +162,13 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
     ("podref", r"{B}(?P<rel>mid)(?:\s+|-|(?=morning|afternoon|evening)){POD}{E}"),  # not "midnight"
     # "ended in the evening": the part of the day just told (or of publication)
-    ("podref", r"\b(?:in|during|by|throughout)\s+(?P<t>(?P<rel>the)\s+{DPOD}){E}(?!\s+(?:of|after|before|news|paper|edition|session|shift|prayers?|show|hours|rush)\b)"),
+    ("podref", r"\b(?:in|during|by|throughout|until|till|since)\s+(?P<t>(?P<rel>the)\s+(?:(?:early|late)\s+)?{DPOD}){E}(?!\s+(?:of|after|before|news|paper|edition|session|shift|prayers?|show|hours|rush)\b)"),
     # "worked through the night", "by nightfall", "at dusk": the night or evening of the day just told (or of publication)
     ("podref", r"\b(?:through|throughout)\s+(?P<t>(?P<rel>the)\s+(?P<pod>night)){E}(?!\s+(?:of|before|after)\b)"),
-    ("podref", r"\b(?:at|by|after|before|until|till|around|near|toward|towards|since|past)\s+(?P<t>(?P<pod>dusk|nightfall)){E}"),
-    ("weekday", r"{B}(?P<pod>dusk|nightfall)\s+(?:on\s+)?{WD}{E}"),  # "at dusk on Saturday": that day's evening
+    ("podref", r"\b(?:at|by|after|before|until|till|around|near|toward|towards|since|past|from)\s+(?P<t>(?P<pod>dusk|nightfall|(?-i:dawn|daybreak|sunrise|sunset|sundown))){E}"),
+    ("weekday", r"{B}(?P<pod>dusk|nightfall|overnight|(?-i:dawn|daybreak|sunrise|sunset|sundown))\s+(?:on\s+)?{WD}{E}"),  # "at dusk on Saturday": that day's evening
+    ("cal", r"\b(?:at|by|after|before|until|till|from)\s+(?P<t>(?P<pod>dusk|nightfall|(?-i:dawn|daybreak|sunrise|sunset|sundown))\s+(?:on\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?){E}"),
+    ("cal", r"\b(?:at|by|after|before|until|till|from)\s+(?P<t>(?P<pod>dusk|nightfall|(?-i:dawn|daybreak|sunrise|sunset|sundown))\s+(?:on\s+)?{DAY}\s+{MON}(?:,?\s+{YEAR})?){E}"),
     # "Heavy snow fell overnight": the night before publication (a night still to come when the
     # clause looks ahead); "overnight into Sunday", "overnight on 8-9 January" are named by their day
     ("overnight", r"{B}overnight{E}(?!\s+(?:(?:on|of|into|to|from)\s+)?(?:{WDN}|{MONTHS}|\d|(?:the\s+)?night|tonight|today|yesterday|tomorrow)\b)"),
@@ -222,7 +228,9 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("duration", r"{B}{NUM}-{UNIT}(?P<long>-long)?(?![\w-])"),
     # two units in one length: "29 minutes 45 seconds", "three hours and 20 minutes", "two years, three months"
     ("duration", r"{B}{APPROX}{NUM}\s+{UNIT}(?:\s*,\s*|\s+)(?:and\s+)?(?P<num2>\d+|{NUMW})\s+(?P<unit2>(?:{UNITW})s?){E}(?!\s+old)"),
-    ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter)(?!s){E}"),
+    ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter|fortnight)(?!s){E}"),
+    # "extended the lockdown by another week": a length more
+    ("duration", r"\b(?:by|for)\s+(?P<t>(?P<det>another\s+)(?P<unit>week|month|year|day|hour|fortnight)){E}"),
     ("duration", r"{B}(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>minute|hour|day|week|month|year|century|decade){E}"),
     ("duration", r"{B}{NUM}\s+{UNIT}\s+(?P<andhalf>and\s+a\s+half){E}"),
     ("duration", r"{B}{APPROX}{NUM}\s+(?P<andhalf>and\s+a\s+half)\s+{UNIT}{E}"),
@@ -236,6 +244,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # a day of each month: "the first Monday of every month" (TimeML: P1M)
     ("set", r"{B}(?:the\s+)?(?P<nthwd>first|second|third|fourth|last)\s+(?:{WD}|day)\s+of\s+(?:every|each)\s+(?P<unit>month){E}"),
     ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>(?:{UNITW})s?|centuries)|(?P<wd>{WDN})|{MON}|{SEASON}|(?P<hol>{HOLIDAYS}))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
+    ("set", r"{B}(?P<q>every|each)\s+(?P<epod>morning|afternoon|evening|night){E}"),  # "every evening": XXXX-XX-XXTEV
     ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),
     ("set", r"{B}(?P<adv>{SETS}){E}"),
     ("set", r"{B}(?P<wd>{WDN})(?:s|\s+(?P<pod>morning|afternoon|evening|night)s){E}"),
@@ -469,7 +478,7 @@ def plausible(c: Candidate, text: str) -> bool:
         return _bare_month_ok(c, text, mon or "")
     if c.kind == "year" and _CLUB_AFTER.match(text, c.end):
         return False  # "the 1860 Munich club": a name
-    if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss")):
+    if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss") or c.get("fy")):
         return _year_ok(c, text)
     if c.kind == "spelled" and not (mon or c.get("season")) and _titled(c, text):
         return False  # "Orwell's Nineteen Eighty-Four": a title

@@ -12,6 +12,7 @@ from .lexicon import Lexicon, Unit
 from .normalise import STEPS, Context, Resolved, _int, _norm, direction, unresolved
 from .recognise import Candidate
 
+_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 UNIT_GRAIN = MappingProxyType({"fiscal year": "year", "morning": "day", "afternoon": "day", "evening": "day", "night": "day"})
 
 
@@ -86,8 +87,9 @@ def year_week(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 
 def _recent(day: cal.Interval, ref: date) -> bool:
-    """Whether a day told lies in the month before publication (a story's own days, not a founding date)."""
-    return timedelta(0) <= ref - day.begin <= timedelta(days=31)
+    """Whether a day told lies in the month before publication (a story's own days, not a founding
+    date) and its weekend is no later than publication (not a Monday dateline's coming weekend)."""
+    return timedelta(0) <= ref - day.begin <= timedelta(days=31) and cal.weekend(day.begin).begin <= ref
 
 
 def _weekday_date(ref: date, wd: int, step: int | None, tense: str) -> date:
@@ -207,7 +209,11 @@ def podref(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.ref is None:
         return _no_ref("XXXX-XX-XX")
     if rel in ("mid", "the", "") and ctx.prev is not None and ctx.prev_grain == "day":  # "by mid-afternoon", "in the evening", "by nightfall" of the day just told
-        return _with_pod(c, ctx.prev.begin, lex, "previous-time")
+        d = ctx.prev.begin
+        night = ctx.clock is not None and ctx.clock == f"{d.isoformat()}TNI"
+        if night and lex.parts_of_day.get(_norm(c.get("pod"))) == "MO":
+            d += timedelta(days=1)  # "on Sunday night ... until the early morning": Monday's
+        return _with_pod(c, d, lex, "previous-time")
     offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
     return _with_pod(c, ctx.ref + timedelta(days=offset), lex)
 
@@ -348,7 +354,7 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         if unit.grain in ("second", "minute"):  # "a few minutes ago": that day
             return near_publication(ctx, sign)
         return Resolved("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None)
-    if unit.is_clock and dir_ in ("later", "earlier") and ctx.clock is not None and ctx.clock[11:13] != "24":
+    if unit.is_clock and dir_ in ("later", "earlier") and ctx.clock is not None and _CLOCK.fullmatch(ctx.clock) and ctx.clock[11:13] != "24":
         # "at 2:28 p.m. ... an hour later": the clock time an hour on
         then = datetime.fromisoformat(ctx.clock) + sign * timedelta(seconds=int(n * unit.size * CLOCK_SECONDS[unit.grain]))
         return Resolved("TIME", then.strftime("%Y-%m-%dT%H:%M"), cal.day(then.date()), "previous-time")

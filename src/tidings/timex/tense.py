@@ -11,7 +11,7 @@ from .normalise import Tense
 
 FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d"})
 FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want", "forecast", "slate",
-                          "agree", "promise", "vow", "pledge"})  # "agreed to meet on Friday": the meeting is ahead
+                          "agree", "promise", "vow", "pledge", "likely"})  # "likely to touch 44C on Saturday"  # "agreed to meet on Friday": the meeting is ahead
 HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
 MODAL_PERFECT = frozenset({"may", "might", "must", "could", "would", "should", "can"})
 #: Verbs whose infinitive happens when they do ("failed to find", "managed to leave", "refused to
@@ -221,6 +221,36 @@ class TenseIndex:
             return False
         head = self.tokens[self.tokens[v].head]
         return head.text.lower() == "since" or any(self.tokens[j].text.lower() == "since" for j in self.below.get(v, ()))
+
+    def present_perfect_at(self, offset: int) -> bool:
+        """Whether the clause is in the present perfect ("has forecast rain till Sunday", "have been suspended")."""
+        v = self._verb_at(offset)
+        if v is None:
+            return False
+        words = {self.tokens[j].text.lower() for j in self.aux.get(v, ())}
+        return bool(words & {"has", "have", "'ve", "\u2019ve"}) and not words & MODAL_PERFECT
+
+    def set_as_object_at(self, offset: int, lemmas: frozenset[str]) -> bool:
+        """Whether the time is what a verb of setting sets: its object ("fixed March 9 as polling
+        day") or the end it moves to ("extended the deadline to March 9")."""
+        i = self.token_at(offset)
+        if i is None:
+            return False
+        t = self.tokens[i]
+        while t.dep in ("compound", "nummod") and t.head != t.i:  # "9" of "March 9"
+            t = self.tokens[t.head]
+        head = self.tokens[t.head]
+        as_after = any(self.tokens[j].text.lower() == "as" and self.tokens[j].head == t.head for j in range(t.i + 1, min(t.i + 4, len(self.tokens))))
+        if t.dep == "pobj" and head.text.lower() in ("to", "for", "until", "till") and head.head != head.i:
+            head = self.tokens[head.head]
+        elif t.dep != "dobj" and not (t.dep == "npadvmod" and as_after):  # a parse of "fixed March 9 as polling day"
+            return False
+        return head.pos in ("VERB", "AUX") and head.lemma.lower() in lemmas
+
+    def passive_at(self, offset: int) -> bool:
+        """Whether the clause's verb is a passive participle ("have been suspended")."""
+        v = self._verb_at(offset)
+        return v is not None and self.tokens[v].tag == "VBN" and any(self.tokens[j].lemma.lower() == "be" for j in self.aux.get(v, ()))
 
     def pluperfect_at(self, offset: int) -> bool:
         """Whether the clause is in the pluperfect ("had been due to expire Friday")."""
