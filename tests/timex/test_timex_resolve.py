@@ -205,8 +205,15 @@ def test_clock_time_with_weekday() -> None:
 
 
 def test_day_ranges_with_words() -> None:
-    t = one("Clashes continued between 1 and 3 May 2020 in the north.")  # one expression: "1" is no time alone
-    assert (t.span.text, t.begin, t.end_date) == ("1 and 3 May 2020", "2020-05-01", "2020-05-03")
+    # each end a time of its own (TIMEX3 marks "1" and "3 May 2020"), the range riding on both
+    assert ends("Clashes continued between 1 and 3 May 2020 in the north.") == (
+        [("1", "2020-05-01"), ("3 May 2020", "2020-05-03")], ("1 and 3 May 2020", "2020-05-01", "2020-05-03"),
+    )  # fmt: skip
+    assert ends("The talks ran from March 4 to 6, 2019.") == (
+        [("March 4", "2019-03-04"), ("6, 2019", "2019-03-06")], ("March 4 to 6, 2019", "2019-03-04", "2019-03-06"),
+    )  # fmt: skip
+    t = one("The battle of 25-26 February 1992 was recalled.")  # a hyphen keeps the range one time
+    assert (t.span.text, t.begin, t.end_date) == ("25-26 February 1992", "1992-02-25", "1992-02-26")
     assert ends("Clashes continued from 30 April to 2 May 2020.") == (
         [("30 April", "2020-04-30"), ("2 May 2020", "2020-05-02")], ("30 April to 2 May 2020", "2020-04-30", "2020-05-02"),
     )  # fmt: skip

@@ -176,3 +176,24 @@ def test_fortnights_another_week_fiscal_years_and_every_evening() -> None:
 def test_national_days_with_one_date() -> None:
     assert pairs("Schools were closed on Pakistan Day.", "2018-04-10") == [("Pakistan Day", "2018-03-23")]
     assert pairs("Rallies marked Democracy Day.", "2023-06-13") == [("Democracy Day", "2023-06-12")]
+
+
+def test_bare_parts_of_day_after_since_and_till() -> None:
+    assert pairs("Rain has lashed the city since morning.", "2023-04-20") == [("morning", "2023-04-20TMO")]
+    assert pairs("The markets remained packed till late night.", "2023-04-20") == [("late night", "2023-04-20TNI")]
+    assert times("He stayed until night prayers.", "2023-04-20") == []
+
+
+def test_the_current_fiscal_is_a_year() -> None:
+    assert pairs("Sales rose in the first quarter of the current fiscal.", "2023-04-20")[-1] == ("the current fiscal", "2023")
+    assert times("The fiscal deficit widened.", "2023-04-20") == []
+
+
+def test_a_name_kept_on_two_days_takes_the_one_nearest_publication() -> None:
+    assert pairs("Veterans marched on Victory Day.", "2020-05-10") == [("Victory Day", "2020-05-09")]
+    assert pairs("Veterans marched on Victory Day.", "2020-12-17") == [("Victory Day", "2020-12-16")]
+
+
+def test_only_the_small_hours_after_a_night_move_to_the_next_day() -> None:
+    text = "Power was restored tonight after a breakdown that began at 7:34 a.m."
+    assert pairs(text, "2023-01-23")[-1] == ("7:34 a.m.", "2023-01-23T07:34")

@@ -18,6 +18,7 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|until|till|through|thru)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_SINCE_THE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 #: A stretch of an earnings report longer than a quarter ("the nine months", "the first six months").
 _REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s+months\b", re.IGNORECASE)
 #: Words of a period's results: a quarter they are told of is reported after it ends.
@@ -141,6 +142,8 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         above = tenses.governing_tense_at(planned.start("p"))
         tense = above if above != "none" else tense
     if _SINCE.search(text, max(0, start - 8), start):
+        if c.kind == "relunit" and tenses.present_perfect_at(start):
+            return "present"  # "clashes have intensified since the start of the month": this month
         return "past"  # "since year-end": a time before now
     if _FORWARD_CUE.search(text, lo, start) and not (tense == "past" and tenses.pluperfect_at(start)):
         return "future"
@@ -203,6 +206,7 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     dated: tuple[Sentence, cal.Interval] | None = None  # the last calendar day written out, and its sentence
     month_told: tuple[Sentence | None, cal.Interval] | None = None  # the last month a time was of, and its sentence
     clock_told: tuple[Sentence | None, str] | None = None  # the last clock time told, and its sentence
+    past_day: tuple[Sentence | None, cal.Interval] | None = None  # the last day told that is not after publication
     for c in select(candidates(text)):
         sentence = article.sentence_at(c.start)
         same = dated[1] if dated is not None and dated[0] == sentence else None
@@ -217,6 +221,9 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
         if tense == "past" and c.kind == "half" and tenses.verb_lemma_at(c.start) in EXPECT_VERBS:
             tense = "none"  # "she expected a return to profit in the second half" (in May): this year's
         near_day = prev_day[1] if prev_day is not None and _within(order, prev_day[0], sentence, 1) else None
+        if c.kind == "clock" and tense == "past" and ref is not None and near_day is not None and near_day.begin > ref and prev_day is not None and prev_day[0] != sentence:
+            # "postponed on Friday the march scheduled for 26th March. ... told reporters around 8pm": Friday's
+            near_day = past_day[1] if past_day is not None and _within(order, past_day[0], sentence, 2) else None
         period = c.kind == "quarter" or (c.kind == "cal" and c.get("day") is None and c.get("year") is None)  # "December sales"
         results = period and tense == "future" and tenses.period_of_results_at(c.end - 1, _RESULTS)
         here_q = quarter_here[1] if quarter_here is not None and quarter_here[0] == sentence and sentence is not None else None
@@ -240,14 +247,21 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
             # "approved a measure on Tuesday to raise the wage by 2017. ... at 11 p.m.": a target year moves no story on
             res.grain in ("year", "decade") and prev_day is not None and _OPEN_CUE.search(text, max(0, c.start - 8), c.start) is not None
         )
+        # "since the campaign began on March 26": a start, not a day the story goes on from
+        start_of = res.grain == "day" and (
+            _SINCE_THE.search(text, max(0, c.start - 12), c.start) is not None or tenses.since_clause_at(c.start) or tenses.opened_by_since_at(c.start)
+        )
         if res.type == "TIME" and (_CLOCK_VALUE.fullmatch(res.value) or res.value.endswith("TNI")):
             clock_told = (sentence, res.value)  # a clock time, or a night ("overnight ... at 2 a.m.": the next morning)
-        elif res.interval is not None and not saying and c.kind not in NOT_ANCHORS and (res.type == "TIME" or res.grain == "day"):
+        elif res.interval is not None and not saying and not start_of and c.kind not in NOT_ANCHORS and (res.type == "TIME" or res.grain == "day"):
             clock_told = None  # "on Thursday afternoon ... 40 minutes later": not the clock told before
         if res.interval is not None and c.kind not in NOT_ANCHORS and not saying:
             prev, prev_grain = res.interval, res.grain
-            if res.grain == "day" and not _SINCE.search(text, max(0, c.start - 8), c.start):
-                prev_day = (sentence, res.interval)  # not "since the campaign began on March 26": a start
+            if res.grain == "day":
+                if not start_of:
+                    prev_day = (sentence, res.interval)
+                    if ref is not None and res.interval.begin <= ref:
+                        past_day = (sentence, res.interval)
             elif res.anchor == "none":
                 prev_day = None  # "in 2017. The next day": a day of that year, unknown
             if c.kind == "quarter" and (c.get("ord") or c.get("qn")):
@@ -429,7 +443,7 @@ def _after_start(a: Found, b: Found) -> Found:
 
 def _to_times(article: Article, item: Found | tuple[str, Found, Found | None], ref: date | None) -> list[Time]:
     if isinstance(item, Found):
-        return [_time(article, item)]
+        return _two_ends(article, item) if item.cand.kind == "range" and item.cand.get("join") else [_time(article, item)]
     how, a, b = item
     assert a.res.interval is not None
     if how == "range" and b is not None and b.res.interval is not None:
@@ -445,6 +459,21 @@ def _to_times(article: Article, item: Found | tuple[str, Found, Found | None], r
     # "since 2014" runs to publication; "since the beginning of the year" too, not to 31 December
     until = (ref if ref >= a.res.interval.begin else a.res.interval.end).isoformat() if ref else None
     return [Time(article.span(start_at.start(), a.end), "DATE", a.res.value, a.res.interval.begin.isoformat(), until, a.res.anchor)]
+
+
+def _two_ends(article: Article, f: Found) -> list[Time]:
+    """ "between 1 and 15 March", "from March 1 to 7": TIMEX3 marks each end ("1", "15 March"),
+    and the range rides on both."""
+    iv, join = f.res.interval, f.cand.get("join") or ""
+    cut = re.compile(rf"\s+{re.escape(join)}\s+").search(article.text, f.start, f.end)
+    if iv is None or cut is None:
+        return [_time(article, f)]
+    whole = TimeRange(article.span(f.start, f.end), iv.begin.isoformat(), iv.end.isoformat())
+    ends = ((f.start, cut.start(), iv.begin), (cut.end(), f.end, iv.end))
+    return [
+        Time(article.span(s, e), "DATE", d.isoformat(), d.isoformat(), d.isoformat(), f.res.anchor, range=whole)
+        for s, e, d in ends
+    ]
 
 
 def _time(article: Article, f: Found) -> Time:

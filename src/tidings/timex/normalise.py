@@ -349,6 +349,10 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     cands = [_holiday_on(rule, y) for rule in rules for y in (ref.year - 1, ref.year, ref.year + 1)]
     if ctx.tense == "future":
         found = min(d for d in cands if d >= ref)
+    elif len(rules) > 1:  # a name kept on several days: the one nearest publication that the tense allows
+        slack = 1 if ctx.tense == "past" else ahead_days(ctx.tense, ctx.settled)
+        allowed = [d for d in cands if d <= ref + timedelta(days=slack)]
+        found = min(allowed, key=lambda d: (abs((d - ref).days), d > ref))
     else:
         found = max(d for d in cands if d <= ref + timedelta(days=ahead_days(ctx.tense, ctx.settled)))
     return _day_beside(c, Resolved("DATE", "", on(found), "published", grain=grain), lex)

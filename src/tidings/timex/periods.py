@@ -173,7 +173,7 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         d = ctx.ref + timedelta(days=lex.deictic[word])
     elif (told := _day_told(ctx)) is not None:  # "at 10 p.m." on the day just told
         d, anchor = told, "previous-time"
-        if ctx.clock is not None and ctx.clock.endswith("TNI") and ctx.clock[:10] == d.isoformat() and hh < 12:
+        if ctx.clock is not None and ctx.clock.endswith("TNI") and ctx.clock[:10] == d.isoformat() and hh < 6:
             d += timedelta(days=1)  # "overnight on Friday ... arrived at around 2 a.m.": Saturday's small hours
     return Resolved("TIME", d.isoformat() + clock_s, cal.day(d), anchor)  # type: ignore[arg-type]
 

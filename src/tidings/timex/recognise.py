@@ -90,6 +90,9 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("cal", r"{B}(?:{WD},?\s+)?{MOD}{MON}\s+{DAY}(?:,?\s+(?:{YEAR}|(?:of\s+)?(?P<yrel>this|last|next)\s+year))?{E}"),
     ("cal", r"{B}(?:{WD},?\s+)?{MOD}{DAY}\s+(?:of\s+)?{MON}(?:,?\s+(?:{YEAR}|(?:of\s+)?(?P<yrel>this|last|next)\s+year))?{E}"),
     ("range", r"{B}{DAY}\s*[-\u2013]\s*{DAY2}\s+{MON}(?:,?\s+{YEAR})?{E}"),
+    # "in the week of 8-14 July": one stretch, not a week of its own beside it
+    ("range", r"{B}the\s+week\s+of\s+{DAY}\s*[-\u2013]\s*{DAY2}\s+{MON}(?:,?\s+{YEAR})?{E}"),
+    ("range", r"{B}the\s+week\s+of\s+{MON}\s+{DAY}\s*[-\u2013]\s*{DAY2}(?:,?\s+{YEAR})?{E}"),
     ("range", r"{B}{MON}\s+{DAY}\s*[-\u2013]\s*{DAY2}(?:,?\s+{YEAR})?{E}"),
     ("cal", r"{B}{MOD}{MON},?\s+(?:of\s+)?{YEAR}{E}"),
     # a part of a written day: "the morning of Sept. 11, 2001"; "the night of Oct. 23" runs into
@@ -101,10 +104,10 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("cal", r"{B}(?P<wend>the\s+week)\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?:{WD},?\s+)?{DAY}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?{E}"),
     # "the first business day of 2000", "the last trading day of March"
     ("bizday", r"{B}the\s+(?P<bday>first|last)\s+(?:business|working|trading)\s+day\s+of\s+(?:(?:{MON},?\s+)?{YEAR}|(?P<yrel>this|last|next)\s+year|the\s+year|(?-i:(?P<mon2>{MONTHS}))\.?){E}"),
-    ("range", r"\b(?:between|from)\s+(?P<t>{DAY}\s+(?:and|to|until|till)\s+{DAY2}\s+{MON}(?:,?\s+{YEAR})?){E}"),
+    ("range", r"\b(?:between|from)\s+(?P<t>{DAY}\s+(?P<join>and|to|until|till)\s+{DAY2}\s+{MON}(?:,?\s+{YEAR})?){E}"),
     # "on the intervening night of 4 and 5 May", "the night of 23/24 February": both days, from the first
     ("range", r"\bnights?\s+of\s+(?P<t>{DAY}\s*(?:and|&|/)\s*{DAY2}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?){E}"),
-    ("range", r"\b(?:between|from)\s+(?P<t>{MON}\s+{DAY}\s+(?:and|to|until|till)\s+{DAY2}(?:,?\s+{YEAR})?){E}"),
+    ("range", r"\b(?:between|from)\s+(?P<t>{MON}\s+{DAY}\s+(?P<join>and|to|until|till)\s+{DAY2}(?:,?\s+{YEAR})?){E}"),
     ("cal", r"{B}{MOD}{MON}(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?{E}"),
     ("cal", r"{B}the\s+month\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
     # "on the 3rd of this month", "the 28th of last month"
@@ -141,6 +144,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # relative to the reference date
     ("duration", r"{B}the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z])))"),
     ("relunit", r"{B}{MOD}{REL}\s+(?P<unit>week|month|year|fiscal\s+year|weekend|decade|century){E}"),
+    ("relunit", r"{B}(?P<rel>the\s+current|this|last|next|the\s+previous|the\s+last|the\s+next)\s+(?P<unit>fiscal){E}(?!\s+(?:year|policy|policies|deficit|stimulus|crisis|cliff|package|plan|measures?|rules?|discipline|year|quarter|half)\b)"),  # "the current fiscal"
     ("relweekday", r"{B}(?P<dayrel>the\s+day\s+(?:before|after))\s+(?:(?P<rel>last|next|this)\s+)?{WD}{E}"),
     ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next)\s+{WD}(?:\s+{POD})?{E}"),
     ("relweekday", r"{B}{WD}\s+(?P<rel>last){E}(?!\s+(?:week|month|year|night|season|time|minute|round|day|{MONTHS})\b)"),  # "on Monday last"
@@ -162,6 +166,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("podref", r"{B}(?P<rel>this|last|tomorrow|yesterday)\s+{POD}{E}"),
     ("podref", r"{B}(?P<rel>mid)(?:\s+|-|(?=morning|afternoon|evening)){POD}{E}"),  # not "midnight"
     # "ended in the evening": the part of the day just told (or of publication)
+    ("podref", r"\b(?:since|until|till)\s+(?P<t>(?:(?P<rel>early|late)\s+)?(?P<pod>morning|afternoon|evening|night)){E}(?!\s+(?:of|after|before|prayers?|shows?|news|session|shift|hours|rush)\b)"),  # "since morning", "till late night"
     ("podref", r"\b(?:in|during|by|throughout|until|till|since)\s+(?P<t>(?P<rel>the)\s+(?:(?:early|late)\s+)?{DPOD}){E}(?!\s+(?:of|after|before|news|paper|edition|session|shift|prayers?|show|hours|rush)\b)"),
     # "worked through the night", "by nightfall", "at dusk": the night or evening of the day just told (or of publication)
     ("podref", r"\b(?:through|throughout)\s+(?P<t>(?P<rel>the)\s+(?P<pod>night)){E}(?!\s+(?:of|before|after)\b)"),

@@ -13,7 +13,7 @@ from .normalise import STEPS, Context, Resolved, _int, _norm, direction, unresol
 from .recognise import Candidate
 
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
-UNIT_GRAIN = MappingProxyType({"fiscal year": "year", "morning": "day", "afternoon": "day", "evening": "day", "night": "day"})
+UNIT_GRAIN = MappingProxyType({"fiscal year": "year", "fiscal": "year", "morning": "day", "afternoon": "day", "evening": "day", "night": "day"})
 
 
 def _step(c: Candidate) -> int:

@@ -222,6 +222,11 @@ class TenseIndex:
         head = self.tokens[self.tokens[v].head]
         return head.text.lower() == "since" or any(self.tokens[j].text.lower() == "since" for j in self.below.get(v, ()))
 
+    def opened_by_since_at(self, offset: int) -> bool:
+        """Whether the time's clause is opened by "since" ("since the campaign began on March 26")."""
+        v = self._verb_at(offset)
+        return v is not None and any(self.tokens[j].text.lower() == "since" and self.tokens[j].dep == "mark" for j in self.below.get(v, ()))
+
     def present_perfect_at(self, offset: int) -> bool:
         """Whether the clause is in the present perfect ("has forecast rain till Sunday", "have been suspended")."""
         v = self._verb_at(offset)
