@@ -197,3 +197,35 @@ def test_a_name_kept_on_two_days_takes_the_one_nearest_publication() -> None:
 def test_only_the_small_hours_after_a_night_move_to_the_next_day() -> None:
     text = "Power was restored tonight after a breakdown that began at 7:34 a.m."
     assert pairs(text, "2023-01-23")[-1] == ("7:34 a.m.", "2023-01-23T07:34")
+
+
+def test_a_clock_time_and_the_day_written_after_it_are_one_time() -> None:
+    assert pairs("The UK was due to leave at 11pm GMT on 29 March 2019.", "2019-03-20") == [("11pm GMT on 29 March 2019", "2019-03-29T23:00")]
+    assert pairs("Police responded at about 6:30 a.m. Dec. 18, 2014, to the home.", "2015-06-01") == [("6:30 a.m. Dec. 18, 2014", "2014-12-18T06:30")]
+    assert pairs("The restrictions start at 8am on Tuesday 26 January.", "2021-01-20") == [("8am on Tuesday 26 January", "2021-01-26T08:00")]
+    assert pairs("The warning runs until 6pm tonight.", "2019-03-20") == [("6pm tonight", "2019-03-20T18:00")]
+    assert pairs("The taxi was called at about 11.30pm last night.", "2009-03-31") == [("11.30pm last night", "2009-03-30T23:30")]
+
+
+def test_british_weeks_on_from_a_weekday() -> None:
+    assert pairs("Staff will walk out from 6am on Monday week.", "2019-03-05") == [("6am on Monday week", "2019-03-18T06:00")]
+    assert pairs("The vote is a week on Friday.", "2019-03-05") == [("a week on Friday", "2019-03-15")]
+    assert pairs("The talks end a fortnight on Thursday.", "2019-03-05") == [("a fortnight on Thursday", "2019-03-21")]
+    assert pairs("He was arrested last Tuesday week.", "2019-03-05") == [("last Tuesday week", "2019-02-19")]
+    assert pairs("Repairs should be done by a week from Friday.", "2019-03-05") == [("a week from Friday", "2019-03-15")]
+
+
+def test_frequencies_of_days_in_a_week_and_weekends() -> None:
+    t = times("She works five days a week.", "2019-05-20")[0]
+    assert (t.span.text, t.type, t.value) == ("five days a week", "SET", "P1W")
+    t = times("He worked at least three nights a month.", "2019-05-20")[0]
+    assert (t.type, t.value) == ("SET", "P1M")
+    t = times("Shops open at weekends.", "2019-05-20")[0]
+    assert (t.type, t.value) == ("SET", "XXXX-WXX-WE")
+    assert (times("Bins are collected fortnightly.", "2019-05-20")[0].value) == "P2W"
+
+
+def test_more_named_days() -> None:
+    assert pairs("Crowds gathered for Anzac Day.", "2019-05-20") == [("Anzac Day", "2019-04-25")]
+    assert pairs("Revellers celebrated Hogmanay.", "2019-01-02") == [("Hogmanay", "2018-12-31")]
+    assert pairs("Florists were busy before Mother's Day.", "2019-05-20") == [("Mother's Day", "2019-05-12")]

@@ -357,6 +357,10 @@ def _merge(found: list[Found], text: str, ref: date | None) -> list[Found | tupl
         b = found[i + 1] if i + 1 < len(found) else None
         if b is not None and a.cand.kind in ("weekday", "relweekday") and b.cand.kind == "weekday":
             a, b = found[i], found[i + 1] = _one_week(a, b, text, ref)
+        if b is not None and (joined := _clock_with_day(a, b, text)) is not None:
+            out.append(joined)  # "11pm on 31 December", "6:30 a.m. Dec. 18, 2014", "6pm tonight": one time
+            i += 2
+            continue
         if b is not None and a.cand.kind == "clock" and b.cand.kind == "clock":
             a = found[i] = _clock_on_end_day(a, b, text)
         if b is not None and b.cand.kind == "cal" and _range_joined(a, b, text):
@@ -393,6 +397,29 @@ def _one_week(a: Found, b: Found, text: str, ref: date | None) -> tuple[Found, F
 
 
 _CLOCK_DAY = ("wd", "deictic", "mon", "hol")
+_CLOCK_JOIN = re.compile(r",?\s+(?:on\s+|of\s+)?")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI))?")
+
+
+def _clock_with_day(a: Found, b: Found, text: str) -> Found | None:
+    """A clock time and the day written right after it are one time: "11pm GMT on 29 March
+    2019", "8am on Tuesday 26 January", "6pm tonight", "02:40 this morning"; and a year after a
+    clock time's month and day is its year ("at about 6:30 a.m. Dec. 18, 2014")."""
+    if a.cand.kind != "clock" or a.res.type != "TIME" or b.res.interval is None or not _CLOCK_JOIN.fullmatch(text, a.end, b.start):
+        return None
+    clock = a.res.value[10:]
+    if not clock.startswith("T") or ":" not in clock:
+        return None
+    if b.cand.kind == "year" and a.cand.get("mon") and not b.cand.get("year2") and a.res.interval is not None:
+        day = _in_year(a.res.interval, b.res.interval.begin.year)
+    elif any(a.cand.get(k) for k in _CLOCK_DAY) or b.cand.kind not in ("cal", "weekday", "relweekday", "deictic", "podref", "holiday", "iso", "numeric"):
+        return None
+    elif _DAY_VALUE.fullmatch(b.res.value) and b.res.interval.begin == b.res.interval.end:
+        day = cal.day(b.res.interval.begin)
+    else:
+        return None
+    res = replace(a.res, value=day.begin.isoformat() + clock, interval=day, anchor=b.res.anchor)
+    return Found(replace(a.cand, end=b.end), res, a.start, b.end)
 
 
 def _clock_on_end_day(a: Found, b: Found, text: str) -> Found:

@@ -253,6 +253,8 @@ def set_(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return Resolved("SET", lex.sets[adv.lower()])
     if c.get("nthwd"):  # "the first Monday of every month": once a month
         return Resolved("SET", "P1M")
+    if c.get("wkends"):
+        return Resolved("SET", "XXXX-WXX-WE")
     epod = _norm(c.get("epod"))
     if epod:  # "every evening"
         return Resolved("SET", f"XXXX-XX-XXT{lex.parts_of_day[epod]}")

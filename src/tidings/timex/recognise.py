@@ -149,6 +149,10 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next)\s+{WD}(?:\s+{POD})?{E}"),
     ("relweekday", r"{B}{WD}\s+(?P<rel>last){E}(?!\s+(?:week|month|year|night|season|time|minute|round|day|{MONTHS})\b)"),  # "on Monday last"
     ("weekday", r"{B}{MODW}{WD}(?:\s+{POD})?{E}"),
+    # British: "on Monday week", "last Tuesday week", "a week on Friday", "a fortnight on Thursday"
+    ("weekday", r"(?<=\bon\s){WD}\s+(?P<wk>week){E}"),
+    ("relweekday", r"{B}(?P<rel>last)\s+{WD}\s+(?P<wk>week){E}"),
+    ("weekday", r"{B}(?P<wkon>a\s+week|a\s+fortnight|two\s+weeks)\s+(?:on|from)\s+{WD}{E}"),
     ("relmonth", r"{B}{MOD}(?P<rel>last|next|this|this\s+past|this\s+coming)\s+{MON}{E}(?!\.?\s*\d)"),
     ("season", r"{B}{MOD}(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?{E}"),
     ("season", r"{B}{MOD}(?:the\s+)?{SEASON}\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year{E}"),
@@ -218,15 +222,15 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # "Thanksgiving night", "on Christmas morning": a part of the holiday's day
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})\s+(?P<hpod>morning|afternoon|evening|night){E}"),
     ("holiday", r"{B}(?P<dayrel>(?:the\s+)?day\s+(?:before|after))\s+(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),  # "the day after Christmas", a headline's "on day after Thanksgiving"
-    ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>local\s+time|(?-i:[A-Z][a-z]+)\s+time|(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}|(?P<hol>{HOLIDAYS})))?(?!\w)"),
-    ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    ("clock", r"{B}(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[ap]\.m)(?:\s+(?P<tz>local\s+time|(?-i:[A-Z][a-z]+)\s+time|(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})(?!,?\s+[0-3]?\d\b|\s+week\b)|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}|(?P<hol>{HOLIDAYS})))?(?!\w)"),
+    ("clock", r"{B}(?P<hour>[0-2]?\d)[:.](?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time|(?-i:[A-Z]{{1,3}}T))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})(?!,?\s+[0-3]?\d\b|\s+week\b)|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
     # police and army releases' "at 1500hrs", "0600 hours on Sunday", "18:45 hrs IST", "1800 hrs on 14 March"
-    ("clock", r"{B}(?P<hour>[01]\d|2[0-3])[:.]?(?P<min>[0-5]\d)\s*(?P<hrs>hrs|hours)\b(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{DAY}\s+(?:of\s+)?{MON}))?{E}"),
+    ("clock", r"{B}(?P<hour>[01]\d|2[0-3])[:.]?(?P<min>[0-5]\d)\s*(?P<hrs>hrs|hours)\b(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})(?!,?\s+[0-3]?\d\b|\s+week\b)|(?P<deictic>today|yesterday|tomorrow)|{DAY}\s+(?:of\s+)?{MON}))?{E}"),
     # wire copy's four-digit times: "at 1430 GMT", "(2100 GMT Saturday)"
-    ("clock", r"{B}(?P<hour>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?P<tz>(?-i:GMT|UTC)|local\s+time)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
-    ("clock", r"{B}(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d)|\s+o['\u2019]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
-    ("clock", r"\b(?:at|from|until|till|by|around|about|before|after|since)\s+(?P<t>(?P<hour>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)))?){E}"),
-    ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+|of\s+)?(?:(?P<wd>{WDN})|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}|(?P<hol>{HOLIDAYS})))?{E}"),
+    ("clock", r"{B}(?P<hour>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?P<tz>(?-i:GMT|UTC)|local\s+time)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})(?!,?\s+[0-3]?\d\b|\s+week\b)|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    ("clock", r"{B}(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d)|\s+o['\u2019]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})(?!,?\s+[0-3]?\d\b|\s+week\b)|(?P<deictic>today|yesterday|tomorrow)))?{E}"),
+    ("clock", r"\b(?:at|from|until|till|by|around|about|before|after|since)\s+(?P<t>(?P<hour>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDN})(?!,?\s+[0-3]?\d\b|\s+week\b)|(?P<deictic>today|yesterday|tomorrow)))?){E}"),
+    ("clock", r"{B}(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+|of\s+)?(?:(?P<wd>{WDN})(?!,?\s+[0-3]?\d\b|\s+week\b)|(?P<deictic>today|yesterday|tomorrow)|{MON}\s+{DAY}|(?P<hol>{HOLIDAYS})))?{E}"),
     # durations and sets; a rate after an amount is a set ("$2 million a year")
     ("set", r"(?:\d|\b(?:million|billion|trillion|percent|cents?|dollars|times))%?(?:\s+(?-i:[a-z]+s)){{0,2}}(?:\s+of(?:\s+(?-i:[a-z]+)){{1,3}}?)?\s+(?P<t>(?:a|an|per)\s+(?P<unit>{UNITW})){E}"),
     ("duration", r"{B}(?:(?P<det>(?:the\s+)?(?:(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)?)|{APPROX}){NUM}\s+(?:(?:more|additional|straight|consecutive|trading|business|working|full)\s+)?{UNIT}(?P<long>-long)?(?![\w-])(?!\s+old)"),
@@ -250,6 +254,9 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("set", r"{B}(?:the\s+)?(?P<nthwd>first|second|third|fourth|last)\s+(?:{WD}|day)\s+of\s+(?:every|each)\s+(?P<unit>month){E}"),
     ("set", r"{B}(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>\d+|{NUMW})\s+)?(?:(?P<unit>(?:{UNITW})s?|centuries)|(?P<wd>{WDN})|{MON}|{SEASON}|(?P<hol>{HOLIDAYS}))(?P<pod>\s+(?:morning|afternoon|evening|night))?{E}"),
     ("set", r"{B}(?P<q>every|each)\s+(?P<epod>morning|afternoon|evening|night){E}"),  # "every evening": XXXX-XX-XXTEV
+    # "five days a week", "three nights a month": a frequency, once in each week or month (TimeML: P1W)
+    ("set", r"{B}{APPROX}(?P<freq>\d+|{NUMW})\s+(?:days|nights|times|shifts|mornings|evenings)\s+(?:a|per|each)\s+(?P<unit>week|month|year|day){E}"),
+    ("set", r"\b(?:at|on)\s+(?P<t>(?P<wkends>weekends)){E}"),  # "shops open at weekends": XXXX-WXX-WE
     ("set", r"{B}(?P<times>once|twice|(?:\w+\s+times))\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITW}){E}"),
     ("set", r"{B}(?P<adv>{SETS}){E}"),
     ("set", r"{B}(?P<wd>{WDN})(?:s|\s+(?P<pod>morning|afternoon|evening|night)s){E}"),

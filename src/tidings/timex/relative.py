@@ -43,7 +43,10 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     if ctx.prev is not None and unit in ("week", "month", "year") and not _coarser(ctx.prev_grain, unit):
         opens = rel == "the next" and (c.get("rel") or "")[:1] == "T"  # "... in 2017. The next year, ..."
         # "began in early July. By the end of the month, ... had been killed": the story's month
-        told = rel == "the" and ctx.tense in ("past", "none") and ctx.prev_grain in ("day", "month")
+        told = rel == "the" and (
+            (ctx.tense in ("past", "none") and ctx.prev_grain in ("day", "month"))
+            or (ctx.tense == "future" and ctx.prev_grain == "month" and ctx.prev.begin > ctx.ref)  # "in January 2016 ... by the end of the month"
+        )
         if rel in ANAPHORIC or opens or told:
             return narrative(c, ctx, lex)  # "passed on Dec. 3, 2020. The previous week, ...": the story's week
     if unit == "year" and n == 0 and ctx.tense == "past" and not c.get("mod") and _closed_year(rel, ctx.ref):
@@ -122,6 +125,14 @@ def weekday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         d = _weekday_date(ctx.prev.begin, wd, -1 if rel == "the previous" else 1, ctx.tense)
         return _with_pod(c, d, lex, "previous-time")
     step = _step(c) if rel else None
+    on = _norm(c.get("wkon"))
+    if on or c.get("wk"):
+        # British "on Monday week", "a week on Friday", "a fortnight on Thursday": the coming one and
+        # a week (two) on; "last Tuesday week": the Tuesday a week before last Tuesday
+        weeks = 2 if "fortnight" in on or on.startswith("two") else 1
+        if step is not None and step < 0:
+            return _with_pod(c, _weekday_date(ctx.ref, wd, -1, ctx.tense) - timedelta(weeks=1), lex)
+        return _with_pod(c, cal.weekday_near(ctx.ref, wd, 1) + timedelta(weeks=weeks), lex)
     d = _weekday_date(ctx.ref, wd, step, ctx.tense)
     dayrel = _norm(c.get("dayrel"))
     if dayrel:  # "the day before last Tuesday"

@@ -41,6 +41,10 @@ class TenseIndex:
                 below.setdefault(t.head, []).append(t.i)
                 if t.dep in ("aux", "auxpass"):
                     children.setdefault(t.head, []).append(t.i)
+        for t in tokens:  # "will" hung on the "be" of "will be closed": an auxiliary of "closed" too
+            up = tokens[t.head]
+            if t.dep in ("aux", "auxpass") and t.head != t.i and up.dep in ("aux", "auxpass") and up.head != up.i:
+                children.setdefault(up.head, []).append(t.i)
         self.aux = children
         #: every token's dependents (built once: looking them up must not scan the article)
         self.below = below
@@ -279,7 +283,7 @@ class TenseIndex:
             return "past"  # "may have been": a guess about the past
         if words & FUTURE_AUX:
             return "future"
-        if "to" in words and verb.tag == "VB":
+        if "to" in words and (verb.tag == "VB" or (verb.tag == "VBN" and "be" in words)):  # "to meet", "to be arraigned"
             head = self.tokens[verb.head]
             lemma = head.lemma.lower()
             # "had been due to expire": the tense sits on the copula that governs the adjective
