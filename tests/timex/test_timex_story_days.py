@@ -71,7 +71,7 @@ def test_the_first_and_last_week_of_a_year_are_iso_weeks() -> None:
 def test_the_new_year_holiday_is_new_years_day() -> None:
     assert pairs("Traders returned after the New Year holiday.", "2008-01-02") == [("New Year", "2008-01-01")]
     assert times("Markets will shut for the Lunar New Year holiday.", "2008-01-02") == []
-    assert times("We will talk again in the New Year.", "2007-12-12") == []
+    assert pairs("We will talk again in the New Year.", "2007-12-12") == [("the New Year", "2008")]  # the year, not its first day
 
 
 def test_years_before_1800_after_a_word_that_makes_them_years() -> None:
@@ -229,3 +229,24 @@ def test_more_named_days() -> None:
     assert pairs("Crowds gathered for Anzac Day.", "2019-05-20") == [("Anzac Day", "2019-04-25")]
     assert pairs("Revellers celebrated Hogmanay.", "2019-01-02") == [("Hogmanay", "2018-12-31")]
     assert pairs("Florists were busy before Mother's Day.", "2019-05-20") == [("Mother's Day", "2019-05-12")]
+
+
+def test_small_hours_after_an_evening_clock_time() -> None:
+    assert pairs("Police made 11 arrests on New Year's Eve between 8pm and 4am.", "2023-01-02")[-1] == ("4am", "2023-01-01T04:00")
+    text = "The exit poll was published at 10pm on Thursday. Labour passed 326 seats shortly after 5am."
+    assert pairs(text, "2023-01-02")[-1] == ("5am", "2022-12-30T05:00")
+
+
+def test_ordinal_days_without_a_month() -> None:
+    assert pairs("Ambulance workers will strike on the 21st and 28th.", "2022-12-14") == [("the 21st", "2022-12-21"), ("28th", "2022-12-28")]
+    assert times("He killed a fighter from the 30th brigade.", "2022-12-14") == []
+    assert times("Slavery was practiced from the 17th through 19th centuries.", "2022-12-14") == []
+
+
+def test_the_new_year_last_easter_and_the_long_weekend() -> None:
+    assert pairs("Talks will resume in the new year.", "2022-12-14") == [("the new year", "2023")]
+    assert pairs("Last Easter was the coldest on record.", "2023-03-01") == [("Last Easter", "2022-04-17")]
+    assert pairs("Maybe by next Christmas, he says.", "2009-03-22") == [("next Christmas", "2009-12-25")]
+    t = times("The rain will last at least another month.", "2022-12-14")[0]
+    assert (t.span.text, t.type, t.value) == ("at least another month", "DURATION", "P1M")
+    assert pairs("Results are due in the early hours of tomorrow.", "2023-07-20") == [("tomorrow", "2023-07-21")]

@@ -117,6 +117,9 @@ TIMETABLE_PASSIVES = frozenset({"expect", "schedule", "set", "slate", "due", "fo
 SET_FOR = TIMETABLE_PASSIVES | frozenset({"reschedule", "fix"})
 #: Verbs that set something "for" a day ("called a strike for Thursday", "set the vote for Monday").
 CALL_VERBS = DEADLINE_VERBS | SCHEDULE_VERBS | frozenset({"call", "announce", "summon", "convene", "book", "reschedule", "slate", "move"})
+#: Present verbs of getting ready for, or promising, what is to come ("prepare for the vote on Sunday").
+PREPARE_VERBS = frozenset({"prepare", "promise", "vow", "pledge", "brace", "gear", "plan", "expect", "await"})
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 #: Verbs that set a date as their object or move something to it.
 SETTING_VERBS = frozenset({"fix", "set", "schedule", "reschedule", "slate", "extend", "postpone", "push", "move", "announce", "name", "choose", "pick", "declare"})
 #: Past verbs of a forecast: the part of the year they speak of is still to come or running.
@@ -150,6 +153,10 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
     ahead = c.kind in _TIMETABLE_KINDS and _AHEAD_OF.search(text, max(0, start - 60), start) is not None
     if ahead and not tenses.pluperfect_at(start) and (c.kind in _DAY_KINDS or tense != "past"):
         return "future"  # not "Ahead of the March 1 contests, Rubio assumed ...": ahead then
+    if c.kind in _DAY_KINDS and tense == "present" and tenses.verb_lemma_at(start) in PREPARE_VERBS and not _POSSESSIVE_AFTER.match(text, c.end):
+        return "future"  # "Dutch prepare for King's Day celebrations on Saturday", "promises 'dull' budget on Tuesday"
+    if c.kind in _DAY_KINDS and _FOR_CUE.search(text, lo, start) and tenses.present_perfect_at(start) and not _POSSESSIVE_AFTER.match(text, c.end):
+        return "future"  # "47,000 tickets have been sold for Friday"
     if c.kind in _DAY_KINDS and _CALLED_FOR.search(text, max(0, start - 90), start) and not tenses.pluperfect_at(start):
         return "future"  # "Protest groups have called for further marches on Thursday"
     if c.kind in _DAY_KINDS and tenses.schedules_at(start, SCHEDULE_VERBS):

@@ -180,6 +180,8 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
             return unresolved("DATE", f"XXXX-XX-{nth:02d}", "no publication date to resolve the month")
         month = cal.add_months(ctx.ref.replace(day=1), STEPS[mrel.lower()])
         return Resolved("DATE", "", cal.day(_date(month.year, month.month, nth)), "published")
+    if c.get("nthday") and not c.get("mon"):
+        return _day_of_month_near(_int(c.get("day")) or 0, ctx)
     m = lex.months[(c.get("mon") or "").lower().rstrip(".")]
     d, y = _int(c.get("day")), _int(c.get("year"))
     yrel = c.get("yrel")
@@ -214,6 +216,20 @@ def _resolve_cal(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     else:
         y = month_year(ctx.ref, m, ctx.tense, ctx.settled)
     return Resolved("DATE", "", cal.month(y, m), "published", grain="month")
+
+
+def _day_of_month_near(nth: int, ctx: Context) -> Resolved:
+    """ "will strike on the 21st": that day of this month, or of the next when it has passed (of
+    the last when the clause tells the past and it is still to come)."""
+    if ctx.ref is None:
+        return unresolved("DATE", f"XXXX-XX-{nth:02d}", "no publication date to resolve the month")
+    ref, step = ctx.ref, 0
+    if ctx.tense == "past" and nth > ref.day:
+        step = -1
+    elif ctx.tense != "past" and nth < ref.day and ctx.tense == "future":
+        step = 1
+    month = cal.add_months(ref.replace(day=1), step)
+    return Resolved("DATE", "", cal.day(_date(month.year, month.month, nth)), "published")
 
 
 def resolve_range(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
@@ -347,6 +363,11 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return unresolved("DATE", f"XXXX-{month_day(rules[0] if len(rules) == 1 else '')}", "no publication date to resolve the year")
     ref = ctx.ref
     cands = [_holiday_on(rule, y) for rule in rules for y in (ref.year - 1, ref.year, ref.year + 1)]
+    hrel = _norm(c.get("hrel"))
+    if hrel:  # "last Easter": the latest before publication; "next Christmas" the first after; "this" the year's
+        pick = {"last": lambda: max(d for d in cands if d < ref), "next": lambda: min(d for d in cands if d > ref)}
+        found = pick[hrel]() if hrel in pick else min((d for d in cands if d.year == ref.year), key=lambda d: abs((d - ref).days))
+        return _day_beside(c, Resolved("DATE", "", on(found), "published", grain=grain), lex)
     if ctx.tense == "future":
         found = min(d for d in cands if d >= ref)
     elif len(rules) > 1:  # a name kept on several days: the one nearest publication that the tense allows

@@ -173,9 +173,16 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         d = ctx.ref + timedelta(days=lex.deictic[word])
     elif (told := _day_told(ctx)) is not None:  # "at 10 p.m." on the day just told
         d, anchor = told, "previous-time"
-        if ctx.clock is not None and ctx.clock.endswith("TNI") and ctx.clock[:10] == d.isoformat() and hh < 6:
-            d += timedelta(days=1)  # "overnight on Friday ... arrived at around 2 a.m.": Saturday's small hours
+        if ctx.clock is not None and ctx.clock[:10] == d.isoformat() and hh < 6 and _late(ctx.clock):
+            # "overnight on Friday ... arrived at around 2 a.m.", "between 8pm and 4am", "the exit poll
+            # at 10pm ... passed 326 seats shortly after 5am": the small hours after that evening
+            d += timedelta(days=1)
     return Resolved("TIME", d.isoformat() + clock_s, cal.day(d), anchor)  # type: ignore[arg-type]
+
+
+def _late(told: str) -> bool:
+    """Whether a time told is a night or a clock time of the evening (from 6 p.m.)."""
+    return told.endswith("TNI") or (told[10:11] == "T" and told[11:13].isdigit() and 18 <= int(told[11:13]) < 24)
 
 
 def _day_told(ctx: Context) -> date | None:

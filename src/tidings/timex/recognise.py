@@ -110,6 +110,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("range", r"\b(?:between|from)\s+(?P<t>{MON}\s+{DAY}\s+(?P<join>and|to|until|till)\s+{DAY2}(?:,?\s+{YEAR})?){E}"),
     ("cal", r"{B}{MOD}{MON}(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?{E}"),
     ("cal", r"{B}the\s+month\s+of\s+{MON}(?:,?\s+{YEAR})?{E}"),
+    # "ambulance workers will strike on the 21st and 28th": a day of this month or the next (or last)
+    ("cal", r"\b(?:on|from|until|till|by|since|before|after)\s+(?P<t>(?P<nthday>the)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)){E}(?=\s*(?:[.,;:)!?]|$)|\s+(?:and|or|to|at|in|on|when|as|with|for|after|before|but|because|until|till)\s+(?!\d+(?:st|nd|rd|th)\s+centur))"),
     # "on the 3rd of this month", "the 28th of last month"
     ("cal", r"{B}(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:the\s+)?(?P<mrel>this|last|next|current|coming)\s+month{E}"),
     # "in March 2003 ... That April": the month of the year just told
@@ -144,6 +146,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     # relative to the reference date
     ("duration", r"{B}the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z])))"),
     ("relunit", r"{B}{MOD}{REL}\s+(?P<unit>week|month|year|fiscal\s+year|weekend|decade|century){E}"),
+    ("relunit", r"{B}{REL}\s+(?:long|(?:bank\s+)?holiday|holiday\s+)\s*(?P<unit>weekend|week){E}"),  # "over the long weekend", "the holiday week"
+    ("newyear", r"{B}the\s+new\s+year{E}(?!['\u2019]s|\s+(?:holidays?|celebrations?|festivities|break|party|parties|fireworks|eve|day)\b)"),  # "in the new year": the year about to begin (or just begun)
     ("relunit", r"{B}(?P<rel>the\s+current|this|last|next|the\s+previous|the\s+last|the\s+next)\s+(?P<unit>fiscal){E}(?!\s+(?:year|policy|policies|deficit|stimulus|crisis|cliff|package|plan|measures?|rules?|discipline|year|quarter|half)\b)"),  # "the current fiscal"
     ("relweekday", r"{B}(?P<dayrel>the\s+day\s+(?:before|after))\s+(?:(?P<rel>last|next|this)\s+)?{WD}{E}"),
     ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next)\s+{WD}(?:\s+{POD})?{E}"),
@@ -217,6 +221,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("half", r"{B}(?-i:H(?P<hn>[12]))\s*(?:{YEAR}|['\u2019](?P<yy>\d\d)){E}"),
     ("half", r"{B}(?:(?P<det>the)\s+)?(?P<hord>first|last)\s+two\s+quarters\s+of\s+(?:{YEAR}|(?P<yrel2>this|last|next)\s+year){E}"),
     ("holiday", r"{B}(?P<hol>{HOLIDAYS})(?:\s+{YEAR})?{E}"),
+    ("holiday", r"{B}(?P<hrel>last|next|this)\s+(?P<hol>{HOLIDAYS}){E}"),  # "Last Easter was the coldest"
     # "the Easter weekend", "over the Labor Day holiday weekend": the weekend of the holiday
     ("holiday", r"{B}(?:the\s+)?(?P<hol>{HOLIDAYS})\s+(?:holiday\s+)?(?P<hwe>weekend){E}"),
     # "Thanksgiving night", "on Christmas morning": a part of the holiday's day
@@ -239,7 +244,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("duration", r"{B}{APPROX}{NUM}\s+{UNIT}(?:\s*,\s*|\s+)(?:and\s+)?(?P<num2>\d+|{NUMW})\s+(?P<unit2>(?:{UNITW})s?){E}(?!\s+old)"),
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter|fortnight)(?!s){E}"),
     # "extended the lockdown by another week": a length more
-    ("duration", r"\b(?:by|for)\s+(?P<t>(?P<det>another\s+)(?P<unit>week|month|year|day|hour|fortnight)){E}"),
+    ("duration", r"\b(?:by|for|last|lasts|lasted|take|takes|took)\s+(?P<t>(?:at\s+least\s+)?(?P<det>another\s+)(?P<unit>week|month|year|day|hour|fortnight)){E}"),
     ("duration", r"{B}(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>minute|hour|day|week|month|year|century|decade){E}"),
     ("duration", r"{B}{NUM}\s+{UNIT}\s+(?P<andhalf>and\s+a\s+half){E}"),
     ("duration", r"{B}{APPROX}{NUM}\s+(?P<andhalf>and\s+a\s+half)\s+{UNIT}{E}"),
@@ -248,7 +253,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("vague", r"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)-(?:long|old){E}"),
     # "over the years", "in the first hours of the war": an unstated stretch; "in the days before
     # the vote" and "the early hours of Monday" are anchored elsewhere and left alone
-    ("vague", r"\b(?:over|in|during|throughout)\s+(?P<t>the\s+(?:(?:early|first|following|intervening)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)){E}(?!\s+(?:before|after|since|ago|of\s+(?-i:[A-Z0-9])))"),
+    ("vague", r"\b(?:over|in|during|throughout)\s+(?P<t>the\s+(?:(?:early|first|following|intervening)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)){E}(?!\s+(?:before|after|since|ago|of\s+(?:(?-i:[A-Z0-9])|today|tonight|tomorrow|yesterday)))"),
     ("duration", r"{B}(?P<unit>hour|day|week|month|year|decade)-long{E}"),
     # a day of each month: "the first Monday of every month" (TimeML: P1M)
     ("set", r"{B}(?:the\s+)?(?P<nthwd>first|second|third|fourth|last)\s+(?:{WD}|day)\s+of\s+(?:every|each)\s+(?P<unit>month){E}"),
@@ -374,11 +379,14 @@ def _is_anchor(word: str, words: frozenset[str], names: frozenset[str]) -> bool:
     always comes with them."""
     if word[0].isdigit():
         return (len(word) == 4 or word.endswith("0s") or (len(word) <= 5 and (":" in word or "." in word))
-                or word.lower().endswith(("am", "pm", "hrs")))  # fmt: skip
+                or word.lower().endswith(("am", "pm", "hrs")) or _ORDINAL_DAY.fullmatch(word) is not None)  # fmt: skip
     low = word.lower()
     if low.startswith("fy") and low[2:].isdigit():
         return True  # "FY2020"
     return low in words or (word[0].isupper() and low in names)
+
+
+_ORDINAL_DAY = re.compile(r"[0-3]?\d(?:st|nd|rd|th)", re.IGNORECASE)  # "on the 21st"
 
 
 def regions(text: str) -> list[tuple[int, int]]:

@@ -64,6 +64,14 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     return Resolved("DATE", "", cal.at_granularity(cal.shift(ctx.ref, unit, n), unit), "published", grain=unit)
 
 
+def new_year(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    """ "in the new year": written in the year's second half, the year about to begin; in its
+    first half, the year just begun."""
+    if ctx.ref is None:
+        return _no_ref("XXXX")
+    return Resolved("DATE", "", cal.year(ctx.ref.year + (1 if ctx.ref.month >= 7 else 0)), "published", grain="year")
+
+
 def year_week(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     """ "the final week of the year", "the first week of 2010": the ISO week holding 28 December
     (the year's last) or 4 January (its first), counted on for "the second week"; the year as

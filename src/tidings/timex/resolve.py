@@ -41,6 +41,7 @@ RESOLVERS: MappingProxyType[str, Resolver] = MappingProxyType(
         "midweek": relative.midweek,
         "sport": relative.sport,
         "yweek": relative.year_week,
+        "newyear": relative.new_year,
         "sameago": relative.same_ago,
         "quarter": periods.quarter,
         "half": periods.half,
