@@ -459,7 +459,8 @@ def same_ago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         iv = cal.Interval(value, cal.add_months(told.begin, months), cal.add_months(told.end, months))
         return Resolved("DATE", "", iv, "previous-time", grain=grain)
     base, anchor = (told.begin, "previous-time") if told is not None else (ctx.ref, "published")
-    assert base is not None
+    if base is None:
+        return Resolved("DATE", "", cal.year(year), "none", grain="year") if year is not None and grain == "year" else _no_ref("XXXX")
     moved = _same_day_in(base, year) if year is not None else cal.shift(base, "year", -1)
     return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
 
