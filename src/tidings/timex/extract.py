@@ -386,6 +386,7 @@ def _merge(found: list[Found], text: str, ref: date | None) -> list[Found | tupl
 
 
 _AND = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", re.IGNORECASE)
+_THROUGH = re.compile(r"\s*(?:through|thru|to|-|\u2013)\s*", re.IGNORECASE)  # "Monday through Friday"
 
 
 def _one_week(a: Found, b: Found, text: str, ref: date | None) -> tuple[Found, Found]:
@@ -396,7 +397,7 @@ def _one_week(a: Found, b: Found, text: str, ref: date | None) -> tuple[Found, F
     if ia is None or ib is None or ref is None or ib.begin >= ia.begin or a.res.type != "DATE" or b.res.type != "DATE":
         return a, b
     gap = timedelta(days=(ib.begin.isoweekday() - ia.begin.isoweekday()) % 7)
-    if a.cand.kind == "weekday" and _range_joined(a, b, text):
+    if a.cand.kind == "weekday" and (_range_joined(a, b, text) or _THROUGH.fullmatch(text, a.end, b.start)):
         return (a, _on_day(b, ia.begin + gap)) if ia.begin > ref else (_on_day(a, ib.begin - gap), b)
     if ia.begin > ref and gap and _AND.fullmatch(text, a.end, b.start):
         return a, _on_day(b, ia.begin + gap)
