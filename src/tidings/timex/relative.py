@@ -88,6 +88,8 @@ def year_week(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         return unresolved("DATE", "XXXX-WXX", r.problem or "no year to count the week in")
     y = r.interval.begin.year
     wpos = _norm(c.get("wpos"))
+    if year is None and ctx.tense == "past" and ctx.ref is not None and wpos in ("last", "final") and date(y, 12, 20) > ctx.ref:
+        y -= 1  # "The index fell in the final week of the year" in January: the year just ended
     if c.get("yday"):  # "the last day of the year"
         return Resolved("DATE", "", cal.day(date(y, 12, 31) if wpos in ("last", "final") else date(y, 1, 1)), r.anchor)
     if wpos in ("last", "final"):
