@@ -200,3 +200,13 @@ def orthodox_easter(year_: int) -> date:
     e = (2 * a + 4 * b - d + 34) % 7
     month, day_ = divmod(d + e + 114, 31)
     return date(year_, month, day_ + 1) + timedelta(days=13)
+
+
+def in_year(iv: Interval, year: int) -> Interval:
+    """The same calendar stretch moved into ``year`` (the year written once at a range's end, the
+    year after a clock time's day, the same period a year back)."""
+    months = 12 * (year - iv.begin.year)
+    begin, end = add_months(iv.begin, months), add_months(iv.end, months)
+    value = f"{year:04d}{iv.value[4:]}" if iv.value[:4].isdigit() else iv.value
+    return Interval(value, begin, end)
+

@@ -419,7 +419,7 @@ def _clock_with_day(a: Found, b: Found, text: str) -> Found | None:
     if not clock.startswith("T") or ":" not in clock:
         return None
     if b.cand.kind == "year" and a.cand.get("mon") and not b.cand.get("year2") and a.res.interval is not None:
-        day = _in_year(a.res.interval, b.res.interval.begin.year)
+        day = cal.in_year(a.res.interval, b.res.interval.begin.year)
     elif any(a.cand.get(k) for k in _CLOCK_DAY) or b.cand.kind not in ("cal", "weekday", "relweekday", "deictic", "podref", "holiday", "iso", "numeric"):
         return None
     elif _DAY_VALUE.fullmatch(b.res.value) and b.res.interval.begin == b.res.interval.end:
@@ -470,7 +470,7 @@ def _after_start(a: Found, b: Found) -> Found:
     if last.end >= first.begin:
         return b
     for year in (first.begin.year, first.begin.year + 1):
-        moved = _in_year(last, year)
+        moved = cal.in_year(last, year)
         if moved.end >= first.begin:
             return replace(b, res=replace(b.res, value=moved.value, interval=moved))
     return b
@@ -524,13 +524,5 @@ def _range_start(a: Found, b: Found) -> cal.Interval | None:
     first = a.res.interval
     said = b.res.anchor == "none" or (b.cand.kind == "cal" and b.cand.get("yrel"))
     if first is not None and b.res.interval is not None and a.res.anchor == "published" and not a.cand.get("yrel") and said:
-        return _in_year(first, b.res.interval.begin.year)
+        return cal.in_year(first, b.res.interval.begin.year)
     return first
-
-
-def _in_year(iv: cal.Interval, year: int) -> cal.Interval:
-    """The same calendar stretch moved into ``year`` (the year written once at the range's end)."""
-    months = 12 * (year - iv.begin.year)
-    begin, end = cal.add_months(iv.begin, months), cal.add_months(iv.end, months)
-    value = f"{year:04d}{iv.value[4:]}" if iv.value[:4].isdigit() else iv.value
-    return cal.Interval(value, begin, end)

@@ -455,23 +455,12 @@ def same_ago(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     else:
         grain = word
     if told is not None and grain in ("half", "season", "year"):
-        back = (year or told.begin.year - 1) - told.begin.year
-        months = 12 * back
-        value = f"{told.begin.year + back:04d}{told.value[4:]}"
-        iv = cal.Interval(value, cal.add_months(told.begin, months), cal.add_months(told.end, months))
-        return Resolved("DATE", "", iv, "previous-time", grain=grain)
+        return Resolved("DATE", "", cal.in_year(told, year or told.begin.year - 1), "previous-time", grain=grain)
     base, anchor = (told.begin, "previous-time") if told is not None else (ctx.ref, "published")
     if base is None:
         return Resolved("DATE", "", cal.year(year), "none", grain="year") if year is not None and grain == "year" else _no_ref("XXXX")
-    moved = _same_day_in(base, year) if year is not None else cal.shift(base, "year", -1)
+    moved = cal.shift(base, "year", year - base.year if year is not None else -1)
     return Resolved("DATE", "", cal.at_granularity(moved, grain), anchor, grain=grain)  # type: ignore[arg-type]
-
-
-def _same_day_in(d: date, year: int) -> date:
-    try:
-        return d.replace(year=year)
-    except ValueError:  # 29 February
-        return d.replace(year=year, day=28)
 
 
 def _year_before(day: cal.Interval) -> Resolved:
