@@ -274,3 +274,14 @@ def test_story_rules_without_a_publication_date_do_not_fail() -> None:
         for t in times(text, None):  # every value is written or left open, none is invented
             assert t.value
             assert t.anchor != "published", t
+
+
+def test_contract_months_ages_in_decades_and_quarter_centuries() -> None:
+    assert pairs("Gold futures for the December contract rose 1.2 percent.", "2011-08-23") == [("December", "2011-12")]
+    assert pairs("Brent crude for January delivery rose.", "2016-11-30") == [("January", "2017-01")]
+    assert times("He published papers well into his eighties.", "2011-08-23") == []
+    t = times("He has lived there for a quarter of a century.", "2011-08-23")[0]
+    assert (t.span.text, t.type, t.value) == ("a quarter of a century", "DURATION", "P25Y")
+    t = times("He served on the board for another decade.", "2011-08-23")[0]
+    assert (t.span.text, t.value) == ("another decade", "P10Y")
+    assert pairs("Prices have risen since end-2023.", "2024-05-01") == [("since end-2023", "2023")]

@@ -22,7 +22,7 @@ _SINCE_THE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 #: A stretch of an earnings report longer than a quarter ("the nine months", "the first six months").
 _REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s+months\b", re.IGNORECASE)
 #: Words of a period's results: a quarter they are told of is reported after it ends.
-_RESULTS = re.compile(r"results?|earnings|revenues?|sales|profits?|loss(?:es)?|figures|income|net|margins?|charges?|write(?:offs?|downs?)", re.IGNORECASE)
+_RESULTS = re.compile(r"results?|earnings|revenues?|sales|profits?|loss(?:es)?|figures|income|net|margins?|charges?|write(?:offs?|downs?)|inflation|data|payrolls|output|exports|imports", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _WRITTEN_DAYS = frozenset({"cal", "iso", "numeric"})
 NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set", "midweek"})
@@ -73,7 +73,9 @@ _FORWARD_CUE = re.compile(
     re.IGNORECASE,
 )
 #: "ahead of the Independence Day celebrations on Sunday", "ahead of Sunday's vote": what is ahead.
-_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:[\w'\u2019-]+\s+){0,4}?(?:on\s+)?$", re.IGNORECASE)
+_AHEAD_OF = re.compile(r"\bahead\s+(?:of|to)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:on\s+)?$", re.IGNORECASE)
+#: A futures contract's month lies ahead ("the December contract", "Brent for January delivery").
+_CONTRACT_AFTER = re.compile(r"\s+(?:contracts?|delivery|futures|options|expiry|settlement)\b", re.IGNORECASE)
 #: A call for an event on a day: the event is ahead ("have called for further marches on Thursday").
 _CALLED_FOR = re.compile(
     r"\bcall(?:s|ed|ing)?\s+for\s+(?:(?:a|an|the|further|fresh|more|new|mass|nationwide|general|another|two|three|\d+)[\s-]+){0,3}(?:[\w-]+\s+)?"
@@ -108,7 +110,7 @@ TIMETABLE_VERBS = frozenset({
     "open", "start", "begin", "end", "close", "resume", "reopen", "expire", "kick", "vote",
     "convene", "adjourn", "launch", "debut", "premiere", "arrive", "depart", "leave", "return",
     "travel", "fly", "visit", "meet", "host", "face", "play", "race", "hold", "take", "go",
-    "head", "testify", "appear", "rule", "decide", "announce", "release", "publish", "sign",
+    "head", "testify", "appear", "rule", "decide", "announce", "release", "publish", "sign", "conclude",
 })  # fmt: skip
 #: Participles that, after a present "is"/"are", put a day ahead ("is expected Thursday").
 #: ("scheduled" and "slat" are the parser's lemmas of "scheduled" and "slated")
@@ -150,6 +152,8 @@ def _cue_tense(text: str, c: Candidate, tenses: TenseIndex) -> Tense:
         return "past"  # "since year-end": a time before now
     if _FORWARD_CUE.search(text, lo, start) and not (tense == "past" and tenses.pluperfect_at(start)):
         return "future"
+    if c.kind == "cal" and c.get("day") is None and c.get("year") is None and _CONTRACT_AFTER.match(text, c.end):
+        return "future"  # "gold for the December contract rose": a month still to come
     ahead = c.kind in _TIMETABLE_KINDS and _AHEAD_OF.search(text, max(0, start - 60), start) is not None
     if ahead and not tenses.pluperfect_at(start) and (c.kind in _DAY_KINDS or tense != "past"):
         return "future"  # not "Ahead of the March 1 contests, Rubio assumed ...": ahead then

@@ -206,6 +206,8 @@ def duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     n: float | str | None
     if c.get("half"):
         n = 0.5
+    elif c.get("quarter"):  # "a quarter of a century"
+        n = 0.25
     else:
         raw = lex.number(c.get("num") or "a")
         n = raw if raw is not None else _float(c.get("num"))

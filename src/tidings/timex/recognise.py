@@ -133,7 +133,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("numeric", r"{B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d){E}(?!\.\d)"),  # "22.02.2021": day first
     # "the 2018-19 season": the years written as TimeML marks a range of years (the first year)
     ("sport", r"{B}{YEAR}\s*[-/\u2013]\s*(?P<year2>\d\d(?:\d\d)?)(?=\s+season\b)"),
-    ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|calendar\s+|(?:pre|post)-|(?-i:FY)\s?)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
+    ("year", r"(?<![$\u00a3\u20ac.,]){B}(?P<pre>fiscal\s+|mid-|end-|calendar\s+|(?:pre|post)-|(?-i:FY)\s?)?{YEAR}(?:-(?P<year2>\d\d(?:\d\d)?))?(?P<poss>['\u2019]s)?(?![\w-])"),
     ("year", r"{B}{MOD}{YEAR}{E}"),
     ("year", r"(?<!Q[1-4]\s){B}(?-i:FY)\s?(?P<fy>\d\d)(?![\w-])"),  # "FY23": the fiscal year ending in 2023 (not "Q1 FY21")
     ("year", r"{B}the\s+year\s+{YEAR}{E}"),  # "the year 2020": one time, not "the year" and 2020
@@ -244,8 +244,9 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("duration", r"{B}{APPROX}{NUM}\s+{UNIT}(?:\s*,\s*|\s+)(?:and\s+)?(?P<num2>\d+|{NUMW})\s+(?P<unit2>(?:{UNITW})s?){E}(?!\s+old)"),
     ("duration", r"{B}(?P<det>(?:the\s+)?(?:first|past|last|next|previous|coming|final|latest|remaining|following|full|entire|whole)\s+)(?P<unit>week|month|year|decade|day|hour|quarter|fortnight)(?!s){E}"),
     # "extended the lockdown by another week": a length more
-    ("duration", r"\b(?:by|for|last|lasts|lasted|take|takes|took)\s+(?P<t>(?:at\s+least\s+)?(?P<det>another\s+)(?P<unit>week|month|year|day|hour|fortnight)){E}"),
+    ("duration", r"\b(?:by|for|last|lasts|lasted|take|takes|took)\s+(?P<t>(?:at\s+least\s+)?(?P<det>another\s+)(?P<unit>week|month|year|day|hour|fortnight|decade|century)){E}"),
     ("duration", r"{B}(?P<half>half\s+an?\s+|a\s+half[\s-])(?P<unit>minute|hour|day|week|month|year|century|decade){E}"),
+    ("duration", r"{B}(?:{APPROX})?(?P<quarter>a\s+quarter[\s-]+of\s+an?\s+|a\s+quarter-)(?P<unit>century|hour){E}"),  # "a quarter of a century": P25Y
     ("duration", r"{B}{NUM}\s+{UNIT}\s+(?P<andhalf>and\s+a\s+half){E}"),
     ("duration", r"{B}{APPROX}{NUM}\s+(?P<andhalf>and\s+a\s+half)\s+{UNIT}{E}"),
     ("duration", r"{B}(?P<num>{NUMW})-(?P<andhalf>and-a-half)-{UNIT}{E}"),  # "a two-and-a-half-year contract"
@@ -386,6 +387,7 @@ def _is_anchor(word: str, words: frozenset[str], names: frozenset[str]) -> bool:
     return low in words or (word[0].isupper() and low in names)
 
 
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
 _ORDINAL_DAY = re.compile(r"[0-3]?\d(?:st|nd|rd|th)", re.IGNORECASE)  # "on the 21st"
 
 
@@ -496,6 +498,8 @@ def plausible(c: Candidate, text: str) -> bool:
         return False  # "the Sunday Times", "the Winter Olympics", "Bloody Sunday", "the Mail on Sunday": names
     if c.kind == "cal" and c.get("day") is None and c.get("year") is None and c.get("yrel") is None:
         return _bare_month_ok(c, text, mon or "")
+    if c.kind == "decade" and c.get("decw") and _POSSESSIVE_BEFORE.search(text, max(0, c.start - 12), c.start):
+        return False  # "well into his eighties": an age, not the 1980s
     if c.kind == "year" and _CLUB_AFTER.match(text, c.end):
         return False  # "the 1860 Munich club": a name
     if c.kind == "year" and not (c.get("pre") or c.get("mod") or c.get("poss") or c.get("fy")):

@@ -41,7 +41,10 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         moved = cal.add_months(ctx.month_told.begin, STEPS.get(rel, 0))
         return Resolved("DATE", "", cal.month(moved.year, moved.month), "previous-time", grain="month")
     if ctx.prev is not None and unit in ("week", "month", "year") and not _coarser(ctx.prev_grain, unit):
-        opens = rel == "the next" and (c.get("rel") or "")[:1] == "T"  # "... in 2017. The next year, ..."
+        opens = rel == "the next" and (
+            (c.get("rel") or "")[:1] == "T"  # "... in 2017. The next year, ..."
+            or (ctx.tense == "past" and ctx.prev_grain == "year" and ctx.prev.begin.year < ctx.ref.year)  # "in 2011, and the next year she survived"
+        )
         # "began in early July. By the end of the month, ... had been killed": the story's month
         told = rel == "the" and (
             (ctx.tense in ("past", "none") and ctx.prev_grain in ("day", "month"))
