@@ -285,3 +285,10 @@ def test_contract_months_ages_in_decades_and_quarter_centuries() -> None:
     t = times("He served on the board for another decade.", "2011-08-23")[0]
     assert (t.span.text, t.value) == ("another decade", "P10Y")
     assert pairs("Prices have risen since end-2023.", "2024-05-01") == [("since end-2023", "2023")]
+
+
+def test_year_to_date_and_the_week_ahead() -> None:
+    assert pairs("The index is up 12 percent year-to-date.", "2024-03-15") == [("year-to-date", "2024")]
+    assert pairs("Investors face a busy week ahead.", "2024-03-15") == [("week ahead", "2024-W12")]  # written on a Friday
+    assert pairs("Investors face a busy week ahead.", "2024-03-11") == [("week ahead", "2024-W11")]  # on a Monday
+    assert times("The index is up 12 percent year-to-date.", None)[0].value == "XXXX"

@@ -147,6 +147,8 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("duration", r"{B}the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z])))"),
     ("relunit", r"{B}{MOD}{REL}\s+(?P<unit>week|month|year|fiscal\s+year|weekend|decade|century){E}"),
     ("relunit", r"{B}{REL}\s+(?:long|(?:bank\s+)?holiday|holiday\s+)\s*(?P<unit>weekend|week){E}"),  # "over the long weekend", "the holiday week"
+    ("ahead", r"{B}(?P<ytd>year-to-date|year\s+to\s+date){E}"),  # "up 12% year-to-date": this year
+    ("ahead", r"{B}(?:the\s+)?(?P<wka>week)\s+ahead{E}(?!\s+of\b)"),  # "a busy week ahead": the coming week
     ("newyear", r"{B}the\s+new\s+year{E}(?!['\u2019]s|\s+(?:holidays?|celebrations?|festivities|break|party|parties|fireworks|eve|day)\b)"),  # "in the new year": the year about to begin (or just begun)
     ("relunit", r"{B}(?P<rel>the\s+current|this|last|next|the\s+previous|the\s+last|the\s+next)\s+(?P<unit>fiscal){E}(?!\s+(?:year|policy|policies|deficit|stimulus|crisis|cliff|package|plan|measures?|rules?|discipline|year|quarter|half)\b)"),  # "the current fiscal"
     ("relweekday", r"{B}(?P<dayrel>the\s+day\s+(?:before|after))\s+(?:(?P<rel>last|next|this)\s+)?{WD}{E}"),

@@ -67,6 +67,16 @@ def relunit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     return Resolved("DATE", "", cal.at_granularity(cal.shift(ctx.ref, unit, n), unit), "published", grain=unit)
 
 
+def ahead(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
+    """ "year-to-date": the year of publication; "the week ahead": the week still to come (the
+    next one when written from Friday on, else the one under way)."""
+    if c.get("ytd"):
+        return Resolved("DATE", "", cal.year(ctx.ref.year), "published", grain="year") if ctx.ref else _no_ref("XXXX")
+    if ctx.ref is None:
+        return _no_ref("XXXX-WXX")
+    return Resolved("DATE", "", cal.week(ctx.ref + timedelta(weeks=1 if ctx.ref.isoweekday() >= 5 else 0)), "published", grain="week")
+
+
 def new_year(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
     """ "in the new year": written in the year's second half, the year about to begin; in its
     first half, the year just begun."""

@@ -42,6 +42,7 @@ RESOLVERS: MappingProxyType[str, Resolver] = MappingProxyType(
         "sport": relative.sport,
         "yweek": relative.year_week,
         "newyear": relative.new_year,
+        "ahead": relative.ahead,
         "sameago": relative.same_ago,
         "quarter": periods.quarter,
         "half": periods.half,
