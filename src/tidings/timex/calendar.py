@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -200,6 +201,10 @@ def orthodox_easter(year_: int) -> date:
     e = (2 * a + 4 * b - d + 34) % 7
     month, day_ = divmod(d + e + 114, 31)
     return date(year_, month, day_ + 1) + timedelta(days=13)
+
+
+#: A TIMEX3 value of a day and a clock time ("2008-05-12T14:28").
+CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 
 def in_year(iv: Interval, year: int) -> Interval:

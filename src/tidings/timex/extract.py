@@ -23,7 +23,6 @@ _SINCE_THE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s+months\b", re.IGNORECASE)
 #: Words of a period's results: a quarter they are told of is reported after it ends.
 _RESULTS = re.compile(r"results?|earnings|revenues?|sales|profits?|loss(?:es)?|figures|income|net|margins?|charges?|write(?:offs?|downs?)|inflation|data|payrolls|output|exports|imports", re.IGNORECASE)
-_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _WRITTEN_DAYS = frozenset({"cal", "iso", "numeric"})
 NOT_ANCHORS = frozenset({"ref", "duration", "vague", "set", "midweek"})
 
@@ -262,7 +261,7 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
         start_of = res.grain == "day" and (
             _SINCE_THE.search(text, max(0, c.start - 12), c.start) is not None or tenses.since_clause_at(c.start) or tenses.opened_by_since_at(c.start)
         )
-        if res.type == "TIME" and (_CLOCK_VALUE.fullmatch(res.value) or res.value.endswith("TNI")):
+        if res.type == "TIME" and (cal.CLOCK_VALUE.fullmatch(res.value) or res.value.endswith("TNI")):
             clock_told = (sentence, res.value)  # a clock time, or a night ("overnight ... at 2 a.m.": the next morning)
         elif res.interval is not None and not saying and not start_of and c.kind not in NOT_ANCHORS and (res.type == "TIME" or res.grain == "day"):
             clock_told = None  # "on Thursday afternoon ... 40 minutes later": not the clock told before
@@ -290,8 +289,6 @@ def find_times(article: Article) -> tuple[list[Time], list[Warning]]:
     return [t for f in _merge(_with_more_days(found, text), text, ref) for t in _to_times(article, f, ref)], warnings
 
 
-#: A calendar day told with the month and nothing else ("March 4", "4 March"), not "the week of".
-_PLAIN_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 #: Day numbers joined to a written day: "March 4 and 5", "Nov. 2, 3 and 4", "March 4 or 5".
 _DAYS_AFTER = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)([0-3]?\d)(?:st|nd|rd|th)?\b", re.IGNORECASE)
 #: What may follow the last joined day: the sentence going on, not a count ("March 4 and 5 people").
@@ -314,7 +311,7 @@ def _with_more_days(found: list[Found], text: str) -> list[Found]:
     for f in found:
         iv = f.res.interval
         plain = f.cand.kind == "cal" and f.cand.get("day") is not None and f.res.type == "DATE"
-        if not plain or iv is None or not _PLAIN_DAY.fullmatch(f.res.value) or f.cand.get("weekof") or f.cand.get("wend"):
+        if not plain or iv is None or not _ISO_DAY.fullmatch(f.res.value) or f.cand.get("weekof") or f.cand.get("wend"):
             out.append(f)
             continue
         before = _DAYS_BEFORE.search(text, max(0, f.start - 40), f.start) if text[f.start : f.start + 1].isdigit() else None

@@ -226,7 +226,7 @@ def _day_of_month_near(nth: int, ctx: Context) -> Resolved:
     ref, step = ctx.ref, 0
     if ctx.tense == "past" and nth > ref.day:
         step = -1
-    elif ctx.tense != "past" and nth < ref.day and ctx.tense == "future":
+    elif ctx.tense == "future" and nth < ref.day:
         step = 1
     month = cal.add_months(ref.replace(day=1), step)
     return Resolved("DATE", "", cal.day(_date(month.year, month.month, nth)), "published")
@@ -382,7 +382,9 @@ def resolve_holiday(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 def _day_beside(c: Candidate, r: Resolved, lex: Lexicon) -> Resolved:
     """ "the day after Christmas": the day next to the holiday's; "the Easter weekend" the weekend
     of its week (a Monday holiday's is the one before it); "Thanksgiving night" a part of its day."""
-    side, wk = _norm(c.get("hside")), _norm(c.get("hwk"))
+    # "the Easter weekend" is the weekend of the holiday
+    wk = _norm(c.get("hwk")) or ("weekend" if c.get("hwe") else "")
+    side = _norm(c.get("hside")) or "of"
     if r.interval is not None and r.grain == "day" and wk:
         day = r.interval.begin
         if wk == "week":  # "the week before Christmas": the ISO week before the holiday's
@@ -393,10 +395,6 @@ def _day_beside(c: Candidate, r: Resolved, lex: Lexicon) -> Resolved:
             day += timedelta(days=7)
         elif side == "of" and day.isoweekday() == 1:  # a Monday holiday's weekend is the one before it
             day -= timedelta(days=2)
-        return Resolved("DATE", "", cal.weekend(day), r.anchor, grain="week")
-    if r.interval is not None and r.grain == "day" and c.get("hwe"):
-        day = r.interval.begin
-        day -= timedelta(days=2 if day.isoweekday() == 1 else 0)
         return Resolved("DATE", "", cal.weekend(day), r.anchor, grain="week")
     pod = _norm(c.get("hpod"))
     if r.interval is not None and r.grain == "day" and pod:

@@ -182,7 +182,7 @@ def clock(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
 
 def _late(told: str) -> bool:
     """Whether a time told is a night or a clock time of the evening (from 6 p.m.)."""
-    return told.endswith("TNI") or (told[10:11] == "T" and told[11:13].isdigit() and 18 <= int(told[11:13]) < 24)
+    return told.endswith("TNI") or (cal.CLOCK_VALUE.fullmatch(told) is not None and 18 <= int(told[11:13]) < 24)
 
 
 def _day_told(ctx: Context) -> date | None:

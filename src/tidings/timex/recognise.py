@@ -46,6 +46,10 @@ E = r"(?![\w-])"
 # an untimely "-" right after a match ("year-end") is handled by patterns that want it
 
 
+#: Words after "New Year" that make it the holiday, not the year ahead.
+_NEW_YEAR_WORDS = r"holidays?|celebrations?|festivities|break|party|parties|fireworks"
+
+
 def _blocks(lex: Lexicon) -> dict[str, str]:
     full = [k for k in lex.months if len(k) > 4 or k in ("may", "june", "july")]
     abbrev = [k for k in lex.months if k not in full]
@@ -77,6 +81,7 @@ def _blocks(lex: Lexicon) -> dict[str, str]:
         "MODW": r"(?:(?P<mod>early|late|mid)(?:\s+|-))?",
         # the calendar quarters written as their months ("the October-December quarter")
         "MONTHS": alternation(lex.months),
+        "NYWORDS": _NEW_YEAR_WORDS,  # what makes "New Year" the holiday ("the New Year holiday")
         "QMONTHS": r"(?:Jan(?:uary|\.)?{TO}Mar(?:ch|\.)?|Apr(?:il|\.)?{TO}June?\.?|July?\.?{TO}Sep(?:tember|t?\.)"
         r"|Oct(?:ober|\.)?{TO}Dec(?:ember|\.)?)".replace("{TO}", r"\s*(?:[-\u2013](?:to[-\u2013])?|to)\s*"),
         "REL": r"(?P<rel>the\s+full|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+same|the\s+last|the\s+next|this|last|next|past|the|coming|current)",
@@ -149,7 +154,7 @@ _SPECS: tuple[tuple[str, str], ...] = (
     ("relunit", r"{B}{REL}\s+(?:long|(?:bank\s+)?holiday|holiday\s+)\s*(?P<unit>weekend|week){E}"),  # "over the long weekend", "the holiday week"
     ("ahead", r"{B}(?P<ytd>year-to-date|year\s+to\s+date){E}"),  # "up 12% year-to-date": this year
     ("ahead", r"{B}(?:the\s+)?(?P<wka>week)\s+ahead{E}(?!\s+of\b)"),  # "a busy week ahead": the coming week
-    ("newyear", r"{B}the\s+new\s+year{E}(?!['\u2019]s|\s+(?:holidays?|celebrations?|festivities|break|party|parties|fireworks|eve|day)\b)"),  # "in the new year": the year about to begin (or just begun)
+    ("newyear", r"{B}the\s+new\s+year{E}(?!['\u2019]s|\s+(?:{NYWORDS}|eve|day)\b)"),  # "in the new year": the year about to begin (or just begun)
     ("relunit", r"{B}(?P<rel>the\s+current|this|last|next|the\s+previous|the\s+last|the\s+next)\s+(?P<unit>fiscal){E}(?!\s+(?:year|policy|policies|deficit|stimulus|crisis|cliff|package|plan|measures?|rules?|discipline|year|quarter|half)\b)"),  # "the current fiscal"
     ("relweekday", r"{B}(?P<dayrel>the\s+day\s+(?:before|after))\s+(?:(?P<rel>last|next|this)\s+)?{WD}{E}"),
     ("relweekday", r"{B}(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next)\s+{WD}(?:\s+{POD})?{E}"),
@@ -654,7 +659,7 @@ MONTH_CUES = frozenset(["the", "in", "since", "until", "till", "by", "from", "th
 #: Words before a year earlier than 1800 that make the number a year.
 _OLD_YEAR_CUES = frozenset({"in", "since", "until", "till", "before", "circa"})
 _PLURAL_AFTER = re.compile(r"\s+(?!(?:is|was|has|as|this|its|his|thus|whereas)\b)(?-i:[a-z]+s)\b")
-_NEW_YEAR_AFTER = re.compile(r"\s+(?:holidays?|celebrations?|festivities|break|party|parties|fireworks)\b", re.IGNORECASE)
+_NEW_YEAR_AFTER = re.compile(rf"\s+(?:{_NEW_YEAR_WORDS})\b", re.IGNORECASE)
 _OTHER_NEW_YEAR = re.compile(r"\b(?:lunar|chinese|persian|iranian|jewish|islamic|hijri|vietnamese|tamil|sikh|thai|tibetan|korean|bengali|nepali|ethiopian|orthodox)\s+$", re.IGNORECASE)
 
 

@@ -12,7 +12,6 @@ from .lexicon import Lexicon, Unit
 from .normalise import STEPS, Context, Resolved, _int, _norm, direction, unresolved
 from .recognise import Candidate
 
-_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 UNIT_GRAIN = MappingProxyType({"fiscal year": "year", "fiscal": "year", "morning": "day", "afternoon": "day", "evening": "day", "night": "day"})
 
 
@@ -388,7 +387,7 @@ def offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolved:
         if unit.grain in ("second", "minute"):  # "a few minutes ago": that day
             return near_publication(ctx, sign)
         return Resolved("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None)
-    if unit.is_clock and dir_ in ("later", "earlier") and ctx.clock is not None and _CLOCK.fullmatch(ctx.clock) and ctx.clock[11:13] != "24":
+    if unit.is_clock and dir_ in ("later", "earlier") and ctx.clock is not None and cal.CLOCK_VALUE.fullmatch(ctx.clock) and ctx.clock[11:13] != "24":
         # "at 2:28 p.m. ... an hour later": the clock time an hour on
         then = datetime.fromisoformat(ctx.clock) + sign * timedelta(seconds=int(n * unit.size * CLOCK_SECONDS[unit.grain]))
         return Resolved("TIME", then.strftime("%Y-%m-%dT%H:%M"), cal.day(then.date()), "previous-time")

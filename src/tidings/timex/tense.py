@@ -11,7 +11,7 @@ from .normalise import Tense
 
 FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d"})
 FUTURE_HEADS = frozenset({"be", "go", "plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "want", "forecast", "slate",
-                          "agree", "promise", "vow", "pledge", "likely"})  # "likely to touch 44C on Saturday"  # "agreed to meet on Friday": the meeting is ahead
+                          "agree", "promise", "vow", "pledge", "likely"})  # "agreed to meet on Friday", "likely to touch 44C on Saturday": ahead
 HAVE = frozenset({"have", "has", "had", "'ve", "\u2019ve"})
 MODAL_PERFECT = frozenset({"may", "might", "must", "could", "would", "should", "can"})
 #: Verbs whose infinitive happens when they do ("failed to find", "managed to leave", "refused to
@@ -237,7 +237,7 @@ class TenseIndex:
         if v is None:
             return False
         words = {self.tokens[j].text.lower() for j in self.aux.get(v, ())}
-        return bool(words & {"has", "have", "'ve", "\u2019ve"}) and not words & MODAL_PERFECT
+        return bool(words & (HAVE - {"had"})) and not words & MODAL_PERFECT
 
     def set_as_object_at(self, offset: int, lemmas: frozenset[str]) -> bool:
         """Whether the time is what a verb of setting sets: its object ("fixed March 9 as polling
